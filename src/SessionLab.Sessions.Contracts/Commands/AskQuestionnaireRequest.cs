@@ -1,0 +1,4 @@
+namespace SessionLab.Sessions;
+
+/// <summary>The moderator sends a questionnaire to the participant: SEQ for a task that has ended, or SUS.</summary>
+public sealed record AskQuestionnaireRequest(Guid CommandId, QuestionnaireKind Kind, string? TaskId) : ISessionCommand;

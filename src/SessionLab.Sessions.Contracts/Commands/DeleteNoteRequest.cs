@@ -1,0 +1,3 @@
+namespace SessionLab.Sessions;
+
+public sealed record DeleteNoteRequest(Guid CommandId, Guid NoteId) : ISessionCommand;

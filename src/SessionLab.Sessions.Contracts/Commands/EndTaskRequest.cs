@@ -1,0 +1,9 @@
+namespace SessionLab.Sessions;
+
+public sealed record EndTaskRequest(
+    Guid CommandId,
+    string TaskId,
+    TaskOutcome Outcome,
+    int Errors = 0,
+    int Assists = 0,
+    string? Comment = null) : ISessionCommand;

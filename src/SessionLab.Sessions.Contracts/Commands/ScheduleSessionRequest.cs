@@ -1,0 +1,4 @@
+namespace SessionLab.Sessions;
+
+/// <summary>Creates a session of a study. The participant alias is a pseudonym ("P4"), never a real name by default.</summary>
+public sealed record ScheduleSessionRequest(Guid CommandId, string StudyId, string ParticipantAlias, string ModeratorName, DateTimeOffset? ScheduledFor) : ISessionCommand;

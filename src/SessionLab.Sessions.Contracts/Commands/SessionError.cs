@@ -1,0 +1,4 @@
+namespace SessionLab.Sessions;
+
+/// <summary>A typed error: a stable machine-readable code and a sentence a person can act on.</summary>
+public sealed record SessionError(SessionErrorCode Code, string Message);

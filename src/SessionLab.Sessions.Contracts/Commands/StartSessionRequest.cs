@@ -1,0 +1,3 @@
+namespace SessionLab.Sessions;
+
+public sealed record StartSessionRequest(Guid CommandId) : ISessionCommand;

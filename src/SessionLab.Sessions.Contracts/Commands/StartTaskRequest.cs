@@ -1,0 +1,3 @@
+namespace SessionLab.Sessions;
+
+public sealed record StartTaskRequest(Guid CommandId, string TaskId) : ISessionCommand;

@@ -1,0 +1,4 @@
+namespace SessionLab.Sessions;
+
+/// <summary>The moderator asks the participant a questionnaire: SEQ names the task it is about, SUS has none.</summary>
+public sealed record QuestionnaireRequested(QuestionnaireKind Kind, string? TaskId) : SessionEvent;

@@ -1,0 +1,3 @@
+namespace SessionLab.Sessions;
+
+public sealed record SeqAnswered(string TaskId, int Rating, string? Comment) : SessionEvent;

@@ -1,0 +1,3 @@
+namespace SessionLab.Sessions;
+
+public sealed record SessionEnded(long ClockOffsetMs) : SessionEvent;

@@ -1,0 +1,3 @@
+namespace SessionLab.Sessions;
+
+public sealed record TaskStarted(string TaskId, long ClockOffsetMs) : SessionEvent;

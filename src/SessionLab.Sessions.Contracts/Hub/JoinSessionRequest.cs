@@ -1,0 +1,7 @@
+namespace SessionLab.Sessions;
+
+/// <summary>
+/// Joins the session the invite token names, in the role it grants. <see cref="IdentityToken"/>, returned by an earlier
+/// join, keeps the same author identity across reloads; <see cref="LastSeenSequence"/> asks for everything after it.
+/// </summary>
+public sealed record JoinSessionRequest(string InviteToken, string? DisplayName, string? IdentityToken, long LastSeenSequence = 0);

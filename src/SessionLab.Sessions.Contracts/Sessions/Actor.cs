@@ -1,0 +1,7 @@
+namespace SessionLab.Sessions;
+
+/// <summary>Who issued a command: a stable id per person and browser, the name they gave, and the role their invite grants.</summary>
+public sealed record Actor(string Id, string DisplayName, SessionRole Role)
+{
+    public bool IsTeam => Role is SessionRole.Moderator or SessionRole.Observer;
+}

@@ -1,0 +1,10 @@
+namespace SessionLab.Sessions;
+
+public enum NoteKind
+{
+    Observation,
+    Quote,
+    Issue,
+    Positive,
+    Idea,
+}

@@ -1,0 +1,8 @@
+namespace SessionLab.Sessions;
+
+public enum SessionRole
+{
+    Moderator,
+    Observer,
+    Participant,
+}

@@ -1,0 +1,8 @@
+namespace SessionLab.Sessions;
+
+public enum SessionStatus
+{
+    Scheduled,
+    Live,
+    Ended,
+}

@@ -1,0 +1,9 @@
+namespace SessionLab.Sessions;
+
+public enum TaskOutcome
+{
+    Success,
+    Partial,
+    Fail,
+    Skipped,
+}

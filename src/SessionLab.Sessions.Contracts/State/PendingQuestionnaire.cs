@@ -1,0 +1,4 @@
+namespace SessionLab.Sessions;
+
+/// <summary>A questionnaire the moderator sent and the participant has not answered yet.</summary>
+public sealed record PendingQuestionnaire(QuestionnaireKind Kind, string? TaskId);

@@ -1,0 +1,3 @@
+namespace SessionLab.Sessions;
+
+public sealed record QuestionnairePrompt(QuestionnaireKind Kind, string? TaskId, string? TaskTitle);
