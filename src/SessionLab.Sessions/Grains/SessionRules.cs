@@ -1,0 +1,338 @@
+using System.Collections.Immutable;
+
+namespace SessionLab.Sessions.Grains;
+
+/// <summary>
+/// Every rule a session command must pass, as pure functions of the current state: who may do what, in which
+/// session state, with which input. A refused command changes nothing.
+/// </summary>
+public static class SessionRules
+{
+    public static Decision Schedule(SessionState? state, Study? study, ScheduleSessionRequest request)
+    {
+        if (state is not null)
+        {
+            return Refuse(SessionErrorCode.SessionAlreadyExists, $"Session {state.SessionId} already exists.");
+        }
+        if (study is null)
+        {
+            return Refuse(SessionErrorCode.StudyNotFound, $"Study '{request.StudyId}' does not exist.");
+        }
+        if (!IsValidName(request.ParticipantAlias))
+        {
+            return Refuse(SessionErrorCode.InvalidRequest, $"The participant alias must be 1–{SessionLimits.MaxDisplayNameLength} characters.");
+        }
+        if (!IsValidName(request.ModeratorName))
+        {
+            return Refuse(SessionErrorCode.InvalidRequest, $"The moderator name must be 1–{SessionLimits.MaxDisplayNameLength} characters.");
+        }
+        return new SessionScheduled(study.Id, request.ParticipantAlias.Trim(), request.ModeratorName.Trim(), request.ScheduledFor);
+    }
+
+    public static Decision StartSession(SessionState state, Actor actor)
+    {
+        if (RequireModerator(actor, "start the session") is { } refused)
+        {
+            return refused;
+        }
+        return state.Status switch
+        {
+            SessionStatus.Scheduled => new SessionStarted(),
+            SessionStatus.Live => Refuse(SessionErrorCode.SessionAlreadyStarted, "The session is already live."),
+            _ => Ended(),
+        };
+    }
+
+    public static Decision EndSession(SessionState state, Actor actor, DateTimeOffset now)
+    {
+        if (RequireModerator(actor, "end the session") is { } refused)
+        {
+            return refused;
+        }
+        return state.Status == SessionStatus.Ended ? Ended() : new SessionEnded(state.ClockAt(now));
+    }
+
+    public static Decision AddNote(SessionState state, Study study, Actor actor, AddNoteRequest request, DateTimeOffset now)
+    {
+        if ((RequireTeam(actor, "take notes") ?? RequireLive(state)) is { } refused)
+        {
+            return refused;
+        }
+        if (state.FindNote(request.NoteId) is not null)
+        {
+            return Refuse(SessionErrorCode.NoteAlreadyExists, $"A note with id {request.NoteId} already exists.");
+        }
+        var latest = state.ClockAt(now) + (long)SessionLimits.ClockTolerance.TotalMilliseconds;
+        if (request.ClockOffsetMs < 0 || request.ClockOffsetMs > latest)
+        {
+            return Refuse(SessionErrorCode.InvalidClockOffset, $"The note's clock offset {request.ClockOffsetMs} ms is outside the session (0–{latest} ms).");
+        }
+        if (CheckNoteContent(study, request.Text, request.Tags, request.Kind, out var text, out var tags) is { } invalid)
+        {
+            return invalid;
+        }
+        return new NoteAdded(request.NoteId, request.ClockOffsetMs, text, tags, request.Kind, TaskAt(state, request.ClockOffsetMs));
+    }
+
+    public static Decision EditNote(SessionState state, Study study, Actor actor, EditNoteRequest request)
+    {
+        if ((RequireTeam(actor, "edit notes") ?? RequireLive(state)) is { } refused)
+        {
+            return refused;
+        }
+        var note = state.FindNote(request.NoteId);
+        if (note is null)
+        {
+            return Refuse(SessionErrorCode.NoteNotFound, $"Note {request.NoteId} does not exist or was deleted.");
+        }
+        if (note.Author.Id != actor.Id)
+        {
+            return Refuse(SessionErrorCode.NotNoteAuthor, "Only the note's author can edit it.");
+        }
+        if (CheckNoteContent(study, request.Text, request.Tags, request.Kind, out var text, out var tags) is { } invalid)
+        {
+            return invalid;
+        }
+        return new NoteEdited(request.NoteId, text, tags, request.Kind);
+    }
+
+    public static Decision DeleteNote(SessionState state, Actor actor, DeleteNoteRequest request)
+    {
+        if ((RequireTeam(actor, "delete notes") ?? RequireLive(state)) is { } refused)
+        {
+            return refused;
+        }
+        var note = state.FindNote(request.NoteId);
+        if (note is null)
+        {
+            return Refuse(SessionErrorCode.NoteNotFound, $"Note {request.NoteId} does not exist or was deleted.");
+        }
+        if (note.Author.Id != actor.Id && actor.Role != SessionRole.Moderator)
+        {
+            return Refuse(SessionErrorCode.NotNoteAuthor, "Only the note's author or the moderator can delete it.");
+        }
+        return new NoteDeleted(request.NoteId);
+    }
+
+    public static Decision StartTask(SessionState state, Study study, Actor actor, StartTaskRequest request, DateTimeOffset now)
+    {
+        if ((RequireModerator(actor, "start a task") ?? RequireLive(state)) is { } refused)
+        {
+            return refused;
+        }
+        if (study.FindTask(request.TaskId) is null)
+        {
+            return Refuse(SessionErrorCode.TaskNotFound, $"Task '{request.TaskId}' is not part of this study.");
+        }
+        if (state.ActiveTaskId is { } active)
+        {
+            return Refuse(SessionErrorCode.TaskAlreadyActive, $"Task '{TitleOf(study, active)}' is still running; end it first.");
+        }
+        if (state.FindAttempt(request.TaskId) is not null)
+        {
+            return Refuse(SessionErrorCode.TaskAlreadyAttempted, $"Task '{TitleOf(study, request.TaskId)}' was already attempted in this session.");
+        }
+        return new TaskStarted(request.TaskId, state.ClockAt(now));
+    }
+
+    public static Decision EndTask(SessionState state, Study study, Actor actor, EndTaskRequest request, DateTimeOffset now)
+    {
+        if ((RequireModerator(actor, "end a task") ?? RequireLive(state)) is { } refused)
+        {
+            return refused;
+        }
+        if (study.FindTask(request.TaskId) is null)
+        {
+            return Refuse(SessionErrorCode.TaskNotFound, $"Task '{request.TaskId}' is not part of this study.");
+        }
+        if (state.ActiveTaskId != request.TaskId)
+        {
+            return Refuse(SessionErrorCode.TaskNotActive, $"Task '{TitleOf(study, request.TaskId)}' is not running, so it cannot be ended.");
+        }
+        if (!Enum.IsDefined(request.Outcome))
+        {
+            return Refuse(SessionErrorCode.InvalidRequest, "The outcome must be success, partial, fail or skipped.");
+        }
+        if (request.Errors is < 0 or > SessionLimits.MaxCounter || request.Assists is < 0 or > SessionLimits.MaxCounter)
+        {
+            return Refuse(SessionErrorCode.InvalidCounter, $"Error and assist counts must be between 0 and {SessionLimits.MaxCounter}.");
+        }
+        if (request.Comment is { Length: > SessionLimits.MaxCommentLength })
+        {
+            return Refuse(SessionErrorCode.CommentTooLong, $"The comment is longer than {SessionLimits.MaxCommentLength} characters.");
+        }
+        return new TaskEnded(request.TaskId, state.ClockAt(now), request.Outcome, request.Errors, request.Assists, NullIfBlank(request.Comment));
+    }
+
+    public static Decision AskQuestionnaire(SessionState state, Study study, Actor actor, AskQuestionnaireRequest request)
+    {
+        if ((RequireModerator(actor, "send a questionnaire") ?? RequireLive(state)) is { } refused)
+        {
+            return refused;
+        }
+        switch (request.Kind)
+        {
+            case QuestionnaireKind.Seq:
+                if (!study.Questionnaires.SeqAfterEachTask)
+                {
+                    return Refuse(SessionErrorCode.QuestionnaireDisabled, "This study does not ask the SEQ after tasks.");
+                }
+                if (RequireEndedAttempt(state, study, request.TaskId) is { } noAttempt)
+                {
+                    return noAttempt;
+                }
+                if (state.FindAttempt(request.TaskId!)!.SeqRating is not null)
+                {
+                    return Refuse(SessionErrorCode.QuestionnaireAlreadyAnswered, $"The SEQ for '{TitleOf(study, request.TaskId!)}' was already answered.");
+                }
+                return new QuestionnaireRequested(QuestionnaireKind.Seq, request.TaskId);
+            case QuestionnaireKind.Sus:
+                if (!study.Questionnaires.SusAtEnd)
+                {
+                    return Refuse(SessionErrorCode.QuestionnaireDisabled, "This study does not use the SUS.");
+                }
+                if (state.SusResponses is not null)
+                {
+                    return Refuse(SessionErrorCode.QuestionnaireAlreadyAnswered, "The SUS was already answered.");
+                }
+                return new QuestionnaireRequested(QuestionnaireKind.Sus, null);
+            default:
+                return Refuse(SessionErrorCode.InvalidRequest, "The questionnaire must be seq or sus.");
+        }
+    }
+
+    /// <summary>The participant answers what they were asked; the moderator may also record an answer given aloud.</summary>
+    public static Decision AnswerSeq(SessionState state, Study study, Actor actor, AnswerSeqRequest request)
+    {
+        if ((RequireRespondent(actor) ?? RequireLive(state)) is { } refused)
+        {
+            return refused;
+        }
+        if (RequireEndedAttempt(state, study, request.TaskId) is { } noAttempt)
+        {
+            return noAttempt;
+        }
+        if (state.FindAttempt(request.TaskId)!.SeqRating is not null)
+        {
+            return Refuse(SessionErrorCode.QuestionnaireAlreadyAnswered, $"The SEQ for '{TitleOf(study, request.TaskId)}' was already answered.");
+        }
+        if (actor.Role == SessionRole.Participant && !(state.Pending is { Kind: QuestionnaireKind.Seq } pending && pending.TaskId == request.TaskId))
+        {
+            return Refuse(SessionErrorCode.QuestionnaireNotRequested, "The moderator has not asked this question.");
+        }
+        if (request.Rating is < SessionLimits.SeqMin or > SessionLimits.SeqMax)
+        {
+            return Refuse(SessionErrorCode.RatingOutOfRange, $"The SEQ rating must be between {SessionLimits.SeqMin} and {SessionLimits.SeqMax}.");
+        }
+        if (request.Comment is { Length: > SessionLimits.MaxCommentLength })
+        {
+            return Refuse(SessionErrorCode.CommentTooLong, $"The comment is longer than {SessionLimits.MaxCommentLength} characters.");
+        }
+        return new SeqAnswered(request.TaskId, request.Rating, NullIfBlank(request.Comment));
+    }
+
+    public static Decision AnswerSus(SessionState state, Actor actor, AnswerSusRequest request)
+    {
+        if ((RequireRespondent(actor) ?? RequireLive(state)) is { } refused)
+        {
+            return refused;
+        }
+        if (state.SusResponses is not null)
+        {
+            return Refuse(SessionErrorCode.QuestionnaireAlreadyAnswered, "The SUS was already answered.");
+        }
+        if (actor.Role == SessionRole.Participant && state.Pending is not { Kind: QuestionnaireKind.Sus })
+        {
+            return Refuse(SessionErrorCode.QuestionnaireNotRequested, "The moderator has not sent the SUS.");
+        }
+        if (request.Responses.IsDefault || request.Responses.Length != SessionLimits.SusItemCount
+            || request.Responses.Any(r => r is < SessionLimits.SusMin or > SessionLimits.SusMax))
+        {
+            return Refuse(SessionErrorCode.InvalidSusResponses, $"The SUS needs exactly {SessionLimits.SusItemCount} answers, each from {SessionLimits.SusMin} to {SessionLimits.SusMax}.");
+        }
+        return new SusAnswered(request.Responses);
+    }
+
+    public static bool IsValidName(string? name) =>
+        !string.IsNullOrWhiteSpace(name) && name.Trim().Length <= SessionLimits.MaxDisplayNameLength;
+
+    /// <summary>The task that was running at a clock offset: notes are filed under it even when they arrive late.</summary>
+    private static string? TaskAt(SessionState state, long offsetMs) =>
+        state.Attempts.LastOrDefault(a => a.StartOffsetMs <= offsetMs && (a.EndOffsetMs is not { } end || offsetMs <= end))?.TaskId;
+
+    private static SessionError? CheckNoteContent(Study study, string? rawText, ImmutableArray<string> rawTags, NoteKind kind, out string text, out ImmutableArray<string> tags)
+    {
+        text = rawText?.Trim() ?? "";
+        tags = [];
+        if (text.Length == 0)
+        {
+            return Refuse(SessionErrorCode.NoteEmpty, "A note needs some text.");
+        }
+        if (text.Length > SessionLimits.MaxNoteLength)
+        {
+            return Refuse(SessionErrorCode.NoteTooLong, $"A note can be at most {SessionLimits.MaxNoteLength} characters; this one has {text.Length}.");
+        }
+        if (!Enum.IsDefined(kind))
+        {
+            return Refuse(SessionErrorCode.InvalidRequest, "The note kind must be observation, quote, issue, positive or idea.");
+        }
+        var requested = rawTags.IsDefault ? [] : rawTags;
+        if (requested.Length > SessionLimits.MaxTagsPerNote)
+        {
+            return Refuse(SessionErrorCode.TooManyTags, $"A note can carry at most {SessionLimits.MaxTagsPerNote} tags.");
+        }
+        var canonical = ImmutableArray.CreateBuilder<string>(requested.Length);
+        foreach (var raw in requested)
+        {
+            var name = raw?.Trim().TrimStart('#') ?? "";
+            if (study.FindTag(name) is not { } tag)
+            {
+                var palette = string.Join(", ", study.Tags.Select(t => "#" + t.Name));
+                return Refuse(SessionErrorCode.UnknownTag, $"#{name} is not in this study's tag palette ({palette}).");
+            }
+            if (!canonical.Contains(tag.Name))
+            {
+                canonical.Add(tag.Name);
+            }
+        }
+        tags = canonical.ToImmutable();
+        return null;
+    }
+
+    private static SessionError? RequireEndedAttempt(SessionState state, Study study, string? taskId)
+    {
+        if (taskId is null || study.FindTask(taskId) is null)
+        {
+            return Refuse(SessionErrorCode.TaskNotFound, $"Task '{taskId}' is not part of this study.");
+        }
+        return state.FindAttempt(taskId) is { IsEnded: true }
+            ? null
+            : Refuse(SessionErrorCode.TaskNotEnded, $"Task '{TitleOf(study, taskId)}' has not been attempted and ended yet.");
+    }
+
+    private static SessionError? RequireModerator(Actor actor, string action) =>
+        actor.Role == SessionRole.Moderator ? null : Refuse(SessionErrorCode.Forbidden, $"Only the moderator can {action}.");
+
+    private static SessionError? RequireTeam(Actor actor, string action) =>
+        actor.IsTeam ? null : Refuse(SessionErrorCode.Forbidden, $"Only the moderator and observers can {action}.");
+
+    private static SessionError? RequireRespondent(Actor actor) =>
+        actor.Role is SessionRole.Participant or SessionRole.Moderator
+            ? null
+            : Refuse(SessionErrorCode.Forbidden, "Only the participant, or the moderator on their behalf, can answer questionnaires.");
+
+    private static SessionError? RequireLive(SessionState state) => state.Status switch
+    {
+        SessionStatus.Live => null,
+        SessionStatus.Scheduled => Refuse(SessionErrorCode.SessionNotLive, "The session has not started yet."),
+        _ => Ended(),
+    };
+
+    private static SessionError Ended() => Refuse(SessionErrorCode.SessionEnded, "The session has ended.");
+
+    private static SessionError Refuse(SessionErrorCode code, string message) => new(code, message);
+
+    private static string TitleOf(Study study, string taskId) => study.FindTask(taskId)?.Title ?? taskId;
+
+    private static string? NullIfBlank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
