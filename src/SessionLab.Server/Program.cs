@@ -1,6 +1,28 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
+using SessionLab.Server;
+using SessionLab.Server.Apis;
+using SessionLab.Server.Hubs;
 
-app.MapGet("/", () => "Hello World!");
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    // The browser app is built into the output folder with the server, so run and publish serve the same files.
+    WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+});
+builder.Services.AddSessionLabServer();
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseDefaultFiles();
+app.UseStaticFiles();
+
+app.MapStudiesApi();
+app.MapSessionsApi();
+app.MapHub<SessionHub>(SessionHub.Path);
+app.MapGet("/healthz", () => TypedResults.Ok("ok"));
+app.MapFallbackToFile("index.html");
 
 app.Run();
+
+/// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using SessionLab.Server.Invitations;
+using SessionLab.Sessions;
+
+namespace SessionLab.Server.Apis;
+
+/// <summary>
+/// Who may call the HTTP API: the study owner's token for everything of a study, and a session's moderator or
+/// observer invite for that session's reads. A participant's invite opens nothing here: the API returns notes.
+/// </summary>
+internal sealed class ApiAccess(TokenService tokens, ISessionGrainFactory grains)
+{
+    public ProblemHttpResult? RequireStudyOwner(HttpContext http, string studyId)
+    {
+        var owner = tokens.Validate(BearerToken(http), TokenKind.StudyOwner);
+        if (owner.Error is { } error)
+        {
+            return ApiProblems.From(error);
+        }
+        return owner.Claims!.Scope == studyId
+            ? null
+            : ApiProblems.From(SessionErrorCode.Forbidden, "This token belongs to another study.");
+    }
+
+    /// <summary>Loads the session and checks the caller may act on it: its study's owner, or a team invite with an allowed role.</summary>
+    public async Task<SessionAccess> RequireSessionAsync(HttpContext http, string sessionId, bool observersAllowed, CancellationToken cancellationToken)
+    {
+        var token = BearerToken(http);
+        var owner = tokens.Validate(token, TokenKind.StudyOwner);
+        var invite = owner.Claims is null ? tokens.Validate(token, TokenKind.SessionInvite) : null;
+        if (owner.Claims is null && invite!.Claims is null)
+        {
+            return SessionAccess.Denied(ApiProblems.From(invite.Error!.Code == SessionErrorCode.TokenExpired ? invite.Error : owner.Error!));
+        }
+        var state = await grains.GetSessionGrain(sessionId).GetStateAsync(cancellationToken);
+        if (state is null)
+        {
+            return SessionAccess.Denied(ApiProblems.From(SessionErrorCode.SessionNotFound, $"Session '{sessionId}' does not exist."));
+        }
+        if (owner.Claims is { } o)
+        {
+            return o.Scope == state.StudyId
+                ? SessionAccess.Granted(state, new Actor("owner", "Research team", SessionRole.Moderator))
+                : SessionAccess.Denied(ApiProblems.From(SessionErrorCode.Forbidden, "This token belongs to another study."));
+        }
+        var claims = invite!.Claims!;
+        var allowed = claims.Role == SessionRole.Moderator || (observersAllowed && claims.Role == SessionRole.Observer);
+        if (claims.Scope != sessionId || !allowed)
+        {
+            return SessionAccess.Denied(ApiProblems.From(SessionErrorCode.Forbidden, "This link does not give access to that."));
+        }
+        return SessionAccess.Granted(state, new Actor("moderator", state.ModeratorName, SessionRole.Moderator));
+    }
+
+    private static string? BearerToken(HttpContext http)
+    {
+        var header = http.Request.Headers.Authorization.ToString();
+        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
+    }
+}

@@ -1,0 +1,5 @@
+using SessionLab.Sessions;
+
+namespace SessionLab.Server.Apis;
+
+public sealed record CreateSessionRequest(string ParticipantAlias, string? ModeratorName, DateTimeOffset? ScheduledFor);

@@ -1,0 +1,83 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using SessionLab.Server.Invitations;
+using SessionLab.Sessions;
+
+namespace SessionLab.Server.Apis;
+
+public static class SessionsApi
+{
+    public static RouteGroupBuilder MapSessionsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/sessions").WithTags("Sessions");
+        api.MapGet("/{sessionId}", GetSessionAsync);
+        api.MapGet("/{sessionId}/events", GetEventsAsync);
+        api.MapPost("/{sessionId}/invites", CreateInviteAsync);
+        api.MapPost("/{sessionId}/end", EndSessionAsync);
+        return api;
+    }
+
+    internal static async Task<Results<Ok<SessionState>, ProblemHttpResult>> GetSessionAsync(
+        string sessionId, ApiAccess access, HttpContext http, CancellationToken cancellationToken)
+    {
+        var granted = await access.RequireSessionAsync(http, sessionId, observersAllowed: true, cancellationToken);
+        return granted.Problem is { } denied ? denied : TypedResults.Ok(granted.State!);
+    }
+
+    internal static async Task<Results<Ok<IReadOnlyList<SessionEventEnvelope>>, ProblemHttpResult>> GetEventsAsync(
+        string sessionId, long? after, ApiAccess access, ISessionGrainFactory grains, HttpContext http, CancellationToken cancellationToken)
+    {
+        var granted = await access.RequireSessionAsync(http, sessionId, observersAllowed: true, cancellationToken);
+        if (granted.Problem is { } denied)
+        {
+            return denied;
+        }
+        if (after is < 0)
+        {
+            return ApiProblems.From(SessionErrorCode.InvalidRequest, "'after' must be 0 or more.");
+        }
+        return TypedResults.Ok(await grains.GetSessionGrain(sessionId).GetEventsAsync(after ?? 0, cancellationToken));
+    }
+
+    internal static async Task<Results<Created<Invite>, ProblemHttpResult>> CreateInviteAsync(
+        string sessionId, CreateInviteRequest? request, ApiAccess access, TokenService tokens, HttpContext http, IConfiguration configuration, CancellationToken cancellationToken)
+    {
+        var granted = await access.RequireSessionAsync(http, sessionId, observersAllowed: false, cancellationToken);
+        if (granted.Problem is { } denied)
+        {
+            return denied;
+        }
+        if (request is null || !Enum.IsDefined(request.Role))
+        {
+            return ApiProblems.From(SessionErrorCode.InvalidRequest, "Name the role: moderator, observer or participant.");
+        }
+        if (granted.State!.Status == SessionStatus.Ended)
+        {
+            return ApiProblems.From(SessionErrorCode.SessionEnded, "The session has ended; it takes no new invites.");
+        }
+        var lifetime = request.ExpiresInHours is { } hours ? TimeSpan.FromHours(hours) : tokens.Options.InviteLifetime;
+        if (lifetime <= TimeSpan.Zero || lifetime > tokens.Options.MaxInviteLifetime)
+        {
+            return ApiProblems.From(SessionErrorCode.InvalidRequest, $"expiresInHours must be between 1 and {tokens.Options.MaxInviteLifetime.TotalHours:0}.");
+        }
+        var token = tokens.IssueInvite(sessionId, request.Role, lifetime, out var expiresAt);
+        var url = AppLinks.Join(AppLinks.BaseUrl(http.Request, configuration), token);
+        return TypedResults.Created(url, new Invite(request.Role, token, url, expiresAt));
+    }
+
+    internal static async Task<Results<Ok<SessionSummary>, ProblemHttpResult>> EndSessionAsync(
+        string sessionId, ApiAccess access, ISessionGrainFactory grains, HttpContext http, CancellationToken cancellationToken)
+    {
+        var granted = await access.RequireSessionAsync(http, sessionId, observersAllowed: false, cancellationToken);
+        if (granted.Problem is { } denied)
+        {
+            return denied;
+        }
+        var grain = grains.GetSessionGrain(sessionId);
+        var result = await grain.EndSessionAsync(granted.Actor!, new EndSessionRequest(Guid.NewGuid()), cancellationToken);
+        if (result.Error is { } error)
+        {
+            return ApiProblems.From(error);
+        }
+        return TypedResults.Ok(SessionSummary.From((await grain.GetStateAsync(cancellationToken))!));
+    }
+}

@@ -1,0 +1,162 @@
+using Microsoft.AspNetCore.SignalR;
+using SessionLab.Server.Invitations;
+using SessionLab.Sessions;
+
+namespace SessionLab.Server.Hubs;
+
+/// <summary>
+/// The live session hub at <c>/hubs/session</c>. A connection joins one session with an invite token; after that,
+/// every call acts as the identity and role the token granted, and the session grain enforces the rules.
+/// Every method answers with a typed result, so a refused call leaves the connection usable.
+/// </summary>
+public sealed partial class SessionHub(ISessionGrainFactory grains, TokenService tokens, ILogger<SessionHub> logger) : Hub<ISessionClient>
+{
+    public const string Path = "/hubs/session";
+
+    private const string MembershipKey = "sessionlab.membership";
+
+    public async Task<HubResult<SessionJoined>> Join(JoinSessionRequest request)
+    {
+        if (request is null)
+        {
+            return HubResult<SessionJoined>.Failure(SessionErrorCode.InvalidRequest, "Join needs a request with an invite token.");
+        }
+        var invite = tokens.Validate(request.InviteToken, TokenKind.SessionInvite);
+        if (invite.Error is { } tokenError)
+        {
+            return new HubResult<SessionJoined>(false, null, tokenError);
+        }
+        var claims = invite.Claims!;
+        if (Membership is { } existing && existing.SessionId != claims.Scope)
+        {
+            return HubResult<SessionJoined>.Failure(SessionErrorCode.InvalidRequest, "This connection already joined another session.");
+        }
+        var actor = ResolveActor(claims, request);
+        if (actor is null)
+        {
+            return HubResult<SessionJoined>.Failure(SessionErrorCode.InvalidDisplayName, $"Enter a name of 1–{SessionLimits.MaxDisplayNameLength} characters so others can tell your notes apart.");
+        }
+
+        try
+        {
+            var grain = grains.GetSessionGrain(claims.Scope);
+            var connected = await grain.ConnectAsync(new SessionConnection(Context.ConnectionId, actor, request.LastSeenSequence), Context.ConnectionAborted);
+            if (connected.Error is { } error)
+            {
+                return new HubResult<SessionJoined>(false, null, error);
+            }
+            Context.Items[MembershipKey] = new SessionMembership(claims.Scope, actor);
+            Log.Joined(logger, claims.Scope, actor.Role, request.LastSeenSequence);
+            return HubResult<SessionJoined>.Success(new SessionJoined(
+                claims.Scope,
+                actor,
+                tokens.IssueIdentity(claims.Scope, actor),
+                connected.HeadSequence,
+                connected.Study,
+                connected.ParticipantView,
+                TimeProvider.System.GetUtcNow()));
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            Log.CallFailed(logger, nameof(Join), claims.Scope, error);
+            return HubResult<SessionJoined>.Failure(SessionErrorCode.Unavailable, "The session could not be opened right now; try again.");
+        }
+    }
+
+    public Task<CommandResult> StartSession(StartSessionRequest request) =>
+        RunAsync(request, (grain, actor, ct) => grain.StartSessionAsync(actor, request, ct));
+
+    public Task<CommandResult> EndSession(EndSessionRequest request) =>
+        RunAsync(request, (grain, actor, ct) => grain.EndSessionAsync(actor, request, ct));
+
+    public Task<CommandResult> AddNote(AddNoteRequest request) =>
+        RunAsync(request, (grain, actor, ct) => grain.AddNoteAsync(actor, request, ct));
+
+    public Task<CommandResult> EditNote(EditNoteRequest request) =>
+        RunAsync(request, (grain, actor, ct) => grain.EditNoteAsync(actor, request, ct));
+
+    public Task<CommandResult> DeleteNote(DeleteNoteRequest request) =>
+        RunAsync(request, (grain, actor, ct) => grain.DeleteNoteAsync(actor, request, ct));
+
+    public Task<CommandResult> StartTask(StartTaskRequest request) =>
+        RunAsync(request, (grain, actor, ct) => grain.StartTaskAsync(actor, request, ct));
+
+    public Task<CommandResult> EndTask(EndTaskRequest request) =>
+        RunAsync(request, (grain, actor, ct) => grain.EndTaskAsync(actor, request, ct));
+
+    public Task<CommandResult> AskQuestionnaire(AskQuestionnaireRequest request) =>
+        RunAsync(request, (grain, actor, ct) => grain.AskQuestionnaireAsync(actor, request, ct));
+
+    public Task<CommandResult> AnswerSeq(AnswerSeqRequest request) =>
+        RunAsync(request, (grain, actor, ct) => grain.AnswerSeqAsync(actor, request, ct));
+
+    public Task<CommandResult> AnswerSus(AnswerSusRequest request) =>
+        RunAsync(request, (grain, actor, ct) => grain.AnswerSusAsync(actor, request, ct));
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        if (Membership is { } membership)
+        {
+            try
+            {
+                await grains.GetSessionGrain(membership.SessionId).DisconnectAsync(Context.ConnectionId, CancellationToken.None);
+            }
+            catch (Exception error)
+            {
+                Log.CallFailed(logger, nameof(OnDisconnectedAsync), membership.SessionId, error);
+            }
+        }
+        await base.OnDisconnectedAsync(exception);
+    }
+
+    private SessionMembership? Membership => Context.Items.TryGetValue(MembershipKey, out var value) ? value as SessionMembership : null;
+
+    private async Task<CommandResult> RunAsync(ISessionCommand? request, Func<ISessionGrain, Actor, CancellationToken, Task<CommandResult>> call)
+    {
+        if (request is null || request.CommandId == Guid.Empty)
+        {
+            return CommandResult.Rejected(SessionErrorCode.InvalidRequest, "Every command needs a request object with a non-empty commandId.");
+        }
+        if (Membership is not { } membership)
+        {
+            return CommandResult.Rejected(SessionErrorCode.NotJoined, "Join a session before sending commands.");
+        }
+        try
+        {
+            return await call(grains.GetSessionGrain(membership.SessionId), membership.Actor, Context.ConnectionAborted);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            Log.CallFailed(logger, request.GetType().Name, membership.SessionId, error);
+            return CommandResult.Rejected(SessionErrorCode.Unavailable, "The server could not save this right now; it was not applied. Send it again.");
+        }
+    }
+
+    /// <summary>
+    /// The identity token from an earlier join keeps the same author id; without one a new id is made.
+    /// The participant is always shown as "Participant": their alias is for the team's records, not their screen.
+    /// </summary>
+    private Actor? ResolveActor(TokenClaims invite, JoinSessionRequest request)
+    {
+        var role = invite.Role ?? SessionRole.Observer;
+        var previous = tokens.Validate(request.IdentityToken, TokenKind.Identity).Claims;
+        var id = previous is { } p && p.Scope == invite.Scope && p.Role == role && p.Subject is { } subject
+            ? subject
+            : "a_" + Guid.NewGuid().ToString("N")[..16];
+        var name = role == SessionRole.Participant ? "Participant" : request.DisplayName?.Trim();
+        if (string.IsNullOrEmpty(name))
+        {
+            name = previous?.Name ?? (role == SessionRole.Moderator ? "Moderator" : null);
+        }
+        return SessionLab.Sessions.Grains.SessionRules.IsValidName(name) ? new Actor(id, name!, role) : null;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(4001, LogLevel.Information, "Session {SessionId}: a {Role} joined (last seen {LastSeen}).")]
+        public static partial void Joined(ILogger logger, string sessionId, SessionRole role, long lastSeen);
+
+        [LoggerMessage(4002, LogLevel.Error, "{Method} failed for session {SessionId}.")]
+        public static partial void CallFailed(ILogger logger, string method, string sessionId, Exception error);
+    }
+}

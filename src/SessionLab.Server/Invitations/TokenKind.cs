@@ -1,0 +1,13 @@
+namespace SessionLab.Server.Invitations;
+
+public enum TokenKind
+{
+    /// <summary>Owns a study: create sessions, issue invites, end sessions, read everything of it.</summary>
+    StudyOwner,
+
+    /// <summary>Opens one session in one role.</summary>
+    SessionInvite,
+
+    /// <summary>Who a person is within one session, so their notes stay theirs across reloads and reconnects.</summary>
+    Identity,
+}

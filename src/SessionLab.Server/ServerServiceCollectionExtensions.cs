@@ -1,0 +1,38 @@
+using SessionLab.Server.Apis;
+using SessionLab.Server.Hubs;
+using SessionLab.Server.Invitations;
+using SessionLab.Server.Seeding;
+using SessionLab.Sessions;
+using SessionLab.Sessions.Grains;
+
+namespace SessionLab.Server;
+
+public static class ServerServiceCollectionExtensions
+{
+    /// <summary>Largest hub message accepted. Notes are at most 2,000 characters; anything near this is not a note.</summary>
+    public const long MaxHubMessageBytes = 64 * 1024;
+
+    public static IServiceCollection AddSessionLabServer(this IServiceCollection services)
+    {
+        services.AddSessionGrains();
+        services.AddOptions<TokenOptions>().BindConfiguration(TokenOptions.SectionName)
+            .Validate(o => o.InviteLifetime > TimeSpan.Zero && o.InviteLifetime <= o.MaxInviteLifetime, "Tokens:InviteLifetime must be positive and at most MaxInviteLifetime.")
+            .ValidateOnStart();
+        services.AddSingleton<TokenService>();
+        services.AddSingleton<ApiAccess>();
+        services.AddSingleton<ISessionNotifier, SignalRSessionNotifier>();
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(o => SessionJson.Configure(o.SerializerOptions));
+        services.AddSignalR(o =>
+            {
+                o.MaximumReceiveMessageSize = MaxHubMessageBytes;
+                o.MaximumParallelInvocationsPerClient = 1;
+                // Hub methods catch their own failures and answer with typed errors; what remains visible is
+                // argument binding (a malformed request), whose detail helps a client author.
+                o.EnableDetailedErrors = true;
+            })
+            .AddJsonProtocol(o => SessionJson.Configure(o.PayloadSerializerOptions));
+        services.AddHostedService<SampleStudySeeder>();
+        return services;
+    }
+}

@@ -1,0 +1,75 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+
+namespace SessionLab.Sessions.Studies;
+
+/// <summary>Turns a researcher's draft into a study, or says precisely which fields are wrong (keyed as in the request).</summary>
+public static partial class StudyValidator
+{
+    public const int MaxTasks = 50;
+    public const int MaxTags = 50;
+
+    public static Study? Create(StudyDraft? draft, string studyId, DateTimeOffset now, out Dictionary<string, string[]> errors)
+    {
+        errors = [];
+        if (draft is null)
+        {
+            errors["body"] = ["Send a study with a name, tasks and tags."];
+            return null;
+        }
+        Check(errors, "name", !string.IsNullOrWhiteSpace(draft.Name) && draft.Name.Trim().Length <= 120, "The study needs a name of 1–120 characters.");
+        Check(errors, "goal", (draft.Goal?.Length ?? 0) <= 2_000, "The goal can be at most 2,000 characters.");
+
+        var taskDrafts = draft.Tasks.IsDefault ? [] : draft.Tasks;
+        Check(errors, "tasks", taskDrafts.Length is >= 1 and <= MaxTasks, $"A study needs 1–{MaxTasks} tasks.");
+        var tasks = ImmutableArray.CreateBuilder<StudyTask>(taskDrafts.Length);
+        for (var i = 0; i < taskDrafts.Length; i++)
+        {
+            var t = taskDrafts[i];
+            if (t is null)
+            {
+                errors[$"tasks[{i}]"] = ["A task cannot be empty."];
+                continue;
+            }
+            Check(errors, $"tasks[{i}].title", !string.IsNullOrWhiteSpace(t.Title) && t.Title.Trim().Length <= 200, "Each task needs a title of 1–200 characters.");
+            Check(errors, $"tasks[{i}].instructions", !string.IsNullOrWhiteSpace(t.Instructions) && t.Instructions.Length <= 4_000, "Each task needs participant instructions of 1–4,000 characters.");
+            Check(errors, $"tasks[{i}].successCriteria", (t.SuccessCriteria?.Length ?? 0) <= 4_000, "Success criteria can be at most 4,000 characters.");
+            Check(errors, $"tasks[{i}].timeLimitSeconds", t.TimeLimitSeconds is null or (>= 1 and <= 86_400), "A time limit must be 1–86,400 seconds.");
+            tasks.Add(new StudyTask($"t{i + 1}", t.Title?.Trim() ?? "", t.Instructions?.Trim() ?? "", t.SuccessCriteria?.Trim() ?? "", t.TimeLimitSeconds));
+        }
+
+        var tagDrafts = draft.Tags.IsDefault ? [] : draft.Tags;
+        Check(errors, "tags", tagDrafts.Length <= MaxTags, $"A palette can hold at most {MaxTags} tags.");
+        var tags = ImmutableArray.CreateBuilder<TagDefinition>(tagDrafts.Length);
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var hotkeys = new HashSet<int>();
+        for (var i = 0; i < tagDrafts.Length; i++)
+        {
+            var tag = tagDrafts[i];
+            var name = tag?.Name?.Trim().TrimStart('#') ?? "";
+            Check(errors, $"tags[{i}].name", TagName().IsMatch(name), "A tag name is 1–40 letters, digits, '-' or '_', without spaces.");
+            Check(errors, $"tags[{i}].name", names.Add(name), $"#{name} appears twice in the palette.");
+            Check(errors, $"tags[{i}].color", tag?.Color is { } c && Color().IsMatch(c), "A tag colour is a hex colour like #d97706.");
+            Check(errors, $"tags[{i}].hotkey", tag?.Hotkey is null || (tag.Hotkey is >= 1 and <= 9 && hotkeys.Add(tag.Hotkey.Value)), "Hotkeys are 1–9, each used once.");
+            tags.Add(new TagDefinition(name, tag?.Color ?? "", tag?.Hotkey));
+        }
+
+        return errors.Count > 0
+            ? null
+            : new Study(studyId, draft.Name.Trim(), draft.Goal?.Trim() ?? "", tasks.ToImmutable(), tags.ToImmutable(), draft.Questionnaires ?? QuestionnaireSettings.Default, now);
+    }
+
+    private static void Check(Dictionary<string, string[]> errors, string field, bool ok, string message)
+    {
+        if (!ok)
+        {
+            errors[field] = errors.TryGetValue(field, out var existing) ? [.. existing, message] : [message];
+        }
+    }
+
+    [GeneratedRegex("^[\\p{L}\\p{N}_-]{1,40}$")]
+    private static partial Regex TagName();
+
+    [GeneratedRegex("^#[0-9a-fA-F]{6}$")]
+    private static partial Regex Color();
+}

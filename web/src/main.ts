@@ -1,0 +1,4 @@
+const app = document.querySelector<HTMLDivElement>('#app')!;
+const heading = document.createElement('h1');
+heading.textContent = 'SessionLab';
+app.append(heading);
