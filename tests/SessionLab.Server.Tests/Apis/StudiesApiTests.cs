@@ -1,0 +1,85 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using SessionLab.Server.Apis;
+using SessionLab.Server.Tests.Support;
+using SessionLab.Sessions;
+
+namespace SessionLab.Server.Tests.Apis;
+
+public sealed class StudiesApiTests(SessionLabFactory factory) : IClassFixture<SessionLabFactory>
+{
+    [Fact]
+    public async Task CreatingAStudyReturnsAnOwnerTokenThatOpensItAndASetupLink()
+    {
+        var created = await factory.CreateStudyAsync();
+
+        Assert.StartsWith("http://localhost/study#sl1.", created.SetupUrl);
+        var study = await factory.ClientWith(created.OwnerToken).GetFromJsonAsync<Study>($"/api/studies/{created.Study.Id}", SessionLabFactory.Json);
+        Assert.Equal("Onboarding", study!.Name);
+        Assert.Equal("Reaches the dashboard.", Assert.Single(study.Tasks).SuccessCriteria);
+        Assert.True(study.Questionnaires.SeqAfterEachTask && study.Questionnaires.SusAtEnd);
+    }
+
+    [Fact]
+    public async Task AnInvalidStudyGetsAValidationProblemNamingEachBadField()
+    {
+        var response = await factory.CreateClient().PostAsJsonAsync("/api/studies", new
+        {
+            name = "",
+            tasks = new[] { new { title = "", instructions = "Do it" } },
+            tags = new[] { new { name = "two words", color = "red", hotkey = 12 }, new { name = "ok", color = "#000000", hotkey = 1 }, new { name = "OK", color = "#ffffff", hotkey = 1 } },
+        }, SessionLabFactory.Json);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var errors = problem.GetProperty("errors");
+        foreach (var field in new[] { "name", "tasks[0].title", "tags[0].name", "tags[0].color", "tags[0].hotkey", "tags[2].name", "tags[2].hotkey" })
+        {
+            Assert.True(errors.TryGetProperty(field, out _), $"expected an error for {field}: {errors}");
+        }
+    }
+
+    [Fact]
+    public async Task MalformedJsonGetsAProblemAndTheServerKeepsServing()
+    {
+        var response = await factory.CreateClient().PostAsync("/api/studies", new StringContent("{\"name\": [", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(HttpStatusCode.Created, (await factory.CreateClient().PostAsJsonAsync("/api/studies", new
+        {
+            name = "Still up",
+            tasks = new[] { new { title = "T", instructions = "I" } },
+            tags = Array.Empty<object>(),
+        }, SessionLabFactory.Json)).StatusCode);
+    }
+
+    [Fact]
+    public async Task AnotherStudysOwnerTokenIsForbidden()
+    {
+        var mine = await factory.CreateStudyAsync();
+        var theirs = await factory.CreateStudyAsync();
+
+        var response = await factory.ClientWith(theirs.OwnerToken).GetAsync($"/api/studies/{mine.Study.Id}");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("forbidden", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task ListingSessionsShowsEachSessionOfTheStudy()
+    {
+        var study = await factory.CreateStudyAsync();
+        var first = await factory.CreateSessionAsync(study);
+        var second = await factory.CreateSessionAsync(study);
+
+        var sessions = await factory.ClientWith(study.OwnerToken).GetFromJsonAsync<List<SessionSummary>>($"/api/studies/{study.Study.Id}/sessions", SessionLabFactory.Json);
+
+        Assert.Equal(new[] { first.Id, second.Id }.Order(StringComparer.Ordinal), sessions!.Select(s => s.Id).Order(StringComparer.Ordinal));
+        Assert.All(sessions!, s => Assert.Equal(SessionStatus.Scheduled, s.Status));
+        Assert.All(sessions!, s => Assert.Equal("P7", s.ParticipantAlias));
+    }
+}

@@ -1,0 +1,73 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using SessionLab.Server.Apis;
+using SessionLab.Sessions;
+
+namespace SessionLab.Server.Tests.Support;
+
+/// <summary>The real server in memory over a fresh data folder of its own.</summary>
+public sealed class SessionLabFactory : WebApplicationFactory<Program>
+{
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "sessionlab-tests", Guid.NewGuid().ToString("N"));
+
+    public static JsonSerializerOptions Json => SessionJson.Options;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Storage:DataDirectory", _dataDirectory);
+        builder.UseEnvironment("Testing");
+    }
+
+    public HttpClient ClientWith(string? token)
+    {
+        var client = CreateClient();
+        if (token is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+        return client;
+    }
+
+    public async Task<StudyCreated> CreateStudyAsync()
+    {
+        var response = await CreateClient().PostAsJsonAsync("/api/studies", new
+        {
+            name = "Onboarding",
+            goal = "Can new users set up an account?",
+            tasks = new[] { new { title = "Sign up", instructions = "Create an account.", successCriteria = "Reaches the dashboard." } },
+            tags = new[] { new { name = "confusion", color = "#b45309", hotkey = 1 } },
+        }, Json);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<StudyCreated>(Json))!;
+    }
+
+    public async Task<SessionSummary> CreateSessionAsync(StudyCreated study)
+    {
+        var response = await ClientWith(study.OwnerToken).PostAsJsonAsync($"/api/studies/{study.Study.Id}/sessions", new { participantAlias = "P7", moderatorName = "Mo" }, Json);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<SessionSummary>(Json))!;
+    }
+
+    public async Task<Invite> InviteAsync(StudyCreated study, string sessionId, SessionRole role)
+    {
+        var response = await ClientWith(study.OwnerToken).PostAsJsonAsync($"/api/sessions/{sessionId}/invites", new { role }, Json);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<Invite>(Json))!;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
