@@ -9,4 +9,10 @@ namespace SessionLab.Recordings;
 public sealed record BlockList(ImmutableArray<BlockInfo> Committed, ImmutableArray<BlockInfo> Uncommitted)
 {
     public static BlockList Empty { get; } = new([], []);
+
+    // ImmutableArray compares by reference; two lists of the same blocks are the same list.
+    public bool Equals(BlockList? other) =>
+        other is not null && Committed.SequenceEqual(other.Committed) && Uncommitted.SequenceEqual(other.Uncommitted);
+
+    public override int GetHashCode() => HashCode.Combine(Committed.Length, Uncommitted.Length);
 }

@@ -102,6 +102,7 @@ public sealed class LocalDiskBlobStore : IBlobStore
             var blocks = await WriteBlocksAsync(name, blockIds, dataPath, stagingDirectory, tempData, cancellationToken);
             await File.WriteAllTextAsync(tempMetadata, JsonSerializer.Serialize(new LocalBlobMetadata(contentType, blocks)), cancellationToken);
             Directory.CreateDirectory(Path.GetDirectoryName(dataPath)!);
+            KeepETagsDistinct(tempData, dataPath);
 
             // Bytes first: between the two renames a reader sees the new bytes with the old content type, never the reverse.
             File.Move(tempData, dataPath, overwrite: true);
@@ -215,8 +216,8 @@ public sealed class LocalDiskBlobStore : IBlobStore
         using (await LockAsync(name, cancellationToken))
         {
             var existed = File.Exists(dataPath);
-            File.Delete(dataPath);
-            File.Delete(MetadataPath(name));
+            DeleteIfPresent(dataPath);
+            DeleteIfPresent(MetadataPath(name));
             var stagingDirectory = StagingDirectory(name);
             if (Directory.Exists(stagingDirectory))
             {
@@ -276,6 +277,18 @@ public sealed class LocalDiskBlobStore : IBlobStore
         await output.FlushAsync(cancellationToken);
         output.Flush(flushToDisk: true);
         return written.MoveToImmutable();
+    }
+
+    /// <summary>
+    /// ETags derive from the write time and length, so a replacement of the same length must not share the old
+    /// write time, which a file system with coarse timestamps would otherwise allow.
+    /// </summary>
+    private static void KeepETagsDistinct(string replacement, string current)
+    {
+        if (File.Exists(current) && File.GetLastWriteTimeUtc(replacement) <= File.GetLastWriteTimeUtc(current))
+        {
+            File.SetLastWriteTimeUtc(replacement, File.GetLastWriteTimeUtc(current).AddSeconds(1));
+        }
     }
 
     private async Task<BlobProperties> PropertiesAsync(BlobName name, FileStream file, CancellationToken cancellationToken)
