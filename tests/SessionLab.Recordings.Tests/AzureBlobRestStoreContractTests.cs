@@ -18,11 +18,8 @@ public sealed class AzureBlobRestStoreContractTests(AzuriteFixture azurite) : Bl
     [Fact]
     public async Task ReadUrlDownloadsTheBlobOverPlainHttpWithoutOtherCredentials()
     {
-        var name = NewName();
-        var data = RandomBytes(5000);
-        await UploadAsync(name, data);
+        var (_, data, url) = await UploadWithReadUrlAsync(DateTimeOffset.UtcNow.AddMinutes(5));
 
-        var url = await Store.CreateReadUrlAsync(name, DateTimeOffset.UtcNow.AddMinutes(5), Token).AsTask().WaitAsync(TestTimeouts.Step);
         using var response = await _http.GetAsync(url, Token).WaitAsync(TestTimeouts.Step);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -33,10 +30,7 @@ public sealed class AzureBlobRestStoreContractTests(AzuriteFixture azurite) : Bl
     [Fact]
     public async Task ReadUrlServesRangeRequestsForSeekingPlayers()
     {
-        var name = NewName();
-        var data = RandomBytes(5000);
-        await UploadAsync(name, data);
-        var url = await Store.CreateReadUrlAsync(name, DateTimeOffset.UtcNow.AddMinutes(5), Token).AsTask().WaitAsync(TestTimeouts.Step);
+        var (_, data, url) = await UploadWithReadUrlAsync(DateTimeOffset.UtcNow.AddMinutes(5));
 
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         request.Headers.Range = new System.Net.Http.Headers.RangeHeaderValue(4000, 4099);
@@ -49,10 +43,8 @@ public sealed class AzureBlobRestStoreContractTests(AzuriteFixture azurite) : Bl
     [Fact]
     public async Task ExpiredReadUrlIsRefused()
     {
-        var name = NewName();
-        await UploadAsync(name, RandomBytes(100));
+        var (_, _, url) = await UploadWithReadUrlAsync(DateTimeOffset.UtcNow.AddMinutes(-1));
 
-        var url = await Store.CreateReadUrlAsync(name, DateTimeOffset.UtcNow.AddMinutes(-1), Token).AsTask().WaitAsync(TestTimeouts.Step);
         using var response = await _http.GetAsync(url, Token).WaitAsync(TestTimeouts.Step);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
@@ -61,10 +53,8 @@ public sealed class AzureBlobRestStoreContractTests(AzuriteFixture azurite) : Bl
     [Fact]
     public async Task ReadUrlWithItsExpiryPushedBackIsRefused()
     {
-        var name = NewName();
-        await UploadAsync(name, RandomBytes(100));
         var expiresOn = DateTimeOffset.UtcNow.AddMinutes(5);
-        var url = await Store.CreateReadUrlAsync(name, expiresOn, Token).AsTask().WaitAsync(TestTimeouts.Step);
+        var (_, _, url) = await UploadWithReadUrlAsync(expiresOn);
 
         var original = Uri.EscapeDataString(expiresOn.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture));
         var extended = Uri.EscapeDataString(expiresOn.AddDays(1).UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture));
@@ -77,12 +67,10 @@ public sealed class AzureBlobRestStoreContractTests(AzuriteFixture azurite) : Bl
     [Fact]
     public async Task ReadUrlForOneBlobDoesNotOpenAnother()
     {
-        var name = NewName();
+        var (name, _, url) = await UploadWithReadUrlAsync(DateTimeOffset.UtcNow.AddMinutes(5));
         var other = NewName();
-        await UploadAsync(name, RandomBytes(100));
         await UploadAsync(other, RandomBytes(100));
 
-        var url = await Store.CreateReadUrlAsync(name, DateTimeOffset.UtcNow.AddMinutes(5), Token).AsTask().WaitAsync(TestTimeouts.Step);
         using var response = await _http.GetAsync(url.AbsoluteUri.Replace(name.Value, other.Value, StringComparison.Ordinal), Token).WaitAsync(TestTimeouts.Step);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
@@ -91,14 +79,12 @@ public sealed class AzureBlobRestStoreContractTests(AzuriteFixture azurite) : Bl
     [Fact]
     public async Task ReadUrlDoesNotAllowDeleting()
     {
-        var name = NewName();
-        await UploadAsync(name, RandomBytes(100));
+        var (name, data, url) = await UploadWithReadUrlAsync(DateTimeOffset.UtcNow.AddMinutes(5));
 
-        var url = await Store.CreateReadUrlAsync(name, DateTimeOffset.UtcNow.AddMinutes(5), Token).AsTask().WaitAsync(TestTimeouts.Step);
         using var response = await _http.DeleteAsync(url, Token).WaitAsync(TestTimeouts.Step);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Equal(100, (await Store.GetPropertiesAsync(name, Token).WaitAsync(TestTimeouts.Step)).Length);
+        Assert.Equal(data.Length, (await Store.GetPropertiesAsync(name, Token).WaitAsync(TestTimeouts.Step)).Length);
     }
 
     [Fact]
@@ -111,6 +97,15 @@ public sealed class AzureBlobRestStoreContractTests(AzuriteFixture azurite) : Bl
         var error = await Assert.ThrowsAsync<BlobStoreException>(() => impostor.CreateContainerIfNotExistsAsync(Token).WaitAsync(TestTimeouts.Step));
 
         Assert.Equal(403, error.StatusCode);
+    }
+
+    private async Task<(BlobName Name, byte[] Data, Uri Url)> UploadWithReadUrlAsync(DateTimeOffset expiresOn)
+    {
+        var name = NewName();
+        var data = RandomBytes(5000);
+        await UploadAsync(name, data);
+        var url = await Store.CreateReadUrlAsync(name, expiresOn, Token).AsTask().WaitAsync(TestTimeouts.Step);
+        return (name, data, url);
     }
 
     private AzureBlobRestStore NewStore(string connectionString) =>
