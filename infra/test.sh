@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs every SessionLab test on a fresh machine: installs what is missing (npm packages, Debian's chromium),
-# builds the solution (which builds the browser app), runs the .NET tests, then the wire-level and browser tests
+# Runs every SessionLab test on a fresh machine: installs what is missing (npm packages, Debian's chromium
+# and PostgreSQL), builds the solution (which builds the browser app), runs the .NET tests, then the wire-level and browser tests
 # against real servers they start themselves on 127.0.0.1. Ends with one line: "N passed, N failed".
 set -uo pipefail
 
@@ -24,6 +24,13 @@ if ! command -v chromium >/dev/null 2>&1; then
     (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || broken "apt-get install chromium"
   else
     broken "chromium is missing; install Debian's chromium package (sudo apt-get install chromium)"
+  fi
+fi
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ]; then
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null) || broken "apt-get install postgresql"
+  else
+    broken "PostgreSQL server binaries are missing; install Debian's postgresql package"
   fi
 fi
 export SESSIONLAB_CHROMIUM="${SESSIONLAB_CHROMIUM:-$(command -v chromium || echo /usr/bin/chromium)}"

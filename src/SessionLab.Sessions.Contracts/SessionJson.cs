@@ -12,6 +12,8 @@ public static class SessionJson
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        // jsonb (PostgreSQL) and hand-written clients do not keep "type" first in an event object.
+        options.AllowOutOfOrderMetadataProperties = true;
         if (!options.Converters.OfType<JsonStringEnumConverter>().Any())
         {
             options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));

@@ -17,6 +17,7 @@ public static class SessionsServiceCollectionExtensions
     {
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName)
             .Validate(o => !string.IsNullOrWhiteSpace(o.DataDirectory), "Storage:DataDirectory must name a folder.")
+            .Validate(o => o.Provider != StorageProvider.Postgres || !string.IsNullOrWhiteSpace(o.PostgresConnectionString), "Storage:PostgresConnectionString is required when Storage:Provider is Postgres.")
             .ValidateOnStart();
         services.AddOptions<GrainRuntimeOptions>().BindConfiguration(GrainRuntimeOptions.SectionName)
             .Validate(o => o.IdleTimeout > TimeSpan.Zero && o.CollectionInterval > TimeSpan.Zero, "Grain timeouts must be positive.")
@@ -28,14 +29,23 @@ public static class SessionsServiceCollectionExtensions
             var root = sp.GetService<IHostEnvironment>()?.ContentRootPath ?? AppContext.BaseDirectory;
             return new SqliteDatabase(Path.Combine(Path.GetFullPath(options.DataDirectory, root), options.DatabaseFileName));
         });
+        services.AddSingleton(sp => new PostgresDatabase(sp.GetRequiredService<IOptions<StorageOptions>>().Value.PostgresConnectionString!));
+        services.AddHostedService<PostgresMigration>();
         services.AddSingleton<SqliteSessionEventStore>();
-        services.AddSingleton<ISessionEventStore>(sp => sp.GetRequiredService<SqliteSessionEventStore>());
-        services.AddSingleton<IStudyStore, SqliteStudyStore>();
+        services.AddSingleton<ISessionEventStore>(sp => UsesPostgres(sp)
+            ? new PostgresSessionEventStore(sp.GetRequiredService<PostgresDatabase>())
+            : sp.GetRequiredService<SqliteSessionEventStore>());
+        services.AddSingleton<IStudyStore>(sp => UsesPostgres(sp)
+            ? new PostgresStudyStore(sp.GetRequiredService<PostgresDatabase>())
+            : new SqliteStudyStore(sp.GetRequiredService<SqliteDatabase>()));
         services.AddSingleton<SessionGrainRuntime>();
         services.AddSingleton<ISessionGrainFactory>(sp => sp.GetRequiredService<SessionGrainRuntime>());
         services.AddHostedService<IdleGrainCollector>();
         return services;
     }
+
+    private static bool UsesPostgres(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == StorageProvider.Postgres;
 
     private static void TryAddTimeProvider(this IServiceCollection services)
     {

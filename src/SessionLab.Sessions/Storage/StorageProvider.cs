@@ -1,0 +1,7 @@
+namespace SessionLab.Sessions.Storage;
+
+public enum StorageProvider
+{
+    Sqlite,
+    Postgres,
+}
