@@ -136,9 +136,9 @@ public static class StudyReportBuilder
             attempts.Count(a => a.Attempt is { Outcome: null }),
             AdjustedWald.Estimate(outcomes.Success, outcomes.Attempted),
             TaskTime.Estimate(successSeconds),
-            MeanInterval.Estimate([.. ended.Where(a => a.SeqRating is not null).Select(a => (double)a.SeqRating!.Value)]),
-            MeanInterval.Estimate([.. attempted.Select(a => (double)a.Errors)]),
-            MeanInterval.Estimate([.. attempted.Select(a => (double)a.Assists)]),
+            MeanInterval.Estimate([.. ended.Where(a => a.SeqRating is not null).Select(a => (double)a.SeqRating!.Value)])?.Within(SessionLimits.SeqMin, SessionLimits.SeqMax),
+            MeanInterval.Estimate([.. attempted.Select(a => (double)a.Errors)])?.Within(0, double.PositiveInfinity),
+            MeanInterval.Estimate([.. attempted.Select(a => (double)a.Assists)])?.Within(0, double.PositiveInfinity),
             [.. attempts.Select(a => Cell(a.Session, a.Attempt))]);
     }
 
@@ -152,7 +152,7 @@ public static class StudyReportBuilder
                 ? Scored(s.SessionId, responses, SusScale.Score(responses))
                 : new SusResult(s.SessionId, s.SusResponses, null, null, null))
             .ToImmutableArray();
-        var mean = MeanInterval.Estimate([.. results.Where(r => r.Score is not null).Select(r => r.Score!.Value)]);
+        var mean = MeanInterval.Estimate([.. results.Where(r => r.Score is not null).Select(r => r.Score!.Value)])?.Within(0, 100);
         return mean is null
             ? new SusReport(results, null, null, null)
             : new SusReport(results, mean, SusScale.Grade(mean.Mean), SusScale.PercentileRank(mean.Mean));
