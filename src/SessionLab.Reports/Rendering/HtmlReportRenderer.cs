@@ -34,7 +34,7 @@ public static class HtmlReportRenderer
             {Html(MarkdownReportRenderer.Title(report))}
             <section>{Html(MarkdownReportRenderer.Overview(report))}</section>
             <section>{Html(MarkdownReportRenderer.TaskSummary(report))}{Figures(report)}{Html(MarkdownReportRenderer.TaskOutcomes(report))}</section>
-            <section>{Html(MarkdownReportRenderer.Sus(report))}<figure>{SvgCharts.Sus(report)}</figure></section>
+            <section>{Html(MarkdownReportRenderer.Sus(report))}<figure>{SvgCharts.Sus(report)}<figcaption>SUS scores (dots), their mean (diamond) with its interval, over the curved grading scale.</figcaption></figure></section>
             <section>{Html(MarkdownReportRenderer.Findings(report))}</section>
             </main>
             </body>
@@ -45,7 +45,8 @@ public static class HtmlReportRenderer
 
     private static string Figures(StudyReport report) => report.Tasks.IsEmpty
         ? string.Empty
-        : $"<figure>{SvgCharts.Completion(report)}</figure><figure>{SvgCharts.TimeOnTask(report)}</figure>";
+        : $"<figure>{SvgCharts.Completion(report)}<figcaption>Completion rate by task: best estimate with its interval.</figcaption></figure>"
+          + $"<figure>{SvgCharts.TimeOnTask(report)}<figcaption>Time on task of successful attempts, with its interval.</figcaption></figure>";
 
     private static string Html(string markdown) => Markdown.ToHtml(markdown, Pipeline);
 
@@ -63,6 +64,7 @@ public static class HtmlReportRenderer
         blockquote { margin: .5rem 0; padding: .3rem .9rem; border-left: 4px solid #2b5d8a; background: #f4f6f9; }
         blockquote p { margin: .3rem 0; }
         figure { margin: 1.2rem 0; }
+        figcaption { margin-top: .3rem; font-size: .9rem; font-weight: 600; }
         svg { display: block; max-width: 100%; height: auto; }
         svg text { font: 12px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; fill: #1b1b1b; }
         @media print {

@@ -10,10 +10,15 @@ internal static class ReportText
 
     public const string NoData = "no data";
 
+    // Every ASCII punctuation character CommonMark lets a backslash escape, except , ; ? / % " ' which start nothing
+    // once line breaks are gone (escaping them only makes the raw file harder to read).
+    private static readonly System.Buffers.SearchValues<char> MarkdownSyntax =
+        System.Buffers.SearchValues.Create("!#$&()*+-.:<=>@[\\]^_`{|}~");
+
     /// <summary>
-    /// User text (notes, tags, titles, aliases) made inert as Markdown: every ASCII punctuation character is
-    /// backslash-escaped, which CommonMark allows for all of them, so no link, emphasis, heading, table cell, autolink,
-    /// entity or raw HTML can start inside it; line breaks and control characters become spaces so a note cannot end a
+    /// User text (notes, tags, titles, aliases) made inert as Markdown: every character that can open Markdown syntax is
+    /// backslash-escaped, so no link, image, emphasis, heading, list, table cell, autolink (www. or scheme:), entity or
+    /// raw HTML can start inside it; line breaks and control characters become spaces so a note cannot end a
     /// table row or open a block.
     /// </summary>
     public static string Markdown(string? text)
@@ -29,7 +34,7 @@ internal static class ReportText
             {
                 builder.Append(' ');
             }
-            else if (char.IsAscii(c) && char.IsPunctuation(c) || char.IsAscii(c) && char.IsSymbol(c))
+            else if (MarkdownSyntax.Contains(c))
             {
                 builder.Append('\\').Append(c);
             }
