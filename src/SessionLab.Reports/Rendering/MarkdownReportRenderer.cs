@@ -77,8 +77,7 @@ public static class MarkdownReportRenderer
         {
             return text.Append("No session has started yet.\n").ToString();
         }
-        text.Append("| Task |").AppendJoin(string.Empty, report.Participants.Select(p => $" {Markdown(p.Label)} |")).Append('\n');
-        text.Append("|---|").Append(string.Concat(Enumerable.Repeat("---|", report.Participants.Length))).Append('\n');
+        ParticipantHeader(text, report, "Task");
         foreach (var task in report.Tasks)
         {
             text.Append($"| {task.Number}. {Markdown(task.Title)} |").AppendJoin(string.Empty, task.ByParticipant.Select(c => $" {Outcome(c)} |")).Append('\n');
@@ -118,8 +117,7 @@ public static class MarkdownReportRenderer
         }
         text.Append("One row per tag, one column per participant with the number of their notes carrying it. Rows are ordered by ");
         text.Append("severity (team-set, Nielsen's 0–4 scale) times the share of participants affected; the share comes with its adjusted-Wald interval.\n\n");
-        text.Append("| Finding | Severity | Participants |").AppendJoin(string.Empty, report.Participants.Select(p => $" {Markdown(p.Label)} |")).Append('\n');
-        text.Append("|---|---|---|").Append(string.Concat(Enumerable.Repeat("---|", report.Participants.Length))).Append('\n');
+        ParticipantHeader(text, report, "Finding", "Severity", "Participants");
         foreach (var row in report.Findings)
         {
             text.Append($"| {TagName(row)} | {Severity(row.Severity)} | {Affected(row)} |");
@@ -145,6 +143,13 @@ public static class MarkdownReportRenderer
             }
         }
         return text.ToString();
+    }
+
+    /// <summary>A table header of fixed columns followed by one column per participant.</summary>
+    private static void ParticipantHeader(StringBuilder text, StudyReport report, params string[] columns)
+    {
+        var labels = columns.Concat(report.Participants.Select(p => Markdown(p.Label))).ToArray();
+        text.Append("| ").AppendJoin(" | ", labels).Append(" |\n|").Append(string.Concat(Enumerable.Repeat("---|", labels.Length))).Append('\n');
     }
 
     private static string TagName(FindingRow row) => "\\#" + Markdown(row.Tag) + (row.InPalette ? string.Empty : " (not in palette)");

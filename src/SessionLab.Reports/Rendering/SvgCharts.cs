@@ -23,60 +23,47 @@ internal static class SvgCharts
     private const string Grid = "#c4c4c4";
     private const string Point = "#8a3300";
 
-    public static string Completion(StudyReport report)
-    {
-        var tasks = report.Tasks;
-        var height = Top + (RowHeight * tasks.Length) + 12;
-        var svg = Open("chart-completion", height, "Completion rate by task",
-            $"Best estimate of the completion rate of each task with its {Percent(report.Overview.ConfidenceLevel)} adjusted-Wald interval, 0 to 100%.");
-        Axis(svg, height, [0, 25, 50, 75, 100], v => v / 100.0, v => $"{v}%");
-        for (var i = 0; i < tasks.Length; i++)
+    public static string Completion(StudyReport report) => TaskChart(
+        report,
+        "chart-completion",
+        "Completion rate by task",
+        $"Best estimate of the completion rate of each task with its {Percent(report.Overview.ConfidenceLevel)} adjusted-Wald interval, 0 to 100%.",
+        [0, 25, 50, 75, 100],
+        v => v / 100.0,
+        v => $"{v}%",
+        task => task.Completion,
+        (svg, c, y) =>
         {
-            var task = tasks[i];
-            var y = Top + (i * RowHeight);
-            Label(svg, y, $"{task.Number}. {task.Title}");
-            if (task.Completion is not { } c)
-            {
-                Text(svg, PlotLeft + 4, y + 15, NoData, "start");
-                continue;
-            }
             svg.Append(Invariant($"<rect x=\"{PlotLeft}\" y=\"{y + 4}\" width=\"{X(c.BestEstimate) - PlotLeft:F1}\" height=\"14\" fill=\"{Bar}\"/>"));
             Whisker(svg, X(c.Interval.Lower), X(c.Interval.Upper), y + 11);
             Text(svg, X(c.Interval.Upper) + 8, y + 15, $"{Percent(c.BestEstimate)} ({c.Successes}/{c.Trials})", "start");
-        }
-        return Close(svg);
-    }
+        });
 
     public static string TimeOnTask(StudyReport report)
     {
-        var tasks = report.Tasks;
-        var max = tasks.Select(t => t.Time).OfType<TimeEstimate>().Select(t => t.Interval?.Upper ?? t.Value).DefaultIfEmpty(1).Max();
+        var max = report.Tasks.Select(t => t.Time).OfType<TimeEstimate>().Select(t => t.Interval?.Upper ?? t.Value).DefaultIfEmpty(1).Max();
         var step = NiceStep(max / 4);
         var ticks = Enumerable.Range(0, (int)Math.Ceiling(max / step) + 1).Select(i => i * step).ToArray();
         var top = ticks[^1];
-        var height = Top + (RowHeight * tasks.Length) + 12;
-        var svg = Open("chart-time", height, "Time on task, successful attempts",
-            $"Geometric mean (under 25 times) or median (25 or more) of each task's successful times in seconds, with its {Percent(report.Overview.ConfidenceLevel)} interval.");
-        Axis(svg, height, ticks, v => v / top, v => $"{Number(v, 0)} s");
-        for (var i = 0; i < tasks.Length; i++)
-        {
-            var task = tasks[i];
-            var y = Top + (i * RowHeight);
-            Label(svg, y, $"{task.Number}. {task.Title}");
-            if (task.Time is not { } t)
+        return TaskChart(
+            report,
+            "chart-time",
+            "Time on task, successful attempts",
+            $"Geometric mean (under 25 times) or median (25 or more) of each task's successful times in seconds, with its {Percent(report.Overview.ConfidenceLevel)} interval.",
+            ticks,
+            v => v / top,
+            v => $"{Number(v, 0)} s",
+            task => task.Time,
+            (svg, t, y) =>
             {
-                Text(svg, PlotLeft + 4, y + 15, NoData, "start");
-                continue;
-            }
-            if (t.Interval is { } interval)
-            {
-                Whisker(svg, X(interval.Lower / top), X(interval.Upper / top), y + 11);
-            }
-            svg.Append(Invariant($"<circle cx=\"{X(t.Value / top):F1}\" cy=\"{y + 11}\" r=\"5\" fill=\"{Bar}\"/>"));
-            var right = X((t.Interval?.Upper ?? t.Value) / top);
-            Text(svg, right + 8, y + 15, $"{Seconds(t.Value)} {(t.Centre == TimeCentre.Median ? "median" : "GM")}, n = {t.Count}", "start");
-        }
-        return Close(svg);
+                if (t.Interval is { } interval)
+                {
+                    Whisker(svg, X(interval.Lower / top), X(interval.Upper / top), y + 11);
+                }
+                svg.Append(Invariant($"<circle cx=\"{X(t.Value / top):F1}\" cy=\"{y + 11}\" r=\"5\" fill=\"{Bar}\"/>"));
+                var right = X((t.Interval?.Upper ?? t.Value) / top);
+                Text(svg, right + 8, y + 15, $"{Seconds(t.Value)} {(t.Centre == TimeCentre.Median ? "median" : "GM")}, n = {t.Count}", "start");
+            });
     }
 
     public static string Sus(StudyReport report)
@@ -126,6 +113,39 @@ internal static class SvgCharts
         else
         {
             Text(svg, (left + right) / 2.0, bandTop + 70, "no SUS answers yet", "middle");
+        }
+        return Close(svg);
+    }
+
+    /// <summary>One labelled row per task on a shared horizontal axis; a task without data says so instead of drawing.</summary>
+    private static string TaskChart<T>(
+        StudyReport report,
+        string id,
+        string title,
+        string description,
+        IReadOnlyList<double> ticks,
+        Func<double, double> scale,
+        Func<double, string> tickLabel,
+        Func<TaskReport, T?> value,
+        Action<StringBuilder, T, int> draw)
+        where T : class
+    {
+        var tasks = report.Tasks;
+        var height = Top + (RowHeight * tasks.Length) + 12;
+        var svg = Open(id, height, title, description);
+        Axis(svg, height, ticks, scale, tickLabel);
+        for (var i = 0; i < tasks.Length; i++)
+        {
+            var y = Top + (i * RowHeight);
+            Label(svg, y, $"{tasks[i].Number}. {tasks[i].Title}");
+            if (value(tasks[i]) is { } data)
+            {
+                draw(svg, data, y);
+            }
+            else
+            {
+                Text(svg, PlotLeft + 4, y + 15, NoData, "start");
+            }
         }
         return Close(svg);
     }

@@ -13,14 +13,10 @@ public sealed partial class InjectionTests
     {
         var html = HtmlReportRenderer.Render(Report);
 
-        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("<a ", html, StringComparison.OrdinalIgnoreCase);
+        AssertNoLiveMarkup(html);
         Assert.DoesNotContain("href", html, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("<!--", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<strong>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<code>", html, StringComparison.Ordinal);
-        Assert.DoesNotMatch(AttributeHandler(), html);
         // The text is still there for the reader, as text.
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html, StringComparison.Ordinal);
         Assert.Contains("[x](javascript:alert(1))", html, StringComparison.Ordinal);
@@ -35,12 +31,8 @@ public sealed partial class InjectionTests
 
         var html = Markdown.ToHtml(markdown, permissive);
 
-        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("<a ", html, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("<!--", html, StringComparison.Ordinal);
+        AssertNoLiveMarkup(html);
         Assert.DoesNotContain("<del>", html, StringComparison.Ordinal);
-        Assert.DoesNotMatch(AttributeHandler(), html);
     }
 
     [Fact]
@@ -89,6 +81,15 @@ public sealed partial class InjectionTests
         using var document = JsonDocument.Parse(json);
         var texts = document.RootElement.GetProperty("notes").EnumerateArray().Select(n => n.GetProperty("text").GetString()).ToArray();
         Assert.Equal(HostileStudy.NoteTexts, texts);
+    }
+
+    private static void AssertNoLiveMarkup(string html)
+    {
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<a ", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<!--", html, StringComparison.Ordinal);
+        Assert.DoesNotMatch(AttributeHandler(), html);
     }
 
     [GeneratedRegex("<[a-z][^>]*\\son[a-z]+\\s*=", RegexOptions.IgnoreCase)]
