@@ -1,0 +1,21 @@
+using System.Collections.Immutable;
+
+namespace SessionLab.Reports;
+
+/// <summary>
+/// One tag of the findings matrix. <see cref="Frequency"/> is participants affected of participants observed, with its
+/// adjusted-Wald interval. <see cref="Severity"/> is set by the team on Nielsen's 0–4 scale (null: not rated yet).
+/// <see cref="Priority"/> is severity × observed frequency, the order of the rows. <see cref="InPalette"/> is false for
+/// tags found on notes but missing from the study's palette (renamed or removed since).
+/// </summary>
+public sealed record FindingRow(
+    string Tag,
+    string? Color,
+    bool InPalette,
+    int? Severity,
+    double Priority,
+    int ParticipantsAffected,
+    ProportionEstimate? Frequency,
+    ImmutableArray<FindingCell> Cells,
+    ImmutableArray<NoteReference> Quotes,
+    ImmutableArray<NoteReference> Notes);

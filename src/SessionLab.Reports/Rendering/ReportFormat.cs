@@ -1,0 +1,11 @@
+namespace SessionLab.Reports;
+
+public enum ReportFormat
+{
+    Markdown,
+    Html,
+    Json,
+    NotesCsv,
+    AttemptsCsv,
+    QuestionnaireCsv,
+}

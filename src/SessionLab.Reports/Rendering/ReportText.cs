@@ -1,0 +1,114 @@
+using System.Globalization;
+using System.Text;
+
+namespace SessionLab.Reports;
+
+/// <summary>Numbers, times and escaping shared by every renderer, so the formats agree on what they show.</summary>
+internal static class ReportText
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public const string NoData = "no data";
+
+    // Every ASCII punctuation character CommonMark lets a backslash escape, except , ; ? / % " ' which start nothing
+    // once line breaks are gone (escaping them only makes the raw file harder to read).
+    private static readonly System.Buffers.SearchValues<char> MarkdownSyntax =
+        System.Buffers.SearchValues.Create("!#$&()*+-.:<=>@[\\]^_`{|}~");
+
+    /// <summary>
+    /// User text (notes, tags, titles, aliases) made inert as Markdown: every character that can open Markdown syntax is
+    /// backslash-escaped, so no link, image, emphasis, heading, list, table cell, autolink (www. or scheme:), entity or
+    /// raw HTML can start inside it; line breaks and control characters become spaces so a note cannot end a
+    /// table row or open a block.
+    /// </summary>
+    public static string Markdown(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return string.Empty;
+        }
+        var builder = new StringBuilder(text.Length + 16);
+        foreach (var c in text)
+        {
+            if (char.IsControl(c) || c is '\u2028' or '\u2029')
+            {
+                builder.Append(' ');
+            }
+            else if (MarkdownSyntax.Contains(c))
+            {
+                builder.Append('\\').Append(c);
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+        return builder.ToString();
+    }
+
+    public static string Number(double value, int decimals = 1) => value.ToString("F" + decimals.ToString(Invariant), Invariant);
+
+    public static string Percent(double proportion) => Number(100 * proportion, 0) + "%";
+
+    public static string PercentRange(Interval interval) => $"{Number(100 * interval.Lower, 0)}–{Number(100 * interval.Upper, 0)}%";
+
+    public static string Range(Interval interval, int decimals = 1) => $"{Number(interval.Lower, decimals)}–{Number(interval.Upper, decimals)}";
+
+    /// <summary>A session-clock offset as h:mm:ss, the way moderators read it on the session page.</summary>
+    public static string Clock(long offsetMs)
+    {
+        var time = TimeSpan.FromMilliseconds(Math.Max(0, offsetMs));
+        return $"{(int)time.TotalHours}:{time.Minutes:00}:{time.Seconds:00}";
+    }
+
+    public static string Duration(long ms)
+    {
+        var time = TimeSpan.FromMilliseconds(Math.Max(0, ms));
+        return time.TotalHours >= 1 ? $"{(int)time.TotalHours} h {time.Minutes:00} min" : $"{time.Minutes} min {time.Seconds:00} s";
+    }
+
+    public static string Seconds(double seconds) => Number(seconds) + " s";
+
+    public static string Timestamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", Invariant);
+
+    public static string Date(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd", Invariant);
+
+    public static string Mean(MeanEstimate? estimate, int decimals = 1) => estimate switch
+    {
+        null => NoData,
+        { Interval: { } interval } => $"{Number(estimate.Mean, decimals)} ({Range(interval, decimals)}, n = {estimate.Count})",
+        { Count: 1 } => $"{Number(estimate.Mean, decimals)} (n = 1, no interval)",
+        _ => $"{Number(estimate.Mean, decimals)} (all equal, n = {estimate.Count})",
+    };
+
+    public static string Proportion(ProportionEstimate? estimate) => estimate is null
+        ? NoData
+        : $"{Percent(estimate.BestEstimate)} ({estimate.Successes} of {estimate.Trials}; {PercentRange(estimate.Interval)})";
+
+    public static string Time(TimeEstimate? estimate) => estimate switch
+    {
+        null => NoData,
+        { Interval: { } interval } => $"{Seconds(estimate.Value)} {CentreName(estimate.Centre)} ({Range(interval)} s, n = {estimate.Count})",
+        _ => $"{Seconds(estimate.Value)} {CentreName(estimate.Centre)} (n = {estimate.Count}, no interval)",
+    };
+
+    public static string CentreName(TimeCentre centre) => centre == TimeCentre.Median ? "median" : "geometric mean";
+
+    public static string Severity(int? severity) => severity switch
+    {
+        null => "unrated",
+        0 => "0 not a problem",
+        1 => "1 cosmetic",
+        2 => "2 minor",
+        3 => "3 major",
+        _ => "4 catastrophe",
+    };
+
+    public static string Outcome(TaskCell cell) => cell switch
+    {
+        { InProgress: true } => "in progress",
+        { Outcome: null } => "—",
+        { Outcome: Sessions.TaskOutcome.Success, DurationMs: > 0 } => $"success {Clock(cell.DurationMs.Value)}",
+        _ => cell.Outcome.Value.ToString().ToLowerInvariant(),
+    };
+}
