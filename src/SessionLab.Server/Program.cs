@@ -18,6 +18,7 @@ app.UseStaticFiles();
 
 app.MapStudiesApi();
 app.MapSessionsApi();
+app.MapAccessApi();
 app.MapHub<SessionHub>(SessionHub.Path);
 app.MapGet("/healthz", () => TypedResults.Ok("ok"));
 app.MapFallbackToFile("index.html");
