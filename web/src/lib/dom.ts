@@ -39,7 +39,7 @@ export function replaceContent(container: Element, ...children: Child[]): void {
   append(container, children);
   if (!hadFocus) return;
   const target = key ? container.querySelector<HTMLElement>(`[data-focus="${CSS.escape(key)}"]`) : null;
-  const fallback = container.querySelector<HTMLElement>('[data-focus-fallback]') ?? (container as HTMLElement);
+  const fallback = container.querySelector<HTMLElement>('[data-focus-fallback]') ?? container.querySelector<HTMLElement>('button, a[href], input, select, textarea') ?? (container as HTMLElement);
   (target ?? fallback).focus();
 }
 

@@ -66,7 +66,8 @@ export class ModeratorPanel {
     this.timer = null;
     if (state.status === 'scheduled') {
       parts.push(h('p', null, 'The session has not started. Start it when the participant is ready: the session clock starts now for everyone.'),
-        h('button', { type: 'button', class: 'button', 'data-focus': 'start', 'aria-keyshortcuts': 'S', onclick: () => void this.startSession() }, 'Start session ', kbd('S')));
+        h('div', { class: 'console-action' },
+          h('button', { type: 'button', class: 'button', 'data-focus': 'start', 'aria-keyshortcuts': 'S', onclick: () => void this.startSession() }, 'Start session ', kbd('S'))));
     } else if (active) {
       parts.push(this.activeTask(active));
     } else {
@@ -161,7 +162,7 @@ export class ModeratorPanel {
           return h('span', { class: 'outcome-option' }, input, h('label', { for: id }, kbd(String(i + 1)), ' ', capitalize(outcome), h('span', { class: 'muted small' }, ` — ${outcomeHelp[outcome]}`)));
         })),
       h('div', { class: 'field' }, h('label', { for: 'task-comment' }, 'Comment on this attempt (optional)'), comment),
-      h('button', { type: 'button', class: 'button', 'data-focus': 'end-task', 'aria-keyshortcuts': 'E', onclick: () => void this.endTask() }, 'End task ', kbd('E')));
+      h('button', { type: 'button', class: 'button', 'data-focus': 'end-task', 'data-focus-fallback': true, 'aria-keyshortcuts': 'E', onclick: () => void this.endTask() }, 'End task ', kbd('E')));
   }
 
   private betweenTasks(): HTMLElement[] {
@@ -187,6 +188,8 @@ export class ModeratorPanel {
       parts.push(h('button', { type: 'button', class: next ? 'button button-secondary' : 'button', 'data-focus': 'ask-sus', 'aria-keyshortcuts': 'U', onclick: () => void this.ask('sus', null) },
         'Send the SUS ', kbd('U')));
     }
+    // After an action, focus lands on the next thing to do.
+    parts.find((p) => p instanceof HTMLButtonElement)?.setAttribute('data-focus-fallback', '');
     return parts.map((p) => h('div', { class: 'console-action' }, p));
   }
 

@@ -1,6 +1,6 @@
 import { h, isTextEntry, replaceContent, uuid } from '../lib/dom';
 import { describeError } from '../lib/errors';
-import { LIMITS, type CommandResult, type ParticipantView } from '../lib/protocol';
+import { LIMITS, type CommandResult, type ParticipantView, type SessionError } from '../lib/protocol';
 import { LiveSession } from '../session/connection';
 import { SEQ_HIGH, SEQ_LOW, SEQ_QUESTION, SUS_ITEMS, SUS_SCALE } from '../session/questionnaires';
 import { ConnectionBadge } from '../ui/connection-badge';
@@ -19,7 +19,7 @@ export async function showParticipant(inviteToken: string): Promise<void> {
     handlers: { participantView: (view) => { latest = view; page?.show(view); } },
     onState: (s) => badge.set(s),
     onJoined: () => undefined,
-    onRejoinRefused: (result) => page?.refused(describeError(result.error!)),
+    onRejoinRefused: (result) => page?.refused(result.error!),
     onOnline: () => undefined,
   });
   const main = renderShell({ title: 'Your session', homeLink: false, main: loading('Connecting…'), status: badge.element });
@@ -40,16 +40,23 @@ export async function showParticipant(inviteToken: string): Promise<void> {
 
 class ParticipantPage {
   private shownKey = '';
+  private lastView: ParticipantView | null = null;
   private seqCommand = uuid();
   private susCommand = uuid();
 
   constructor(private readonly main: HTMLElement, private readonly session: LiveSession) {}
 
-  refused(message: string): void {
-    replaceContent(this.main, errorPanel('The session could not be reopened', message));
+  /** The re-join after a dropped connection was refused; usually the session ended meanwhile. */
+  refused(error: SessionError): void {
+    if (error.code === 'sessionEnded') {
+      this.show({ ...this.lastView!, status: 'ended', currentTask: null, prompt: null });
+      return;
+    }
+    replaceContent(this.main, errorPanel('The session could not be reopened', describeError(error)));
   }
 
   show(view: ParticipantView): void {
+    this.lastView = view;
     document.title = `${view.studyName} · SessionLab`;
     // Redraw only when what the participant sees changes: a half-filled questionnaire must survive other updates.
     const key = JSON.stringify([view.status, view.currentTask?.taskId, view.prompt?.kind, view.prompt?.taskId]);

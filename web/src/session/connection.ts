@@ -91,9 +91,10 @@ export class LiveSession {
       try {
         if (this.connection.state === HubConnectionState.Disconnected) await this.connection.start();
         const result = await this.join();
+        // Connected either way: a refused join (a name is needed, say) is the page's to explain, not a network state.
+        this.setState(navigator.onLine ? 'connected' : 'offline');
         if (result.ok) {
           this.joined = true;
-          this.setState(navigator.onLine ? 'connected' : 'offline');
           this.options.onJoined(result.value!, false);
         }
         return result;

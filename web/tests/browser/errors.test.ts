@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { createSession } from './support/api.ts';
 import { describeViolations, launchBrowser, screenshot, seriousViolations, type TestBrowser } from './support/browser.ts';
 import { startServer, type TestServer } from './support/server.ts';
-import { closeAll, joinTeam, open, writeNote } from './support/session.ts';
+import { closeAll, joinTeam, open, setOffline, writeNote } from './support/session.ts';
 import { eventually } from './support/timeouts.ts';
 
 let server: TestServer;
@@ -89,14 +89,14 @@ test('a note still waiting when the session ends is listed as unsent, and ended 
     await writeNote(ada.page, 'Sent before the end');
     await moderator.page.locator('[data-testid=timeline] .note-text', { hasText: 'Sent before the end' }).waitFor();
 
-    await ada.context.setOffline(true);
+    await setOffline(ada, true);
     await ada.page.locator('[data-testid=connection][data-state=offline]').waitFor();
     await writeNote(ada.page, 'Typed while the session was ending');
     await moderator.page.getByRole('button', { name: /End session/ }).click();
     await moderator.page.getByRole('button', { name: 'End session', exact: true }).click();
     await moderator.page.getByRole('heading', { name: /Session summary/ }).waitFor();
     await participant.page.getByRole('heading', { name: 'Thank you!' }).waitFor();
-    await ada.context.setOffline(false);
+    await setOffline(ada, false);
 
     // Ada's page learns the session ended (live, or on re-join) and lists what could not be sent.
     await ada.page.getByRole('heading', { name: /Session summary/ }).waitFor({ timeout: 45_000 });

@@ -4,7 +4,7 @@ import { createSession, sessionEvents } from './support/api.ts';
 import { describeViolations, launchBrowser, screenshot, seriousViolations, type TestBrowser } from './support/browser.ts';
 import { startServer, type TestServer } from './support/server.ts';
 import { closeAll, countNotes, joinTeam, open, waitForNote, writeNote, type Person } from './support/session.ts';
-import { eventually } from './support/timeouts.ts';
+import { eventually, withTimeout } from './support/timeouts.ts';
 
 let server: TestServer;
 let tb: TestBrowser;
@@ -25,7 +25,7 @@ async function expectAccessible(person: Person, screen: string): Promise<void> {
 }
 
 /** The moderator, two observers and the participant, each in their own browser context; the participant's frames recorded. */
-async function everyone() {
+async function everyone(atScreens = false) {
   const links = await createSession(server.url);
   const frames: string[] = [];
   const participantRequests: string[] = [];
@@ -34,14 +34,25 @@ async function everyone() {
     page.on('request', (r) => participantRequests.push(r.url()));
   });
   const moderator = await joinTeam(tb, links.moderator, 'moderator');
-  const ada = await joinTeam(tb, links.observer, 'observer Ada', 'Ada');
+  const ada = await joinTeam(tb, links.observer, 'observer Ada', 'Ada', async (page) => {
+    if (!atScreens) return;
+    await screenshot(page, 'observer-name-form');
+    const violations = await seriousViolations(page);
+    assert.deepEqual(violations, [], describeViolations('the observer’s name form', violations));
+  });
   const ben = await joinTeam(tb, links.observer, 'observer Ben', 'Ben');
   await participant.page.getByRole('heading', { name: 'Welcome' }).waitFor();
+  if (atScreens) {
+    await screenshot(participant.page, 'participant-welcome');
+    await expectAccessible(participant, 'the participant’s welcome');
+    await screenshot(moderator.page, 'moderator-console-scheduled');
+    await expectAccessible(moderator, 'the moderator console before the session starts');
+  }
   return { links, moderator, ada, ben, participant, frames, participantRequests };
 }
 
 test('an observer’s tagged note reaches the other observer and the moderator, and never the participant', { timeout: 180_000 }, async () => {
-  const s = await everyone();
+  const s = await everyone(true);
   try {
     await s.moderator.page.getByRole('button', { name: /Start session/ }).click();
     await s.moderator.page.getByRole('button', { name: /Start task 1: Find a jacket/ }).click();
@@ -59,7 +70,7 @@ test('an observer’s tagged note reaches the other observer and the moderator, 
     }
     // Let any stray delivery arrive before checking what the participant received.
     await s.participant.page.waitForTimeout(1000);
-    const participantText = await s.participant.page.evaluate(() => document.documentElement.outerHTML);
+    const participantText = await withTimeout(s.participant.page.evaluate(() => document.documentElement.outerHTML), 10_000, 'the participant page’s HTML');
     for (const secret of [text, 'confusion', '#bug', 'Ada', 'Ben', 'SECRET-CRITERIA']) {
       assert.ok(!participantText.includes(secret), `the participant's page holds “${secret}”`);
       assert.ok(!s.frames.some((f) => f.includes(secret)), `a frame the participant received holds “${secret}”`);
@@ -74,6 +85,15 @@ test('an observer’s tagged note reaches the other observer and the moderator, 
     await expectAccessible(s.ada, 'the observer’s note-taking screen');
     await expectAccessible(s.moderator, 'the moderator console');
     await expectAccessible(s.participant, 'the participant’s task view');
+
+    // ? lists every shortcut.
+    await s.ada.page.getByTestId('note-input').press('Escape');
+    await s.ada.page.keyboard.press('?');
+    await s.ada.page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+    await screenshot(s.ada.page, 'observer-shortcuts-dialog');
+    await expectAccessible(s.ada, 'the shortcuts dialog');
+    await s.ada.page.keyboard.press('Escape');
+    await s.ada.page.getByRole('dialog').waitFor({ state: 'detached' });
 
     // The timeline filters by tag and author.
     await writeNote(s.ben.page, 'Smiled at the jacket photos #delight');
@@ -94,7 +114,6 @@ test('the moderator runs a task to completion, the participant answers SEQ and S
   const s = await everyone();
   const mod = s.moderator.page;
   try {
-    await screenshot(mod, 'moderator-console-scheduled');
     // Keyboard only: s starts the session, s the next task, x an error, a an assist, 2 partial, e ends the task, q asks the SEQ.
     await mod.locator('body').focus();
     await mod.keyboard.press('Escape');
@@ -153,6 +172,7 @@ test('the moderator runs a task to completion, the participant answers SEQ and S
     await mod.keyboard.press('Shift+E');
     await mod.getByRole('dialog', { name: 'End the session?' }).waitFor();
     await screenshot(mod, 'moderator-end-session-dialog');
+    await expectAccessible(s.moderator, 'the end-session dialog');
     await mod.getByRole('button', { name: 'End session', exact: true }).click();
     for (const [person, label] of [[s.moderator, 'moderator'], [s.ada, 'Ada'], [s.ben, 'Ben']] as const) {
       await person.page.getByRole('heading', { name: 'Session summary: participant P7' }).waitFor();
@@ -194,6 +214,31 @@ test('markup typed into a note is shown as text and never runs', { timeout: 120_
     await moderator.page.waitForTimeout(500);
     assert.deepEqual(dialogs, [], 'an alert ran');
     await screenshot(moderator.page, 'note-markup-as-text');
+  } finally {
+    await closeAll(moderator, ada);
+  }
+});
+
+test('a note is stamped with the session clock when typing starts, not when it is saved', { timeout: 120_000 }, async () => {
+  const links = await createSession(server.url);
+  const moderator = await joinTeam(tb, links.moderator, 'moderator');
+  const ada = await joinTeam(tb, links.observer, 'observer Ada', 'Ada');
+  try {
+    await moderator.page.getByRole('button', { name: /Start session/ }).click();
+    await ada.page.locator('.badge-live').waitFor();
+    const box = ada.page.getByTestId('note-input');
+    await box.pressSequentially('Paused on the payment page', { delay: 5 });
+    await ada.page.waitForTimeout(3000);
+    await box.pressSequentially(' for a long time', { delay: 5 });
+    await box.press('Enter');
+    await waitForNote(moderator.page, 'Paused on the payment page for a long time', 'the moderator');
+
+    const events = await sessionEvents(server.url, links);
+    const started = Date.parse(events.find((e) => e.event.type === 'sessionStarted')!.recordedAt);
+    const note = events.find((e) => e.event.type === 'noteAdded')!;
+    const savedAtClock = Date.parse(note.recordedAt) - started;
+    assert.ok(savedAtClock - note.event.clockOffsetMs! >= 2500,
+      `the note was stamped at ${note.event.clockOffsetMs} ms and saved at ${savedAtClock} ms: the stamp must be when typing started`);
   } finally {
     await closeAll(moderator, ada);
   }

@@ -3,8 +3,8 @@ import { after, before, test } from 'node:test';
 import { createSession, sessionEvents, type SessionLinks } from './support/api.ts';
 import { describeViolations, launchBrowser, screenshot, seriousViolations, type TestBrowser } from './support/browser.ts';
 import { startServer, type TestServer } from './support/server.ts';
-import { closeAll, connected, countNotes, joinTeam, waitForNote, writeNote, type Person } from './support/session.ts';
-import { eventually } from './support/timeouts.ts';
+import { closeAll, connected, countNotes, joinTeam, setOffline, waitForNote, writeNote, type Person } from './support/session.ts';
+import { eventually, withTimeout } from './support/timeouts.ts';
 
 let server: TestServer;
 let tb: TestBrowser;
@@ -48,14 +48,14 @@ async function expectEachOnceEverywhere(links: SessionLinks, people: [Person, st
 test('an observer who goes offline keeps two notes and, back online, each reaches everyone exactly once', { timeout: 180_000 }, async () => {
   const { links, moderator, ada, ben } = await liveTeam();
   try {
-    await ada.context.setOffline(true);
+    await setOffline(ada, true);
     await ada.page.locator('[data-testid=connection][data-state=offline]').waitFor();
     const texts = ['Offline one: hesitated at delivery', 'Offline two: asked what “express” costs'];
     for (const text of texts) await writeNote(ada.page, text);
 
     await eventually(async () => /2 notes waiting to send/.test(await ada.page.getByTestId('connection').textContent() ?? ''), 'the badge to count two waiting notes');
     assert.equal(await ada.page.locator('.note-pending').count(), 2, 'both notes show as waiting in Ada’s timeline');
-    const stored = await ada.page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('sessionlab:outbox:')).map((k) => JSON.parse(localStorage.getItem(k)!).length));
+    const stored = await withTimeout(ada.page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('sessionlab:outbox:')).map((k) => JSON.parse(localStorage.getItem(k)!).length)), 10_000, 'the stored outbox');
     assert.deepEqual(stored, [2], 'both notes are kept in localStorage');
     await screenshot(ada.page, 'observer-offline-with-waiting-notes');
     const violations = await seriousViolations(ada.page);
@@ -63,7 +63,7 @@ test('an observer who goes offline keeps two notes and, back online, each reache
     await ben.page.waitForTimeout(1000);
     assert.equal(await countNotes(ben.page, texts[0]!), 0, 'a note typed offline reached Ben while Ada was offline');
 
-    await ada.context.setOffline(false);
+    await setOffline(ada, false);
     await connected(ada.page);
     await expectEachOnceEverywhere(links, [[ada, 'Ada'], [ben, 'Ben'], [moderator, 'the moderator']], texts);
     assert.equal(await ada.page.locator('.note-pending').count(), 0);
@@ -77,16 +77,16 @@ test('an observer who goes offline keeps two notes and, back online, each reache
 test('notes written offline survive a page reload and are sent once when the page comes back', { timeout: 180_000 }, async () => {
   const { links, moderator, ada, ben } = await liveTeam();
   try {
-    await ada.context.setOffline(true);
+    await setOffline(ada, true);
     await ada.page.locator('[data-testid=connection][data-state=offline]').waitFor();
     const texts = ['Kept across reload: typed the code twice', 'Kept across reload: looked for a help link'];
     for (const text of texts) await writeNote(ada.page, text);
     await eventually(async () => (await ada.page.locator('.note-pending').count()) === 2, 'two waiting notes');
 
     // The tab goes away while offline; a new one opens the same link once the network is back.
-    await ada.page.close();
-    await ada.context.setOffline(false);
-    ada.page = await ada.context.newPage();
+    await withTimeout(ada.page.close(), 10_000, 'the tab to close');
+    await setOffline(ada, false);
+    ada.page = await withTimeout(ada.context.newPage(), 10_000, 'a new tab');
     ada.page.on('pageerror', (e) => ada.errors.push(e.message));
     await ada.page.goto(links.observer);
     await connected(ada.page);
@@ -95,6 +95,31 @@ test('notes written offline survive a page reload and are sent once when the pag
     await expectEachOnceEverywhere(links, [[ada, 'Ada'], [ben, 'Ben'], [moderator, 'the moderator']], texts);
     // Her notes are still hers: the identity token made the new page the same author.
     assert.equal(await ada.page.locator('[data-testid=timeline] .note', { hasText: texts[0]! }).getByRole('button', { name: /Edit note/ }).count(), 1);
+    for (const p of [moderator, ada, ben]) assert.deepEqual(p.errors, []);
+  } finally {
+    await closeAll(moderator, ada, ben);
+  }
+});
+
+test('after a connection drop the timeline catches up with what was missed, and the queued note is sent once', { timeout: 180_000 }, async () => {
+  const { links, moderator, ada, ben } = await liveTeam();
+  try {
+    let newSockets = 0;
+    ada.page.on('websocket', () => newSockets++);
+    await setOffline(ada, true);
+    await ada.page.locator('[data-testid=connection][data-state=offline]').waitFor();
+    await writeNote(ada.page, 'Queued during the outage');
+    await writeNote(ben.page, 'Written by Ben while Ada was away #bug');
+    await waitForNote(moderator.page, 'Written by Ben while Ada was away', 'the moderator');
+    // Blocked frames are held, not dropped, until SignalR's 30 s server timeout closes the connection: stay away longer,
+    // so Ada's page really reconnects and re-joins with the last sequence it applied.
+    await ada.page.waitForTimeout(35_000);
+    assert.equal(await countNotes(ada.page, 'Written by Ben while Ada was away'), 0, 'Ada received Ben’s note while offline');
+
+    await setOffline(ada, false);
+    await connected(ada.page);
+    assert.ok(newSockets >= 1, 'Ada’s page reconnected on a new WebSocket');
+    await expectEachOnceEverywhere(links, [[ada, 'Ada'], [ben, 'Ben'], [moderator, 'the moderator']], ['Queued during the outage', 'Written by Ben while Ada was away']);
     for (const p of [moderator, ada, ben]) assert.deepEqual(p.errors, []);
   } finally {
     await closeAll(moderator, ada, ben);

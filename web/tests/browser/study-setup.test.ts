@@ -3,7 +3,8 @@ import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { describeViolations, launchBrowser, screenshot, seriousViolations, watchErrors, type TestBrowser } from './support/browser.ts';
 import { startServer, type TestServer } from './support/server.ts';
-import { joinTeam, closeAll } from './support/session.ts';
+import { closeAll, joinTeam } from './support/session.ts';
+import { withTimeout } from './support/timeouts.ts';
 
 let server: TestServer;
 let tb: TestBrowser;
@@ -25,7 +26,7 @@ async function expectAccessible(page: Page, screen: string): Promise<void> {
 
 test('a researcher creates a study with tasks and a tag palette, schedules a session and gets a link per role', { timeout: 180_000 }, async () => {
   const context = await tb.context();
-  const page = await context.newPage();
+  const page = await withTimeout(context.newPage(), 15_000, 'a page');
   const errors = watchErrors(page, 'researcher');
   let moderator;
   try {
@@ -44,7 +45,7 @@ test('a researcher creates a study with tasks and a tag palette, schedules a ses
     const summary = page.locator('.error-summary');
     await summary.getByText('Give the study a name.').waitFor();
     await summary.getByRole('link', { name: 'Task 1 needs a title.' }).click();
-    assert.equal(await page.evaluate(() => document.activeElement?.id), 'f-tasks-0-title');
+    assert.equal(await withTimeout(page.evaluate(() => document.activeElement?.id), 10_000, 'the focused field'), 'f-tasks-0-title');
     await screenshot(page, 'study-new-errors');
     await expectAccessible(page, 'the new study form with errors');
 
@@ -55,7 +56,7 @@ test('a researcher creates a study with tasks and a tag palette, schedules a ses
     await page.locator('#f-tasks-0-successCriteria').fill('Reaches the welcome screen.');
     await page.locator('#f-tasks-0-timeLimitSeconds').fill('3');
     await page.getByRole('button', { name: 'Add a task' }).click();
-    assert.equal(await page.evaluate(() => document.activeElement?.id), 'f-tasks-1-title', 'a new task takes the focus');
+    assert.equal(await withTimeout(page.evaluate(() => document.activeElement?.id), 10_000, 'the focused field'), 'f-tasks-1-title', 'a new task takes the focus');
     await page.keyboard.type('Invite a colleague');
     await page.locator('#f-tasks-1-instructions').fill('Invite someone to your workspace.');
     await page.getByRole('button', { name: 'Add a tag' }).click();
@@ -94,6 +95,6 @@ test('a researcher creates a study with tasks and a tag palette, schedules a ses
     assert.deepEqual(errors, []);
   } finally {
     await closeAll(moderator);
-    await context.close();
+    await withTimeout(context.close(), 15_000, 'the context to close');
   }
 });

@@ -51,7 +51,7 @@ export async function createSession(server: string): Promise<SessionLinks> {
   };
 }
 
-export interface Envelope { sequence: number; commandId: string; event: { type: string; text?: string; noteId?: string } }
+export interface Envelope { sequence: number; commandId: string; recordedAt: string; event: { type: string; text?: string; noteId?: string; clockOffsetMs?: number } }
 
 export function sessionEvents(server: string, links: SessionLinks): Promise<Envelope[]> {
   return call<Envelope[]>(server, 'GET', `/api/sessions/${links.sessionId}/events?after=0`, links.ownerToken);

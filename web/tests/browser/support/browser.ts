@@ -61,7 +61,9 @@ export interface AxeViolation { id: string; impact: string | null; help: string;
 
 /** Runs axe-core in the page (WCAG 2.0–2.2 A/AA) and returns the serious and critical violations. */
 export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
+  if (!(await withTimeout(page.evaluate(() => 'axe' in window), 10_000, 'the page to answer'))) {
+    await withTimeout(page.addScriptTag({ content: axeSource }), 15_000, 'axe-core to load');
+  }
   const violations = await withTimeout(page.evaluate(async () => {
     const result = await (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: AxeViolation[] }> } }).axe.run(document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },

@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { watchErrors, type TestBrowser } from './browser.ts';
-import { eventually } from './timeouts.ts';
+import { eventually, withTimeout } from './timeouts.ts';
 
 export interface Person {
   context: BrowserContext;
@@ -11,16 +11,18 @@ export interface Person {
 /** Opens a link in a fresh browser context (its own storage, like another person's computer). */
 export async function open(tb: TestBrowser, url: string, label: string, prepare?: (page: Page) => void): Promise<Person> {
   const context = await tb.context();
-  const page = await context.newPage();
+  const page = await withTimeout(context.newPage(), 15_000, `a page for ${label}`);
   const errors = watchErrors(page, label);
   prepare?.(page);
   await page.goto(url);
   return { context, page, errors };
 }
 
-export async function joinTeam(tb: TestBrowser, url: string, label: string, name?: string): Promise<Person> {
+export async function joinTeam(tb: TestBrowser, url: string, label: string, name?: string, atNameForm?: (page: Page) => Promise<void>): Promise<Person> {
   const person = await open(tb, url, label);
   if (name) {
+    await person.page.getByRole('heading', { name: 'Join as an observer' }).waitFor();
+    await atNameForm?.(person.page);
     await person.page.getByLabel('Your name').fill(name);
     await person.page.getByRole('button', { name: 'Join session' }).click();
   }
@@ -43,7 +45,12 @@ export async function writeNote(page: Page, text: string, keys: string[] = []): 
 
 /** How many timeline notes on the page read exactly this text. */
 export function countNotes(page: Page, text: string): Promise<number> {
-  return page.evaluate((t) => [...document.querySelectorAll('[data-testid=timeline] .note-text')].filter((n) => n.textContent === t).length, text);
+  return withTimeout(page.evaluate((t) => [...document.querySelectorAll('[data-testid=timeline] .note-text')].filter((n) => n.textContent === t).length, text), 10_000, `counting “${text}”`);
+}
+
+/** Blocks or restores this person's network, as pulling the cable would. */
+export function setOffline(person: Person, offline: boolean): Promise<void> {
+  return withTimeout(person.context.setOffline(offline), 10_000, `the network to go ${offline ? 'off' : 'on'}`);
 }
 
 export async function waitForNote(page: Page, text: string, label: string): Promise<void> {
@@ -51,5 +58,5 @@ export async function waitForNote(page: Page, text: string, label: string): Prom
 }
 
 export async function closeAll(...people: (Person | undefined)[]): Promise<void> {
-  for (const p of people) await p?.context.close().catch(() => undefined);
+  for (const p of people) if (p) await withTimeout(p.context.close(), 15_000, 'a browser context to close').catch(() => undefined);
 }
