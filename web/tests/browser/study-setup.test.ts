@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { describeViolations, launchBrowser, screenshot, seriousViolations, watchErrors, type TestBrowser } from './support/browser.ts';
+import { createSession } from './support/api.ts';
 import { startServer, type TestServer } from './support/server.ts';
 import { closeAll, joinTeam } from './support/session.ts';
 import { withTimeout } from './support/timeouts.ts';
@@ -95,6 +96,28 @@ test('a researcher creates a study with tasks and a tag palette, schedules a ses
     assert.deepEqual(errors, []);
   } finally {
     await closeAll(moderator);
+    await withTimeout(context.close(), 15_000, 'the context to close');
+  }
+});
+
+test('the study page links the summary of an ended session, readable with the owner link', { timeout: 90_000 }, async () => {
+  const links = await createSession(server.url);
+  const end = await withTimeout(fetch(`${server.url}/api/sessions/${links.sessionId}/end`, { method: 'POST', headers: { Authorization: `Bearer ${links.ownerToken}` } }), 15_000, 'the session to end');
+  assert.equal(end.status, 200);
+  const context = await tb.context();
+  const page = await withTimeout(context.newPage(), 15_000, 'a page');
+  const errors = watchErrors(page, 'researcher');
+  try {
+    await page.goto(`${server.url}/study#${links.ownerToken}`);
+    await page.getByRole('link', { name: 'Session summary' }).click();
+    await page.getByRole('heading', { name: 'Session summary: participant P7' }).waitFor();
+    assert.match(page.url(), new RegExp(`/summary/${links.sessionId}#`));
+    assert.match(await page.getByTestId('summary-tasks').textContent() ?? '', /Find a jacket.*Not attempted/);
+    await page.getByRole('link', { name: 'Back to the study' }).waitFor();
+    await screenshot(page, 'summary-from-study-page');
+    await expectAccessible(page, 'the summary opened from the study page');
+    assert.deepEqual(errors, []);
+  } finally {
     await withTimeout(context.close(), 15_000, 'the context to close');
   }
 });
