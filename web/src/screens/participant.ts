@@ -26,6 +26,7 @@ export async function showParticipant(inviteToken: string): Promise<void> {
   const result = await session.start();
   if (!result.ok) {
     await session.stop();
+    badge.element.remove(); // Nothing is connected any more; a stale "Connected" would mislead.
     const ended = result.error?.code === 'sessionEnded';
     replaceContent(main, ended
       ? h('section', { class: 'participant-card', 'aria-labelledby': 'p-title' }, h('h1', { id: 'p-title', tabindex: '-1', 'data-focus-fallback': true }, 'This session has ended'),

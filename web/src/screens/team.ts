@@ -52,6 +52,7 @@ export async function showTeam(inviteToken: string, sessionId: string): Promise<
       continue;
     }
     await session.stop();
+    badge.element.remove();
     if (error.code === 'sessionEnded') {
       await showSummaryPage(sessionId, inviteToken);
       return;
