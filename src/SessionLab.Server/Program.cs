@@ -18,8 +18,11 @@ app.UseStaticFiles();
 
 app.MapStudiesApi();
 app.MapSessionsApi();
+app.MapAccessApi();
 app.MapHub<SessionHub>(SessionHub.Path);
 app.MapGet("/healthz", () => TypedResults.Ok("ok"));
+// Unknown API paths are API errors, not pages: only app routes fall back to the browser app.
+app.MapFallback("/api/{**path}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such API endpoint"));
 app.MapFallbackToFile("index.html");
 
 app.Run();

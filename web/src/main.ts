@@ -1,4 +1,19 @@
-const app = document.querySelector<HTMLDivElement>('#app')!;
-const heading = document.createElement('h1');
-heading.textContent = 'SessionLab';
-app.append(heading);
+import './styles.css';
+
+// Each screen is its own chunk: a participant's page loads only the participant view, never the team's code.
+const path = location.pathname.replace(/\/+$/, '') || '/';
+const token = decodeURIComponent(location.hash.slice(1));
+
+async function route(): Promise<void> {
+  if (path === '/') return (await import('./screens/home')).showHome();
+  if (path === '/study/new') return (await import('./screens/study-new')).showNewStudy();
+  if (path === '/study') return (await import('./screens/study')).showStudy(token);
+  if (path === '/join') return (await import('./screens/join')).showJoin(token);
+  const summary = /^\/summary\/([\w-]+)$/.exec(path);
+  if (summary) return (await import('./screens/summary')).showSummaryPage(summary[1]!, token);
+  return (await import('./screens/home')).showNotFound();
+}
+
+// Pasting another link into the address bar changes only the fragment; open it as a fresh page.
+window.addEventListener('hashchange', () => location.reload());
+void route();

@@ -52,7 +52,7 @@ internal sealed class ApiAccess(TokenService tokens, ISessionGrainFactory grains
         return SessionAccess.Granted(state, new Actor("moderator", state.ModeratorName, SessionRole.Moderator));
     }
 
-    private static string? BearerToken(HttpContext http)
+    public static string? BearerToken(HttpContext http)
     {
         var header = http.Request.Headers.Authorization.ToString();
         return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;

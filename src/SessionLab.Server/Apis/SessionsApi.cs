@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using SessionLab.Server.Invitations;
 using SessionLab.Sessions;
+using SessionLab.Sessions.Storage;
 
 namespace SessionLab.Server.Apis;
 
@@ -11,6 +12,7 @@ public static class SessionsApi
         var api = app.MapGroup("/api/sessions").WithTags("Sessions");
         api.MapGet("/{sessionId}", GetSessionAsync);
         api.MapGet("/{sessionId}/events", GetEventsAsync);
+        api.MapGet("/{sessionId}/study", GetStudyAsync);
         api.MapPost("/{sessionId}/invites", CreateInviteAsync);
         api.MapPost("/{sessionId}/end", EndSessionAsync);
         return api;
@@ -36,6 +38,22 @@ public static class SessionsApi
             return ApiProblems.From(SessionErrorCode.InvalidRequest, "'after' must be 0 or more.");
         }
         return TypedResults.Ok(await grains.GetSessionGrain(sessionId).GetEventsAsync(after ?? 0, cancellationToken));
+    }
+
+    /// <summary>
+    /// The session's study, for its team: a moderator or observer whose link no longer joins (the session ended) still
+    /// needs the task titles and tag palette to read the session summary. Participants are refused like everywhere here.
+    /// </summary>
+    internal static async Task<Results<Ok<Study>, ProblemHttpResult>> GetStudyAsync(
+        string sessionId, ApiAccess access, IStudyStore studies, HttpContext http, CancellationToken cancellationToken)
+    {
+        var granted = await access.RequireSessionAsync(http, sessionId, observersAllowed: true, cancellationToken);
+        if (granted.Problem is { } denied)
+        {
+            return denied;
+        }
+        var study = await studies.GetAsync(granted.State!.StudyId, cancellationToken);
+        return study is null ? ApiProblems.From(SessionErrorCode.StudyNotFound, "The session's study no longer exists.") : TypedResults.Ok(study);
     }
 
     internal static async Task<Results<Created<Invite>, ProblemHttpResult>> CreateInviteAsync(

@@ -1,0 +1,44 @@
+// localStorage that never throws: private modes and full quotas must not break a live session.
+
+export function load<T>(key: string, fallback: T): T {
+  try {
+    const raw = localStorage.getItem(key);
+    return raw === null ? fallback : (JSON.parse(raw) as T);
+  } catch {
+    return fallback;
+  }
+}
+
+export function save(key: string, value: unknown): boolean {
+  try {
+    localStorage.setItem(key, JSON.stringify(value));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function remove(key: string): void {
+  try {
+    localStorage.removeItem(key);
+  } catch {
+    /* nothing to clean up when storage is unavailable */
+  }
+}
+
+/** A storage key for a link: its signature tail is unique per token, and the key never holds the whole token. */
+export function linkKey(token: string): string {
+  return token.slice(-32);
+}
+
+export interface KnownStudy { studyId: string; name: string; ownerToken: string }
+
+const studiesKey = 'sessionlab:studies';
+
+export function knownStudies(): KnownStudy[] {
+  return load<KnownStudy[]>(studiesKey, []);
+}
+
+export function rememberStudy(study: KnownStudy): void {
+  save(studiesKey, [study, ...knownStudies().filter((s) => s.studyId !== study.studyId)].slice(0, 50));
+}

@@ -1,0 +1,190 @@
+import { h, isTextEntry, replaceContent, uuid } from '../lib/dom';
+import { describeError } from '../lib/errors';
+import { LIMITS, type CommandResult, type ParticipantView, type SessionError } from '../lib/protocol';
+import { LiveSession } from '../session/connection';
+import { SEQ_HIGH, SEQ_LOW, SEQ_QUESTION, SUS_ITEMS, SUS_SCALE } from '../session/questionnaires';
+import { ConnectionBadge } from '../ui/connection-badge';
+import { errorPanel, loading, renderShell } from '../ui/shell';
+
+/**
+ * The participant's page. Its connection registers only the ParticipantView handler, and it calls no HTTP API:
+ * the page has no way to receive notes, tags, presence or success criteria, and holds none.
+ */
+export async function showParticipant(inviteToken: string): Promise<void> {
+  const badge = new ConnectionBadge();
+  let page: ParticipantPage | null = null;
+  let latest: ParticipantView | null = null;
+  const session = new LiveSession({
+    inviteToken,
+    handlers: { participantView: (view) => { latest = view; page?.show(view); } },
+    onState: (s) => badge.set(s),
+    onJoined: () => undefined,
+    onRejoinRefused: (result) => page?.refused(result.error!),
+    onOnline: () => undefined,
+  });
+  const main = renderShell({ title: 'Your session', homeLink: false, main: loading('Connecting…'), status: badge.element });
+  const result = await session.start();
+  if (!result.ok) {
+    await session.stop();
+    badge.element.remove(); // Nothing is connected any more; a stale "Connected" would mislead.
+    const ended = result.error?.code === 'sessionEnded';
+    replaceContent(main, ended
+      ? h('section', { class: 'participant-card', 'aria-labelledby': 'p-title' }, h('h1', { id: 'p-title', tabindex: '-1', 'data-focus-fallback': true }, 'This session has ended'),
+          h('p', { class: 'participant-text' }, 'Thank you for taking part. You can close this page.'))
+      : errorPanel(result.error?.code === 'tokenExpired' ? 'This link has expired' : 'The session could not be opened', describeError(result.error ?? { code: 'unknown', message: '' })));
+    main.querySelector<HTMLElement>('h1')?.focus();
+    return;
+  }
+  page = new ParticipantPage(main, session);
+  page.show(latest ?? result.value!.participantView!);
+}
+
+class ParticipantPage {
+  private shownKey = '';
+  private lastView: ParticipantView | null = null;
+  private seqCommand = uuid();
+  private susCommand = uuid();
+
+  constructor(private readonly main: HTMLElement, private readonly session: LiveSession) {}
+
+  /** The re-join after a dropped connection was refused; usually the session ended meanwhile. */
+  refused(error: SessionError): void {
+    if (error.code === 'sessionEnded') {
+      this.show({ ...this.lastView!, status: 'ended', currentTask: null, prompt: null });
+      return;
+    }
+    replaceContent(this.main, errorPanel('The session could not be reopened', describeError(error)));
+  }
+
+  show(view: ParticipantView): void {
+    this.lastView = view;
+    document.title = `${view.studyName} · SessionLab`;
+    // Redraw only when what the participant sees changes: a half-filled questionnaire must survive other updates.
+    const key = JSON.stringify([view.status, view.currentTask?.taskId, view.prompt?.kind, view.prompt?.taskId]);
+    if (key === this.shownKey) return;
+    this.shownKey = key;
+    if (view.prompt?.kind === 'seq') {
+      this.seqCommand = uuid();
+      replaceContent(this.main, this.seqForm(view));
+    } else if (view.prompt?.kind === 'sus') {
+      this.susCommand = uuid();
+      replaceContent(this.main, this.susForm());
+    } else {
+      replaceContent(this.main, this.card(view));
+    }
+    this.main.querySelector<HTMLElement>('h1')?.focus();
+  }
+
+  private card(view: ParticipantView): HTMLElement {
+    const title = (text: string) => h('h1', { id: 'p-title', tabindex: '-1' }, text);
+    if (view.status === 'ended') {
+      return h('section', { class: 'participant-card', 'aria-labelledby': 'p-title' }, title('Thank you!'),
+        h('p', { class: 'participant-text' }, 'The session has ended. Thank you for taking part; you can close this page.'));
+    }
+    if (view.status === 'scheduled') {
+      return h('section', { class: 'participant-card', 'aria-labelledby': 'p-title' }, title('Welcome'),
+        h('p', { class: 'participant-text' }, 'The session will start soon. The moderator will guide you; there are no wrong answers, we are testing the design, not you.'));
+    }
+    const task = view.currentTask;
+    if (!task) {
+      return h('section', { class: 'participant-card', 'aria-labelledby': 'p-title' }, title('Please wait'),
+        h('p', { class: 'participant-text' }, 'The next task will appear here in a moment.'));
+    }
+    return h('section', { class: 'participant-card', 'aria-labelledby': 'p-title', 'data-testid': 'participant-task' },
+      h('p', { class: 'participant-step' }, `Task ${task.number} of ${view.taskCount}`),
+      title(task.title),
+      h('p', { class: 'participant-text participant-instructions' }, task.instructions),
+      h('p', { class: 'muted' }, 'Tell the moderator when you are done, or if you would stop here in real life.'));
+  }
+
+  private seqForm(view: ParticipantView): HTMLElement {
+    const taskId = view.prompt!.taskId!;
+    const error = h('p', { class: 'field-error', role: 'alert', hidden: true });
+    const comment = h('textarea', { id: 'seq-comment', rows: '2', maxlength: String(LIMITS.commentLength) });
+    const options = [1, 2, 3, 4, 5, 6, 7].map((n) => {
+      const input = h('input', { type: 'radio', name: 'seq', id: `seq-${n}`, value: String(n), required: true });
+      return h('span', { class: 'scale-option' }, input, h('label', { for: `seq-${n}` }, String(n),
+        n === 1 ? h('span', { class: 'scale-end' }, SEQ_LOW) : n === 7 ? h('span', { class: 'scale-end' }, SEQ_HIGH) : null));
+    });
+    const form = h('form', { class: 'participant-card questionnaire', 'aria-labelledby': 'p-title', 'data-testid': 'seq-form' },
+      h('p', { class: 'participant-step' }, `About the task “${view.prompt!.taskTitle ?? ''}”`),
+      h('h1', { id: 'p-title', tabindex: '-1' }, 'One quick question'),
+      h('fieldset', { class: 'scale' }, h('legend', null, SEQ_QUESTION, h('span', { class: 'muted small' }, ' (press 1–7)')), h('div', { class: 'scale-options' }, options)),
+      h('div', { class: 'field' }, h('label', { for: 'seq-comment' }, 'Anything you would like to add? (optional)'), comment),
+      error,
+      h('button', { type: 'submit', class: 'button' }, 'Send answer'));
+    form.addEventListener('keydown', (e) => {
+      if (isTextEntry(e.target) || e.altKey || e.ctrlKey || e.metaKey) return;
+      const n = Number(e.key);
+      if (n >= 1 && n <= 7) {
+        e.preventDefault();
+        const input = form.querySelector<HTMLInputElement>(`#seq-${n}`)!;
+        input.checked = true;
+        input.focus();
+      }
+    });
+    form.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      const picked = form.querySelector<HTMLInputElement>('input[name=seq]:checked');
+      if (!picked) return this.fail(error, 'Choose a number from 1 (very difficult) to 7 (very easy).', form.querySelector('#seq-1'));
+      await this.send(error, 'AnswerSeq', { commandId: this.seqCommand, taskId, rating: Number(picked.value), comment: comment.value.trim() || null });
+    });
+    return form;
+  }
+
+  private susForm(): HTMLElement {
+    const error = h('p', { class: 'field-error', role: 'alert', hidden: true });
+    const items = SUS_ITEMS.map((text, i) => h('fieldset', { class: 'scale sus-item', 'data-item': String(i + 1) },
+      h('legend', null, `${i + 1}. ${text}`),
+      h('div', { class: 'scale-options' }, SUS_SCALE.map((label, j) => {
+        const id = `sus-${i + 1}-${j + 1}`;
+        return h('span', { class: 'scale-option' }, h('input', { type: 'radio', name: `sus-${i + 1}`, id, value: String(j + 1) }),
+          h('label', { for: id }, String(j + 1), h('span', { class: 'scale-end' }, label)));
+      }))));
+    const form = h('form', { class: 'participant-card questionnaire', 'aria-labelledby': 'p-title', 'data-testid': 'sus-form' },
+      h('h1', { id: 'p-title', tabindex: '-1' }, 'About the whole experience'),
+      h('p', { class: 'participant-text' }, 'For each statement, choose how much you agree, from 1 (strongly disagree) to 5 (strongly agree). In a statement, the keys 1–5 choose and move on.'),
+      items, error,
+      h('button', { type: 'submit', class: 'button' }, 'Send answers'));
+    form.addEventListener('keydown', (e) => {
+      if (isTextEntry(e.target) || e.altKey || e.ctrlKey || e.metaKey) return;
+      const item = (e.target as HTMLElement).closest<HTMLElement>('.sus-item');
+      const n = Number(e.key);
+      if (!item || !(n >= 1 && n <= 5)) return;
+      e.preventDefault();
+      item.querySelector<HTMLInputElement>(`input[value="${n}"]`)!.checked = true;
+      const next = item.nextElementSibling?.classList.contains('sus-item') ? item.nextElementSibling : null;
+      (next?.querySelector<HTMLInputElement>('input') ?? form.querySelector<HTMLButtonElement>('button[type=submit]'))!.focus();
+    });
+    form.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      const responses = SUS_ITEMS.map((_, i) => Number(form.querySelector<HTMLInputElement>(`input[name="sus-${i + 1}"]:checked`)?.value ?? 0));
+      const missing = responses.findIndex((r) => r === 0);
+      if (missing >= 0) return this.fail(error, `Statement ${missing + 1} has no answer yet.`, form.querySelector(`#sus-${missing + 1}-1`));
+      await this.send(error, 'AnswerSus', { commandId: this.susCommand, responses });
+    });
+    return form;
+  }
+
+  private fail(error: HTMLElement, message: string, focus: HTMLElement | null): void {
+    error.textContent = message;
+    error.hidden = false;
+    focus?.focus();
+  }
+
+  /** Sent with the form's commandId: pressing again after a dropped connection cannot record the answer twice. */
+  private async send(error: HTMLElement, method: string, request: object): Promise<void> {
+    error.hidden = true;
+    if (!this.session.canSend) return this.fail(error, 'You are offline. Your answer is still here; send it again when the connection returns.', null);
+    let result: CommandResult;
+    try {
+      result = await this.session.command(method, request);
+    } catch {
+      return this.fail(error, 'The connection dropped before your answer arrived. Please send it again.', null);
+    }
+    if (!result.ok) return this.fail(error, describeError(result.error!), null);
+    // The new view usually arrives before this answer does and has replaced the form already.
+    const form = error.closest('form');
+    if (form?.isConnected) form.replaceChildren(h('h1', { id: 'p-title', tabindex: '-1' }, 'Thank you!'), h('p', { class: 'participant-text' }, 'Your answer was sent.'));
+  }
+}

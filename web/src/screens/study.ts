@@ -1,0 +1,214 @@
+import { ApiError, api } from '../lib/api';
+import { h, isTextEntry, replaceContent } from '../lib/dom';
+import { describeError } from '../lib/errors';
+import { capitalize, dateTime, duration, plural } from '../lib/format';
+import type { Invite, Role, SessionSummary, Study, TokenAccess } from '../lib/protocol';
+import { rememberStudy } from '../lib/storage';
+import { shortcutsDialog } from '../ui/dialog';
+import { announcer, errorPanel, loading, renderShell } from '../ui/shell';
+import { tagChip } from '../ui/tags';
+
+const roles: Role[] = ['moderator', 'observer', 'participant'];
+const roleHelp: Record<Role, string> = {
+  moderator: 'runs the session: tasks, outcomes, questionnaires',
+  observer: 'takes notes; give this one to everyone watching',
+  participant: 'sees only the current task and the questionnaires',
+};
+
+export async function showStudy(ownerToken: string): Promise<void> {
+  const main = renderShell({ title: 'Study', main: loading('Loading the study…') });
+  if (!ownerToken) {
+    replaceContent(main, errorPanel('This study link is incomplete', 'The part after # is missing. Copy the whole setup link and try again.'));
+    return;
+  }
+  let study: Study;
+  let sessions: SessionSummary[];
+  try {
+    const access = await api<TokenAccess>('GET', '/api/access', ownerToken);
+    if (access.kind !== 'studyOwner' || !access.studyId) {
+      replaceContent(main, errorPanel('This is an invite link', 'It opens a session, not a study’s setup.',
+        h('p', null, h('a', { href: `/join#${ownerToken}` }, 'Open the session'))));
+      return;
+    }
+    [study, sessions] = await Promise.all([
+      api<Study>('GET', `/api/studies/${encodeURIComponent(access.studyId)}`, ownerToken),
+      api<SessionSummary[]>('GET', `/api/studies/${encodeURIComponent(access.studyId)}/sessions`, ownerToken),
+    ]);
+  } catch (error) {
+    const e = error instanceof ApiError ? error : new ApiError('unknown', String(error), 0);
+    replaceContent(main, errorPanel('This study could not be opened', describeError(e)));
+    return;
+  }
+  rememberStudy({ studyId: study.id, name: study.name, ownerToken });
+  new StudyPage(main, study, sessions, ownerToken).render();
+}
+
+class StudyPage {
+  private readonly invites = new Map<string, Invite[]>();
+  private readonly sessionList = h('div', { class: 'session-list' });
+  private readonly live = announcer();
+  private readonly alias = h('input', { id: 'new-alias', required: true, maxlength: '80', autocomplete: 'off' });
+  private readonly moderator = h('input', { id: 'new-moderator', maxlength: '80', autocomplete: 'off' });
+  private readonly when = h('input', { id: 'new-when', type: 'datetime-local' });
+  private readonly formError = h('p', { class: 'field-error', role: 'alert', hidden: true });
+
+  constructor(
+    private readonly main: HTMLElement,
+    private readonly study: Study,
+    private sessions: SessionSummary[],
+    private readonly ownerToken: string,
+  ) {}
+
+  render(): void {
+    document.title = `${this.study.name} · SessionLab`;
+    this.alias.value = this.nextAlias();
+    const form = h('form', { class: 'inline-form', onsubmit: (e: SubmitEvent) => { e.preventDefault(); void this.schedule(); } },
+      h('div', { class: 'field' }, h('label', { for: 'new-alias' }, 'Participant alias (a pseudonym such as P4)'), this.alias),
+      h('div', { class: 'field' }, h('label', { for: 'new-moderator' }, 'Moderator name (optional)'), this.moderator),
+      h('div', { class: 'field' }, h('label', { for: 'new-when' }, 'Scheduled for (optional)'), this.when),
+      h('button', { type: 'submit', class: 'button' }, 'Schedule session'),
+      this.formError);
+
+    replaceContent(this.main,
+      h('div', { class: 'page-head' },
+        h('h1', null, this.study.name),
+        this.study.goal ? h('p', { class: 'lead' }, this.study.goal) : null,
+        h('button', { type: 'button', class: 'button button-secondary button-small', onclick: () => this.help() }, 'Shortcuts ', h('kbd', null, '?'))),
+      h('section', { class: 'panel', 'aria-labelledby': 'sessions-title' },
+        h('h2', { id: 'sessions-title' }, 'Sessions'),
+        this.sessionList,
+        h('h3', null, 'Schedule a session'),
+        form),
+      h('section', { class: 'panel', 'aria-labelledby': 'tasks-title' },
+        h('h2', { id: 'tasks-title' }, `Tasks (${this.study.tasks.length})`),
+        h('ol', { class: 'task-script' }, this.study.tasks.map((t) => h('li', null,
+          h('h3', null, t.title),
+          h('p', null, h('strong', null, 'Participant instructions: '), t.instructions),
+          t.successCriteria ? h('p', null, h('strong', null, 'Success criteria: '), t.successCriteria) : null,
+          t.timeLimitSeconds ? h('p', { class: 'muted' }, `Time limit ${duration(t.timeLimitSeconds * 1000)}`) : null)))),
+      h('section', { class: 'panel', 'aria-labelledby': 'palette-title' },
+        h('h2', { id: 'palette-title' }, 'Tag palette'),
+        this.study.tags.length === 0 ? h('p', { class: 'muted' }, 'No tags.') :
+          h('ul', { class: 'palette-list' }, this.study.tags.map((t) => h('li', null, tagChip(t.name, this.study.tags),
+            t.hotkey ? h('span', { class: 'muted' }, ' ', h('kbd', null, `Alt+${t.hotkey}`)) : null))),
+        h('p', { class: 'muted' }, [
+          this.study.questionnaires.seqAfterEachTask ? 'SEQ after each task.' : 'No SEQ.',
+          ' ',
+          this.study.questionnaires.susAtEnd ? 'SUS at the end.' : 'No SUS.',
+        ])),
+      this.live.element);
+    this.renderSessions();
+    document.addEventListener('keydown', (e) => {
+      if (isTextEntry(e.target) || e.altKey || e.ctrlKey || e.metaKey || document.querySelector('dialog[open]')) return;
+      if (e.key === '?') { e.preventDefault(); this.help(); }
+      if (e.key === 'n') { e.preventDefault(); this.alias.focus(); this.alias.select(); }
+    });
+  }
+
+  /** "P5" after P1…P4, whatever order they were scheduled in. */
+  private nextAlias(): string {
+    const numbers = this.sessions.map((s) => /^P(\d+)$/i.exec(s.participantAlias)?.[1]).filter(Boolean).map(Number);
+    return `P${Math.max(this.sessions.length, ...numbers) + 1}`;
+  }
+
+  private help(): void {
+    shortcutsDialog([{ title: 'Study', keys: [['n', 'Schedule a new session'], ['?', 'Show these shortcuts']] }]);
+  }
+
+  private renderSessions(): void {
+    if (this.sessions.length === 0) {
+      replaceContent(this.sessionList, h('p', { class: 'muted' }, 'No sessions yet. Schedule one below, then send each person their link.'));
+      return;
+    }
+    replaceContent(this.sessionList, h('ul', { class: 'cards' }, this.sessions.map((s) => {
+      const invites = this.invites.get(s.id);
+      const headingId = `session-${s.id}`;
+      return h('li', { class: 'card', 'aria-labelledby': headingId },
+        h('div', { class: 'card-head' },
+          h('h3', { id: headingId }, `Participant ${s.participantAlias}`),
+          h('span', { class: `badge badge-${s.status}` }, capitalize(s.status))),
+        h('p', { class: 'muted' },
+          `Moderator: ${s.moderatorName} · `,
+          s.status === 'scheduled' ? `Scheduled ${s.scheduledFor ? dateTime(s.scheduledFor) : 'any time'}` : `Started ${dateTime(s.startedAt)}`,
+          ` · ${plural(s.noteCount, 'note')} · ${plural(s.tasksAttempted, 'task')} attempted`),
+        h('div', { class: 'card-actions' },
+          s.status === 'ended'
+            ? h('a', { class: 'button', href: `/summary/${encodeURIComponent(s.id)}#${this.ownerToken}`, 'data-focus': `summary-${s.id}` }, 'Session summary')
+            : h('button', { type: 'button', class: 'button button-secondary', 'data-focus': `invites-${s.id}`, 'aria-expanded': String(!!invites),
+                onclick: () => void this.toggleInvites(s.id) }, invites ? 'Hide invite links' : 'Invite links')),
+        invites ? h('ul', { class: 'invites', 'aria-label': `Invite links for ${s.participantAlias}` }, invites.map((invite) => this.inviteRow(s, invite))) : null);
+    })));
+  }
+
+  private inviteRow(session: SessionSummary, invite: Invite): HTMLElement {
+    const id = `invite-${session.id}-${invite.role}`;
+    const input = h('input', { id, class: 'invite-url', readonly: true, value: invite.url, 'data-role': invite.role });
+    input.addEventListener('focus', () => input.select());
+    return h('li', { class: 'invite' },
+      h('label', { for: id }, h('strong', null, `${capitalize(invite.role)} link`), h('span', { class: 'muted' }, ` — ${roleHelp[invite.role]}`)),
+      h('div', { class: 'invite-copy' }, input,
+        h('button', { type: 'button', class: 'button button-small', 'aria-label': `Copy the ${invite.role} link`,
+          onclick: () => void this.copy(input, invite.role) }, 'Copy')),
+      h('p', { class: 'muted small' }, `Expires ${dateTime(invite.expiresAt)}.`));
+  }
+
+  private async toggleInvites(sessionId: string): Promise<void> {
+    if (this.invites.has(sessionId)) {
+      this.invites.delete(sessionId);
+      this.renderSessions();
+      return;
+    }
+    try {
+      const created = await Promise.all(roles.map((role) =>
+        api<Invite>('POST', `/api/sessions/${encodeURIComponent(sessionId)}/invites`, this.ownerToken, { role })));
+      this.invites.set(sessionId, created);
+      this.renderSessions();
+      this.live.say('Invite links created for the moderator, observers and participant.');
+    } catch (error) {
+      this.live.say(error instanceof ApiError ? describeError(error) : String(error));
+    }
+  }
+
+  private async copy(input: HTMLInputElement, role: Role): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(input.value);
+      this.live.say(`${capitalize(role)} link copied.`);
+    } catch {
+      // Without clipboard access (plain http, or permission refused), select it so Ctrl+C copies.
+      input.focus();
+      input.select();
+      this.live.say(`${capitalize(role)} link selected: press Ctrl+C to copy it.`);
+    }
+  }
+
+  private async schedule(): Promise<void> {
+    this.formError.hidden = true;
+    this.alias.removeAttribute('aria-invalid');
+    if (!this.alias.value.trim()) {
+      this.showFormError('Enter a participant alias, such as P4.');
+      return;
+    }
+    try {
+      const created = await api<SessionSummary>('POST', `/api/studies/${encodeURIComponent(this.study.id)}/sessions`, this.ownerToken, {
+        participantAlias: this.alias.value.trim(),
+        moderatorName: this.moderator.value.trim() || null,
+        scheduledFor: this.when.value ? new Date(this.when.value).toISOString() : null,
+      });
+      this.sessions = [...this.sessions, created];
+      this.alias.value = this.nextAlias();
+      await this.toggleInvites(created.id);
+      this.sessionList.querySelector<HTMLElement>(`#invite-${CSS.escape(created.id)}-moderator`)?.focus();
+    } catch (error) {
+      this.showFormError(error instanceof ApiError ? describeError(error) : String(error));
+    }
+  }
+
+  private showFormError(message: string): void {
+    this.formError.textContent = message;
+    this.formError.hidden = false;
+    this.alias.setAttribute('aria-invalid', 'true');
+    this.alias.setAttribute('aria-describedby', 'new-alias-error');
+    this.formError.id = 'new-alias-error';
+    this.alias.focus();
+  }
+}

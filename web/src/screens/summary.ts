@@ -1,0 +1,118 @@
+import { ApiError, api } from '../lib/api';
+import { h, replaceContent } from '../lib/dom';
+import { describeError } from '../lib/errors';
+import { capitalize, clock, dateTime, duration, plural } from '../lib/format';
+import type { EventEnvelope, Study } from '../lib/protocol';
+import { knownStudies } from '../lib/storage';
+import type { OutboxItem } from '../session/outbox';
+import { SUS_ITEMS, SUS_SCALE, susScore } from '../session/questionnaires';
+import { TeamState, type NoteView } from '../session/team-state';
+import { errorPanel, loading, renderShell } from '../ui/shell';
+import { tagChip } from '../ui/tags';
+import { taskLabel } from './team-context';
+
+/** /summary/{sessionId}#token: an ended (or running) session read over HTTP by its owner, moderator or an observer. */
+export async function showSummaryPage(sessionId: string, token: string): Promise<void> {
+  const main = renderShell({ title: 'Session summary', main: loading('Loading the session…') });
+  try {
+    const path = `/api/sessions/${encodeURIComponent(sessionId)}`;
+    const [study, events] = await Promise.all([api<Study>('GET', `${path}/study`, token), api<EventEnvelope[]>('GET', `${path}/events?after=0`, token)]);
+    const state = new TeamState();
+    state.apply(events);
+    document.title = `Summary · ${study.name} · SessionLab`;
+    renderSummary(main, study, state, {});
+  } catch (error) {
+    const e = error instanceof ApiError ? error : new ApiError('unknown', String(error), 0);
+    replaceContent(main, errorPanel('The summary could not be opened', describeError(e)));
+  }
+}
+
+export interface SummaryOptions { unsent?: OutboxItem[] }
+
+/** Tasks, outcomes, times, SEQ and SUS, and every note grouped by tag. */
+export function renderSummary(main: HTMLElement, study: Study, state: TeamState, options: SummaryOptions): void {
+  const notes = [...state.notes.values()].sort((a, b) => a.clockOffsetMs - b.clockOffsetMs || a.sequence - b.sequence);
+  const reportSlot = h('p', { class: 'report-link' });
+  const unsent = options.unsent ?? [];
+  replaceContent(main,
+    h('div', { class: 'page-head' },
+      h('h1', { tabindex: '-1', 'data-focus-fallback': true }, `Session summary: participant ${state.participantAlias}`),
+      h('p', { class: 'lead' }, study.name),
+      h('p', { class: 'muted' },
+        `${capitalize(state.status)} · moderated by ${state.moderatorName}`,
+        state.startedAt ? ` · started ${dateTime(new Date(state.startedAt).toISOString())}` : '',
+        state.durationMs !== null ? ` · lasted ${duration(state.durationMs)}` : ''),
+      reportSlot),
+    unsent.length ? h('section', { class: 'panel panel-error', role: 'alert', 'aria-labelledby': 'unsent-title' },
+      h('h2', { id: 'unsent-title' }, `${plural(unsent.length, 'note')} could not be sent before the session ended`),
+      h('p', null, 'They are listed here so you can copy them; the session no longer takes notes.'),
+      h('ul', null, unsent.map((i) => h('li', null, i.method === 'AddNote' ? i.request.text : '')))) : null,
+    h('section', { class: 'panel', 'aria-labelledby': 'tasks-title' },
+      h('h2', { id: 'tasks-title' }, 'Tasks'),
+      h('div', { class: 'table-wrap' }, h('table', { class: 'summary-table', 'data-testid': 'summary-tasks' },
+        h('thead', null, h('tr', null, ['Task', 'Outcome', 'Time on task', 'Errors', 'Assists', 'SEQ (1–7)'].map((c) => h('th', { scope: 'col' }, c)))),
+        h('tbody', null, study.tasks.map((task, i) => {
+          const a = state.attempt(task.id);
+          return h('tr', { 'data-task-id': task.id },
+            h('th', { scope: 'row' }, `${i + 1}. ${task.title}`),
+            h('td', null, a ? capitalize(a.outcome ?? 'not ended') : 'Not attempted'),
+            h('td', null, a && a.endOffsetMs !== null ? duration(a.endOffsetMs - a.startOffsetMs) : '—'),
+            h('td', null, a ? String(a.errors) : '—'),
+            h('td', null, a ? String(a.assists) : '—'),
+            h('td', null, a?.seqRating != null ? String(a.seqRating) : '—', a?.seqComment ? h('span', { class: 'muted' }, ` “${a.seqComment}”`) : null));
+        }))))),
+    h('section', { class: 'panel', 'aria-labelledby': 'sus-title' },
+      h('h2', { id: 'sus-title' }, 'System Usability Scale'),
+      state.susResponses
+        ? [h('p', { class: 'big-number', 'data-testid': 'sus-score' }, `${susScore(state.susResponses).toFixed(1)}`, h('span', { class: 'muted' }, ' of 100')),
+           h('details', null, h('summary', null, 'Answers to each item'),
+             h('ol', null, SUS_ITEMS.map((item, i) => h('li', null, `${item} — `, h('strong', null, SUS_SCALE[(state.susResponses![i] ?? 1) - 1] ?? ''))))) ]
+        : h('p', { class: 'muted' }, study.questionnaires.susAtEnd ? 'Not answered.' : 'This study does not use the SUS.')),
+    h('section', { class: 'panel', 'aria-labelledby': 'notes-title' },
+      h('h2', { id: 'notes-title' }, `Notes by tag (${notes.length})`),
+      notes.length === 0 ? h('p', { class: 'muted' }, 'No notes were taken.') : groups(study, notes)));
+  main.querySelector<HTMLElement>('h1')?.focus();
+  void offerReport(study, reportSlot);
+}
+
+function groups(study: Study, notes: NoteView[]): HTMLElement[] {
+  const byTag = new Map<string, NoteView[]>();
+  for (const tag of study.tags) byTag.set(tag.name, []);
+  const untagged: NoteView[] = [];
+  for (const note of notes) {
+    if (note.tags.length === 0) untagged.push(note);
+    for (const tag of note.tags) byTag.set(tag, [...(byTag.get(tag) ?? []), note]);
+  }
+  const sections = [...byTag].filter(([, list]) => list.length > 0).sort((a, b) => b[1].length - a[1].length)
+    .map(([tag, list]) => group(h('h3', null, tagChip(tag, study.tags), ` (${list.length})`), list, study));
+  if (untagged.length) sections.push(group(h('h3', null, `Untagged (${untagged.length})`), untagged, study));
+  return sections;
+}
+
+function group(heading: HTMLElement, notes: NoteView[], study: Study): HTMLElement {
+  return h('section', { class: 'note-group' }, heading,
+    h('ul', { class: 'summary-notes' }, notes.map((n) => h('li', { 'data-note-id': n.id },
+      h('span', { class: 'note-time' }, clock(n.clockOffsetMs)), ' ',
+      h('span', { class: 'note-author' }, n.author.displayName), ' ',
+      h('span', { class: 'note-kind' }, capitalize(n.kind)),
+      n.taskId ? h('span', { class: 'muted' }, ` · ${taskLabel(study, n.taskId)}`) : null,
+      h('p', { class: 'note-text' }, n.text)))));
+}
+
+/**
+ * Links the study report when the server has one and this browser holds the study's owner link. The report lives
+ * behind the owner's token, which a plain link cannot carry, so it opens from a blob.
+ */
+async function offerReport(study: Study, slot: HTMLElement): Promise<void> {
+  const owner = knownStudies().find((s) => s.studyId === study.id)?.ownerToken;
+  slot.append(owner ? h('a', { href: `/study#${owner}` }, 'Back to the study') : '');
+  if (!owner) return;
+  try {
+    const response = await fetch(`/api/studies/${encodeURIComponent(study.id)}/report?format=html`, { headers: { Authorization: `Bearer ${owner}` } });
+    if (!response.ok || !(response.headers.get('Content-Type') ?? '').includes('text/html')) return;
+    const url = URL.createObjectURL(await response.blob());
+    slot.append(' · ', h('a', { href: url, target: '_blank', rel: 'noopener' }, 'Open the study report'));
+  } catch {
+    /* No report yet: nothing to link. */
+  }
+}

@@ -1,0 +1,298 @@
+import { ApiError, api } from '../lib/api';
+import { h, kbd, replaceContent } from '../lib/dom';
+import { describeError } from '../lib/errors';
+import { capitalize, clock } from '../lib/format';
+import { LIMITS, type Actor, type CommandResult, type EventEnvelope, type HubResult, type PresenceEntry, type SessionJoined, type Study } from '../lib/protocol';
+import { LiveSession } from '../session/connection';
+import { Outbox, type OutboxItem } from '../session/outbox';
+import { TeamState } from '../session/team-state';
+import { ConnectionBadge } from '../ui/connection-badge';
+import { shortcutsDialog } from '../ui/dialog';
+import { PresenceList } from '../ui/presence';
+import { errorPanel, loading, renderShell } from '../ui/shell';
+import { ModeratorPanel } from './moderator';
+import { Composer, KIND_KEYS, Timeline, isShortcutTarget } from './notes';
+import { renderSummary, showSummaryPage } from './summary';
+import { TaskPanel } from './task-panel';
+import type { TeamContext } from './team-context';
+
+/** The moderator's console and the observers' note-taking screen: one live session, seen by the team. */
+export async function showTeam(inviteToken: string, sessionId: string): Promise<void> {
+  const state = new TeamState();
+  const badge = new ConnectionBadge();
+  let page: TeamPage | null = null;
+  let people: PresenceEntry[] = [];
+  const session = new LiveSession({
+    inviteToken,
+    handlers: {
+      events: (events: EventEnvelope[]) => state.apply(events),
+      presence: (p: PresenceEntry[]) => { people = p; page?.presence.set(p); },
+    },
+    onState: (s) => { badge.set(s); page?.connectionChanged(); },
+    onJoined: (joined, rejoin) => { if (rejoin) page?.rejoined(joined); },
+    onRejoinRefused: (result) => void page?.rejoinRefused(result),
+    onOnline: () => page?.flush(),
+  });
+
+  let main = renderShell({ title: 'Joining', main: loading('Connecting to the session…'), status: badge.element });
+  let name: string | undefined;
+  for (;;) {
+    const result = await session.start(name);
+    if (result.ok && result.value) {
+      page = new TeamPage(inviteToken, result.value, state, session, badge);
+      page.render();
+      page.presence.set(people);
+      return;
+    }
+    const error = result.error ?? { code: 'unknown', message: 'The session could not be joined.' };
+    if (error.code === 'invalidDisplayName') {
+      name = await askName(main, name === undefined ? null : error.message);
+      main = document.getElementById('main')!;
+      replaceContent(main, loading('Joining…'));
+      continue;
+    }
+    await session.stop();
+    badge.element.remove();
+    if (error.code === 'sessionEnded') {
+      await showSummaryPage(sessionId, inviteToken);
+      return;
+    }
+    replaceContent(main, errorPanel(error.code === 'tokenExpired' ? 'This link has expired' : 'The session could not be joined', describeError(error)));
+    main.querySelector<HTMLElement>('h1')?.focus();
+    return;
+  }
+}
+
+function askName(main: HTMLElement, problem: string | null): Promise<string> {
+  return new Promise((resolve) => {
+    const input = h('input', { id: 'display-name', required: true, maxlength: String(LIMITS.displayName), autocomplete: 'name', 'aria-describedby': 'name-help' });
+    const error = h('p', { class: 'field-error', id: 'name-error', role: 'alert', hidden: !problem }, problem ?? '');
+    if (problem) {
+      input.setAttribute('aria-invalid', 'true');
+      input.setAttribute('aria-describedby', 'name-help name-error');
+    }
+    replaceContent(main, h('section', { class: 'panel narrow', 'aria-labelledby': 'name-title' },
+      h('h1', { id: 'name-title' }, 'Join as an observer'),
+      h('form', { onsubmit: (e: SubmitEvent) => {
+        e.preventDefault();
+        if (!input.value.trim()) {
+          error.textContent = 'Enter your name so the team can tell your notes apart.';
+          error.hidden = false;
+          input.setAttribute('aria-invalid', 'true');
+          input.focus();
+          return;
+        }
+        resolve(input.value.trim());
+      } },
+        h('div', { class: 'field' }, h('label', { for: 'display-name' }, 'Your name'), h('p', { id: 'name-help', class: 'muted small' }, 'Shown beside your notes. Only the team sees it.'), error, input),
+        h('button', { type: 'submit', class: 'button' }, 'Join session'))));
+    input.focus();
+  });
+}
+
+class TeamPage implements TeamContext {
+  readonly study: Study;
+  readonly you: Actor;
+  readonly sessionId: string;
+  readonly outbox: Outbox;
+  readonly presence: PresenceList;
+  private skewMs: number;
+  private readonly alerts = h('div', { class: 'alerts', role: 'alert', 'data-testid': 'alerts' });
+  private readonly composer: Composer;
+  private readonly timeline: Timeline;
+  private readonly moderatorPanel: ModeratorPanel | null;
+  private readonly taskPanel: TaskPanel | null;
+  private readonly sessionClock = h('span', { class: 'session-clock', 'data-testid': 'session-clock' });
+  private readonly sessionStatus = h('span', { class: 'badge' });
+  private flushing = false;
+  private retryTimer: number | undefined;
+  private ticker: number | undefined;
+  private ended = false;
+
+  constructor(private readonly inviteToken: string, joined: SessionJoined, readonly state: TeamState, readonly session: LiveSession, private readonly badge: ConnectionBadge) {
+    this.study = joined.study!;
+    this.you = joined.you;
+    this.sessionId = joined.sessionId;
+    this.skewMs = Date.parse(joined.serverTime) - Date.now();
+    this.outbox = new Outbox(`sessionlab:outbox:${joined.sessionId}:${joined.you.id}`);
+    this.presence = new PresenceList(joined.you.id);
+    this.timeline = new Timeline(this);
+    this.composer = new Composer(this, () => this.timeline.editLast());
+    this.moderatorPanel = joined.you.role === 'moderator' ? new ModeratorPanel(this) : null;
+    this.taskPanel = joined.you.role === 'moderator' ? null : new TaskPanel(this);
+  }
+
+  clockNow(): number {
+    const { startedAt, durationMs, status } = this.state;
+    if (status === 'ended' && durationMs !== null) return durationMs;
+    return startedAt === null ? 0 : Math.max(0, Date.now() + this.skewMs - startedAt);
+  }
+
+  render(): void {
+    const role = this.you.role;
+    renderShell({
+      title: `${role === 'moderator' ? 'Moderator' : 'Notes'} · ${this.study.name}`,
+      context: [h('span', { class: 'context-study' }, this.study.name), h('span', { class: 'muted' }, ` · Participant ${this.state.participantAlias} · you are ${this.you.displayName} (${role})`)],
+      status: [this.sessionStatus, this.sessionClock, this.badge.element,
+        h('button', { type: 'button', class: 'button button-secondary button-small', 'aria-keyshortcuts': '?', onclick: () => this.help() }, 'Shortcuts ', kbd('?'))],
+      main: [
+        h('h1', { class: 'visually-hidden' }, role === 'moderator' ? 'Moderator console' : 'Note-taking'),
+        this.alerts,
+        h('div', { class: 'team-layout' },
+          h('div', { class: 'team-side' }, this.moderatorPanel?.element ?? this.taskPanel!.element, this.presence.element),
+          h('div', { class: 'team-notes' }, h('section', { class: 'panel' }, this.composer.element), h('div', { class: 'panel' }, this.timeline.element))),
+      ],
+    });
+    this.state.onChange((change) => this.stateChanged(change.notes, change.session));
+    this.outbox.onChange(() => { this.timeline.update(); this.badge.setWaiting(this.outbox.size); });
+    this.badge.setWaiting(this.outbox.size);
+    this.stateChanged(new Set(), true);
+    document.addEventListener('keydown', this.onKey);
+    this.ticker = window.setInterval(() => this.tick(), 1000);
+    this.tick();
+    this.flush();
+    if (this.state.status === 'live') this.composer.focus();
+  }
+
+  alert(message: string): void {
+    const item = h('p', { class: 'alert' }, message,
+      h('button', { type: 'button', class: 'button-link', 'aria-label': 'Dismiss this message', onclick: () => item.remove() }, 'Dismiss'));
+    this.alerts.replaceChildren(item);
+  }
+
+  async command(method: string, request: object, what: string): Promise<boolean> {
+    if (!this.session.canSend) {
+      this.alert(`You are offline, so this could not ${what}. Try again when the connection returns.`);
+      return false;
+    }
+    let result: CommandResult;
+    try {
+      result = await this.session.command(method, request);
+    } catch {
+      this.alert(`The connection dropped before the server answered; could not ${what}. Check the session and try again.`);
+      return false;
+    }
+    if (!result.ok) {
+      this.alert(`Could not ${what}: ${describeError(result.error!)}`);
+      return false;
+    }
+    this.alerts.replaceChildren();
+    return true;
+  }
+
+  /** Sends queued note commands one at a time, in order; each keeps its commandId, so a resend is applied at most once. */
+  flush(): void {
+    if (this.flushing || this.ended) return;
+    this.flushing = true;
+    void (async () => {
+      try {
+        while (this.outbox.size > 0 && this.session.canSend) {
+          const item = this.outbox.all[0]!;
+          let result: CommandResult;
+          try {
+            result = await this.session.command(item.method, item.request);
+          } catch {
+            break; // The connection went; the item stays queued for the re-join.
+          }
+          if (result.ok) {
+            this.outbox.remove(item.request.commandId);
+          } else if (result.error?.code === 'unavailable') {
+            window.clearTimeout(this.retryTimer);
+            this.retryTimer = window.setTimeout(() => this.flush(), 3000);
+            break;
+          } else {
+            this.outbox.remove(item.request.commandId);
+            this.refused(item, result);
+          }
+        }
+      } finally {
+        this.flushing = false;
+      }
+    })();
+  }
+
+  connectionChanged(): void {
+    this.composer.updateStatus();
+  }
+
+  rejoined(joined: SessionJoined): void {
+    this.skewMs = Date.parse(joined.serverTime) - Date.now();
+    this.flush();
+  }
+
+  /** The re-join after a reconnect was refused: most likely the session ended while this page was away. */
+  async rejoinRefused(result: HubResult<SessionJoined>): Promise<void> {
+    if (result.error?.code !== 'sessionEnded') {
+      this.alert(`The session could not be rejoined: ${describeError(result.error!)}`);
+      return;
+    }
+    try {
+      const missed = await api<EventEnvelope[]>('GET', `/api/sessions/${encodeURIComponent(this.sessionId)}/events?after=${this.state.sequence}`, this.inviteToken);
+      this.state.apply(missed);
+    } catch (error) {
+      this.alert(`The session has ended, but what happened since the connection dropped could not be loaded: ${error instanceof ApiError ? describeError(error) : String(error)}`);
+    }
+  }
+
+  private refused(item: OutboxItem, result: CommandResult): void {
+    const message = describeError(result.error!);
+    if (item.method === 'AddNote') this.composer.restore(item.request.text, `Your note was not saved: ${message}`);
+    else this.alert(`Your ${item.method === 'EditNote' ? 'edit' : 'deletion'} was not saved: ${message}`);
+  }
+
+  private stateChanged(notes: Set<string>, session: boolean): void {
+    if (this.state.status === 'ended') {
+      this.showEnded();
+      return;
+    }
+    if (session) {
+      this.moderatorPanel?.render();
+      this.taskPanel?.render();
+      this.composer.updateStatus();
+      this.sessionStatus.className = `badge badge-${this.state.status}`;
+      this.sessionStatus.textContent = capitalize(this.state.status);
+    }
+    this.timeline.update(notes);
+  }
+
+  private showEnded(): void {
+    if (this.ended) return;
+    this.ended = true;
+    window.clearInterval(this.ticker);
+    document.removeEventListener('keydown', this.onKey);
+    void this.session.stop();
+    const main = renderShell({ title: `Summary · ${this.study.name}`, context: this.study.name, main: [] });
+    renderSummary(main, this.study, this.state, { unsent: this.outbox.all.filter((i) => i.method === 'AddNote') });
+  }
+
+  private tick(): void {
+    this.sessionClock.textContent = this.state.status === 'scheduled' ? 'Clock 0:00' : `Clock ${clock(this.clockNow())}`;
+    this.moderatorPanel?.tick();
+    this.taskPanel?.tick();
+  }
+
+  private readonly onKey = (e: KeyboardEvent): void => {
+    if (!isShortcutTarget(e)) return;
+    if (e.key === '?') { e.preventDefault(); this.help(); return; }
+    if (e.key === 'n' || e.key === '/') { e.preventDefault(); this.composer.focus(); return; }
+    if (e.key === 'f') { e.preventDefault(); this.timeline.focusFilters(); return; }
+    if (this.moderatorPanel?.handleKey(e)) e.preventDefault();
+  };
+
+  private help(): void {
+    const tagKeys = this.study.tags.filter((t) => t.hotkey).map((t): [string, string] => [`Alt+${t.hotkey}`, `Tag #${t.name}`]);
+    const groups = [
+      { title: 'Anywhere', keys: [['n', 'Write a note (also /)'], ['f', 'Filter the timeline'], ['?', 'Show these shortcuts']] as [string, string][] },
+      { title: 'In the note box', keys: [['Enter', 'Save the note'], ['Shift+Enter', 'New line'], ['Esc', 'Leave the note box'], ['↑', 'Edit your last note (empty box)'],
+        ...tagKeys, ...Object.entries(KIND_KEYS).map(([kind, key]): [string, string] => [`Alt+${key}`, `Kind: ${kind}`])] as [string, string][] },
+    ];
+    if (this.moderatorPanel) {
+      groups.push({ title: 'Moderator (outside text fields)', keys: [
+        ['s', 'Start the session, then the next task'], ['1', 'Outcome: success'], ['2', 'Outcome: partial'], ['3', 'Outcome: fail'], ['4', 'Outcome: skipped'],
+        ['x', 'One more error (Shift+X: one less)'], ['a', 'One more assist (Shift+A: one less)'], ['e', 'End the task'],
+        ['q', 'Ask the SEQ about the last task'], ['u', 'Send the SUS'], ['Shift+E', 'End the session'],
+      ] });
+    }
+    shortcutsDialog(groups);
+  }
+}

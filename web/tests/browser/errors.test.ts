@@ -1,0 +1,125 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { createSession } from './support/api.ts';
+import { describeViolations, launchBrowser, screenshot, seriousViolations, type TestBrowser } from './support/browser.ts';
+import { startServer, type TestServer } from './support/server.ts';
+import { closeAll, joinTeam, open, setOffline, writeNote } from './support/session.ts';
+import { eventually } from './support/timeouts.ts';
+
+let server: TestServer;
+let tb: TestBrowser;
+
+before(async () => {
+  server = await startServer();
+  tb = await launchBrowser();
+});
+
+after(async () => {
+  await tb?.close();
+  await server?.stop();
+});
+
+async function expectAccessible(page: Page, screen: string): Promise<void> {
+  const violations = await seriousViolations(page);
+  assert.deepEqual(violations, [], describeViolations(screen, violations));
+}
+
+test('an altered invite link says the link does not work and what to do', { timeout: 60_000 }, async () => {
+  const links = await createSession(server.url);
+  const person = await open(tb, links.observer.slice(0, -4) + 'AAAA', 'observer');
+  try {
+    await person.page.getByRole('heading', { name: 'This link does not work' }).waitFor();
+    assert.match(await person.page.getByRole('alert').textContent() ?? '', /not issued by this server or was altered.*Ask the researcher for a new link/);
+    await screenshot(person.page, 'error-bad-link');
+    await expectAccessible(person.page, 'the bad link page');
+  } finally {
+    await closeAll(person);
+  }
+});
+
+test('an expired invite link says it expired', { timeout: 90_000 }, async () => {
+  const shortLived = await startServer(['--Tokens:InviteLifetime=00:00:02']);
+  try {
+    const links = await createSession(shortLived.url);
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    const person = await open(tb, links.participant, 'participant');
+    try {
+      await person.page.getByRole('heading', { name: 'This link has expired' }).waitFor();
+      assert.match(await person.page.getByRole('alert').textContent() ?? '', /This link expired on .*ask the researcher for a new one/);
+    } finally {
+      await closeAll(person);
+    }
+  } finally {
+    await shortLived.stop();
+  }
+});
+
+test('a note that is too long, or typed before the session starts, is refused with the reason and kept in the box', { timeout: 90_000 }, async () => {
+  const links = await createSession(server.url);
+  const moderator = await joinTeam(tb, links.moderator, 'moderator');
+  const ada = await joinTeam(tb, links.observer, 'observer Ada', 'Ada');
+  try {
+    await writeNote(ada.page, 'Too early');
+    await ada.page.getByText('The session has not started yet: notes can be saved once the moderator starts it.').waitFor();
+    assert.equal(await ada.page.getByTestId('note-input').inputValue(), 'Too early');
+
+    await moderator.page.getByRole('button', { name: /Start session/ }).click();
+    await ada.page.locator('.badge-live').waitFor();
+    const long = 'x'.repeat(2001);
+    await ada.page.getByTestId('note-input').fill(long);
+    await ada.page.getByTestId('note-input').press('Enter');
+    await ada.page.getByText('A note can be at most 2000 characters; this one has 2001. Split it into two notes.').waitFor();
+    assert.equal((await ada.page.getByTestId('note-input').inputValue()).length, 2001, 'the text stays in the box');
+    await screenshot(ada.page, 'error-note-too-long');
+    await expectAccessible(ada.page, 'the note box with an error');
+  } finally {
+    await closeAll(moderator, ada);
+  }
+});
+
+test('a note still waiting when the session ends is listed as unsent, and ended links explain themselves', { timeout: 120_000 }, async () => {
+  const links = await createSession(server.url);
+  const moderator = await joinTeam(tb, links.moderator, 'moderator');
+  const ada = await joinTeam(tb, links.observer, 'observer Ada', 'Ada');
+  const participant = await open(tb, links.participant, 'participant');
+  try {
+    await moderator.page.getByRole('button', { name: /Start session/ }).click();
+    await ada.page.locator('.badge-live').waitFor();
+    await writeNote(ada.page, 'Sent before the end');
+    await moderator.page.locator('[data-testid=timeline] .note-text', { hasText: 'Sent before the end' }).waitFor();
+
+    await setOffline(ada, true);
+    await ada.page.locator('[data-testid=connection][data-state=offline]').waitFor();
+    await writeNote(ada.page, 'Typed while the session was ending');
+    await moderator.page.getByRole('button', { name: /End session/ }).click();
+    await moderator.page.getByRole('button', { name: 'End session', exact: true }).click();
+    await moderator.page.getByRole('heading', { name: /Session summary/ }).waitFor();
+    await participant.page.getByRole('heading', { name: 'Thank you!' }).waitFor();
+    await setOffline(ada, false);
+
+    // Ada's page learns the session ended (live, or on re-join) and lists what could not be sent.
+    await ada.page.getByRole('heading', { name: /Session summary/ }).waitFor({ timeout: 45_000 });
+    await ada.page.getByRole('heading', { name: '1 note could not be sent before the session ended' }).waitFor();
+    assert.match(await ada.page.locator('.panel-error').textContent() ?? '', /Typed while the session was ending/);
+    assert.match(await ada.page.locator('.summary-notes').textContent() ?? '', /Sent before the end/);
+    await screenshot(ada.page, 'summary-with-unsent-note');
+    await expectAccessible(ada.page, 'the summary with unsent notes');
+
+    // Opening the links afterwards: the team reads the summary, the participant a clear message.
+    const late = await open(tb, links.participant, 'participant, late');
+    const lateObserver = await open(tb, links.observer, 'observer, late');
+    try {
+      await late.page.getByRole('heading', { name: 'This session has ended' }).waitFor();
+      await screenshot(late.page, 'participant-link-after-end');
+      await expectAccessible(late.page, 'the participant’s ended-session page');
+      await lateObserver.page.getByLabel('Your name').fill('Cleo');
+      await lateObserver.page.getByRole('button', { name: 'Join session' }).click();
+      await eventually(async () => (await lateObserver.page.getByRole('heading', { name: /Session summary/ }).count()) === 1, 'the summary for a late observer');
+    } finally {
+      await closeAll(late, lateObserver);
+    }
+  } finally {
+    await closeAll(moderator, ada, participant);
+  }
+});

@@ -1,0 +1,245 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { createSession, sessionEvents } from './support/api.ts';
+import { describeViolations, launchBrowser, screenshot, seriousViolations, type TestBrowser } from './support/browser.ts';
+import { startServer, type TestServer } from './support/server.ts';
+import { closeAll, countNotes, joinTeam, open, waitForNote, writeNote, type Person } from './support/session.ts';
+import { eventually, withTimeout } from './support/timeouts.ts';
+
+let server: TestServer;
+let tb: TestBrowser;
+
+before(async () => {
+  server = await startServer();
+  tb = await launchBrowser();
+});
+
+after(async () => {
+  await tb?.close();
+  await server?.stop();
+});
+
+async function expectAccessible(person: Person, screen: string): Promise<void> {
+  const violations = await seriousViolations(person.page);
+  assert.deepEqual(violations, [], describeViolations(screen, violations));
+}
+
+/** The moderator, two observers and the participant, each in their own browser context; the participant's frames recorded. */
+async function everyone(atScreens = false) {
+  const links = await createSession(server.url);
+  const frames: string[] = [];
+  const participantRequests: string[] = [];
+  const participant = await open(tb, links.participant, 'participant', (page) => {
+    page.on('websocket', (ws) => ws.on('framereceived', (f) => frames.push(typeof f.payload === 'string' ? f.payload : f.payload.toString('utf8'))));
+    page.on('request', (r) => participantRequests.push(r.url()));
+  });
+  const moderator = await joinTeam(tb, links.moderator, 'moderator');
+  const ada = await joinTeam(tb, links.observer, 'observer Ada', 'Ada', async (page) => {
+    if (!atScreens) return;
+    await screenshot(page, 'observer-name-form');
+    const violations = await seriousViolations(page);
+    assert.deepEqual(violations, [], describeViolations('the observer’s name form', violations));
+  });
+  const ben = await joinTeam(tb, links.observer, 'observer Ben', 'Ben');
+  await participant.page.getByRole('heading', { name: 'Welcome' }).waitFor();
+  if (atScreens) {
+    await screenshot(participant.page, 'participant-welcome');
+    await expectAccessible(participant, 'the participant’s welcome');
+    await screenshot(moderator.page, 'moderator-console-scheduled');
+    await expectAccessible(moderator, 'the moderator console before the session starts');
+  }
+  return { links, moderator, ada, ben, participant, frames, participantRequests };
+}
+
+test('an observer’s tagged note reaches the other observer and the moderator, and never the participant', { timeout: 180_000 }, async () => {
+  const s = await everyone(true);
+  try {
+    await s.moderator.page.getByRole('button', { name: /Start session/ }).click();
+    await s.moderator.page.getByRole('button', { name: /Start task 1: Find a jacket/ }).click();
+    await s.participant.page.getByRole('heading', { name: 'Find a jacket' }).waitFor();
+
+    // #confusion typed inline, #bug by its palette hotkey.
+    await writeNote(s.ada.page, 'Missed the promo field #confusion', ['Alt+2']);
+    const text = 'Missed the promo field';
+    for (const [person, label] of [[s.ben, 'Ben'], [s.moderator, 'the moderator'], [s.ada, 'Ada']] as const) {
+      await waitForNote(person.page, text, label);
+      const note = person.page.locator('[data-testid=timeline] .note', { hasText: text });
+      assert.equal(await note.locator('.tag').allTextContents().then((t) => t.join(' ')), '#confusion #bug', `tags in ${label}'s timeline`);
+      assert.match(await note.locator('.note-author').textContent() ?? '', /Ada/);
+      assert.match(await note.locator('.note-task').textContent() ?? '', /Task 1: Find a jacket/);
+    }
+    // Let any stray delivery arrive before checking what the participant received.
+    await s.participant.page.waitForTimeout(1000);
+    const participantText = await withTimeout(s.participant.page.evaluate(() => document.documentElement.outerHTML), 10_000, 'the participant page’s HTML');
+    for (const secret of [text, 'confusion', '#bug', 'Ada', 'Ben', 'SECRET-CRITERIA']) {
+      assert.ok(!participantText.includes(secret), `the participant's page holds “${secret}”`);
+      assert.ok(!s.frames.some((f) => f.includes(secret)), `a frame the participant received holds “${secret}”`);
+    }
+    assert.ok(s.frames.some((f) => f.includes('Find a jacket')), 'the participant received the task (frames were recorded)');
+    assert.ok(!s.frames.some((f) => /"target":"(Events|Presence)"/.test(f)), 'the participant received team events or presence');
+    assert.ok(!s.participantRequests.some((u) => /\/api\/(sessions|studies)/.test(u)), 'the participant page called a team API');
+
+    await screenshot(s.ada.page, 'observer-notes');
+    await screenshot(s.moderator.page, 'moderator-console-task-running');
+    await screenshot(s.participant.page, 'participant-task');
+    await expectAccessible(s.ada, 'the observer’s note-taking screen');
+    await expectAccessible(s.moderator, 'the moderator console');
+    await expectAccessible(s.participant, 'the participant’s task view');
+
+    // ? lists every shortcut.
+    await s.ada.page.getByTestId('note-input').press('Escape');
+    await s.ada.page.keyboard.press('?');
+    await s.ada.page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+    await screenshot(s.ada.page, 'observer-shortcuts-dialog');
+    await expectAccessible(s.ada, 'the shortcuts dialog');
+    await s.ada.page.keyboard.press('Escape');
+    await s.ada.page.getByRole('dialog').waitFor({ state: 'detached' });
+
+    // The timeline filters by tag and author.
+    await writeNote(s.ben.page, 'Smiled at the jacket photos #delight');
+    await waitForNote(s.moderator.page, 'Smiled at the jacket photos', 'the moderator');
+    await s.moderator.page.getByLabel('Tag', { exact: true }).selectOption('delight');
+    assert.equal(await s.moderator.page.locator('[data-testid=timeline] .note:not([hidden])').count(), 1);
+    await s.moderator.page.getByLabel('Tag', { exact: true }).selectOption('');
+    await s.moderator.page.getByLabel('Author').selectOption({ label: 'Ada' });
+    assert.deepEqual(await s.moderator.page.locator('[data-testid=timeline] .note:not([hidden]) .note-text').allTextContents(), [text]);
+
+    for (const p of [s.moderator, s.ada, s.ben, s.participant]) assert.deepEqual(p.errors, []);
+  } finally {
+    await closeAll(s.moderator, s.ada, s.ben, s.participant);
+  }
+});
+
+test('the moderator runs a task to completion, the participant answers SEQ and SUS, and the team sees the results and summary', { timeout: 180_000 }, async () => {
+  const s = await everyone();
+  const mod = s.moderator.page;
+  try {
+    // Keyboard only: s starts the session, s the next task, x an error, a an assist, 2 partial, e ends the task, q asks the SEQ.
+    await mod.locator('body').focus();
+    await mod.keyboard.press('Escape');
+    await mod.locator('main').click({ position: { x: 5, y: 5 } });
+    await mod.keyboard.press('s');
+    await mod.getByRole('button', { name: /Start task 1: Find a jacket/ }).waitFor();
+    await mod.keyboard.press('s');
+    await mod.getByRole('heading', { name: 'Task 1 of 2: Find a jacket' }).waitFor();
+    await s.participant.page.getByText('Find a waterproof jacket under €150 and open its page.').waitFor();
+    await writeNote(s.ada.page, 'Scrolled past the filters');
+    await mod.locator('main').click({ position: { x: 5, y: 5 } });
+    await mod.keyboard.press('x');
+    await mod.keyboard.press('a');
+    await mod.keyboard.press('2');
+    await eventually(async () => (await mod.getByTestId('errors-count').textContent()) === '1', 'the error count to read 1');
+    assert.equal(await mod.getByTestId('assists-count').textContent(), '1');
+    assert.equal(await mod.locator('#outcome-partial').isChecked(), true);
+    await screenshot(mod, 'moderator-console-marking');
+    await mod.keyboard.press('e');
+    await mod.getByRole('button', { name: /Ask the SEQ about “Find a jacket”/ }).waitFor();
+    await mod.keyboard.press('q');
+
+    const p = s.participant.page;
+    await p.getByTestId('seq-form').waitFor();
+    await screenshot(p, 'participant-seq');
+    await expectAccessible(s.participant, 'the participant’s SEQ form');
+    await p.locator('#seq-4').focus();
+    await p.keyboard.press('6');
+    assert.equal(await p.locator('#seq-6').isChecked(), true, 'the key 6 picks rating 6');
+    await p.getByLabel('Anything you would like to add? (optional)').fill('The filters were hidden');
+    await p.getByRole('button', { name: 'Send answer' }).click();
+    await p.getByRole('heading', { name: 'Please wait' }).waitFor();
+
+    const expected = /Partial · \d+ s · 1 error · 1 assist · SEQ 6\/7/;
+    for (const [person, label] of [[s.moderator, 'moderator'], [s.ada, 'Ada'], [s.ben, 'Ben']] as const) {
+      await eventually(async () => expected.test(await person.page.locator('[data-testid=task-results] [data-task-id=t1] .task-result').textContent() ?? ''), `the result of task 1 in ${label}'s view`);
+    }
+    await screenshot(s.ada.page, 'observer-after-task');
+
+    // SUS at the end, answered from the keyboard: in each statement a digit answers and moves on.
+    await mod.locator('main').click({ position: { x: 5, y: 5 } });
+    await mod.keyboard.press('u');
+    await p.getByTestId('sus-form').waitFor();
+    await expectAccessible(s.participant, 'the participant’s SUS form');
+    await p.locator('#sus-1-1').focus();
+    for (const answer of [4, 2, 4, 1, 4, 2, 5, 2, 4, 1]) await p.keyboard.press(String(answer));
+    await screenshot(p, 'participant-sus');
+    await p.getByRole('button', { name: 'Send answers' }).click();
+    // (3+3+3+4+3+3+4+3+3+4) × 2.5 = 82.5
+    for (const [person, label] of [[s.moderator, 'moderator'], [s.ben, 'Ben']] as const) {
+      await eventually(async () => /score 82\.5 of 100/.test(await person.page.getByTestId('sus-line').textContent() ?? ''), `the SUS score in ${label}'s view`);
+    }
+
+    // End the session: Shift+E asks first; the team sees the summary, the participant a thank-you.
+    await mod.locator('main').click({ position: { x: 5, y: 5 } });
+    await mod.keyboard.press('Shift+E');
+    await mod.getByRole('dialog', { name: 'End the session?' }).waitFor();
+    await screenshot(mod, 'moderator-end-session-dialog');
+    await expectAccessible(s.moderator, 'the end-session dialog');
+    await mod.getByRole('button', { name: 'End session', exact: true }).click();
+    for (const [person, label] of [[s.moderator, 'moderator'], [s.ada, 'Ada'], [s.ben, 'Ben']] as const) {
+      await person.page.getByRole('heading', { name: 'Session summary: participant P7' }).waitFor();
+      const row = person.page.locator('[data-testid=summary-tasks] tr[data-task-id=t1]');
+      assert.match(await row.textContent() ?? '', /Partial.*11.*6/, `the task row in ${label}'s summary`);
+      assert.equal(await person.page.getByTestId('sus-score').textContent(), '82.5 of 100');
+    }
+    assert.ok((await s.ada.page.locator('.summary-notes .note-text').allTextContents()).includes('Scrolled past the filters'));
+    await p.getByRole('heading', { name: 'Thank you!' }).waitFor();
+    await screenshot(s.ada.page, 'session-summary');
+    await screenshot(p, 'participant-ended');
+    await expectAccessible(s.ada, 'the session summary');
+    await expectAccessible(s.participant, 'the participant’s thank-you page');
+
+    const events = await sessionEvents(server.url, s.links);
+    assert.deepEqual(events.map((e) => e.event.type).filter((t) => t !== 'noteAdded'),
+      ['sessionScheduled', 'sessionStarted', 'taskStarted', 'taskEnded', 'questionnaireRequested', 'seqAnswered', 'questionnaireRequested', 'susAnswered', 'sessionEnded']);
+    for (const person of [s.moderator, s.ada, s.ben, s.participant]) assert.deepEqual(person.errors, []);
+  } finally {
+    await closeAll(s.moderator, s.ada, s.ben, s.participant);
+  }
+});
+
+test('markup typed into a note is shown as text and never runs', { timeout: 120_000 }, async () => {
+  const links = await createSession(server.url);
+  const moderator = await joinTeam(tb, links.moderator, 'moderator');
+  const ada = await joinTeam(tb, links.observer, 'observer Ada', 'Ada');
+  const dialogs: string[] = [];
+  for (const page of [moderator.page, ada.page]) page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+  try {
+    await moderator.page.getByRole('button', { name: /Start session/ }).click();
+    const markup = '<img src=x onerror=alert(1)>';
+    await writeNote(ada.page, markup);
+    for (const [person, label] of [[moderator, 'moderator'], [ada, 'Ada']] as const) {
+      await waitForNote(person.page, markup, label);
+      assert.equal(await countNotes(person.page, markup), 1);
+      assert.equal(await person.page.locator('[data-testid=timeline] img').count(), 0, `an <img> was created in ${label}'s timeline`);
+    }
+    await moderator.page.waitForTimeout(500);
+    assert.deepEqual(dialogs, [], 'an alert ran');
+    await screenshot(moderator.page, 'note-markup-as-text');
+  } finally {
+    await closeAll(moderator, ada);
+  }
+});
+
+test('a note is stamped with the session clock when typing starts, not when it is saved', { timeout: 120_000 }, async () => {
+  const links = await createSession(server.url);
+  const moderator = await joinTeam(tb, links.moderator, 'moderator');
+  const ada = await joinTeam(tb, links.observer, 'observer Ada', 'Ada');
+  try {
+    await moderator.page.getByRole('button', { name: /Start session/ }).click();
+    await ada.page.locator('.badge-live').waitFor();
+    const box = ada.page.getByTestId('note-input');
+    await box.pressSequentially('Paused on the payment page', { delay: 5 });
+    await ada.page.waitForTimeout(3000);
+    await box.pressSequentially(' for a long time', { delay: 5 });
+    await box.press('Enter');
+    await waitForNote(moderator.page, 'Paused on the payment page for a long time', 'the moderator');
+
+    const events = await sessionEvents(server.url, links);
+    const started = Date.parse(events.find((e) => e.event.type === 'sessionStarted')!.recordedAt);
+    const note = events.find((e) => e.event.type === 'noteAdded')!;
+    const savedAtClock = Date.parse(note.recordedAt) - started;
+    assert.ok(savedAtClock - note.event.clockOffsetMs! >= 2500,
+      `the note was stamped at ${note.event.clockOffsetMs} ms and saved at ${savedAtClock} ms: the stamp must be when typing started`);
+  } finally {
+    await closeAll(moderator, ada);
+  }
+});

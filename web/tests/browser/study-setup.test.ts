@@ -1,0 +1,123 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { describeViolations, launchBrowser, screenshot, seriousViolations, watchErrors, type TestBrowser } from './support/browser.ts';
+import { createSession } from './support/api.ts';
+import { startServer, type TestServer } from './support/server.ts';
+import { closeAll, joinTeam } from './support/session.ts';
+import { withTimeout } from './support/timeouts.ts';
+
+let server: TestServer;
+let tb: TestBrowser;
+
+before(async () => {
+  server = await startServer();
+  tb = await launchBrowser();
+});
+
+after(async () => {
+  await tb?.close();
+  await server?.stop();
+});
+
+async function expectAccessible(page: Page, screen: string): Promise<void> {
+  const violations = await seriousViolations(page);
+  assert.deepEqual(violations, [], describeViolations(screen, violations));
+}
+
+test('a researcher creates a study with tasks and a tag palette, schedules a session and gets a link per role', { timeout: 180_000 }, async () => {
+  const context = await tb.context();
+  const page = await withTimeout(context.newPage(), 15_000, 'a page');
+  const errors = watchErrors(page, 'researcher');
+  let moderator;
+  try {
+    await page.goto(server.url + '/');
+    await page.getByRole('heading', { name: 'Usability sessions, together' }).waitFor();
+    await screenshot(page, 'home');
+    await expectAccessible(page, 'the home page');
+
+    await page.getByRole('link', { name: 'Create a study' }).click();
+    await page.getByRole('heading', { name: 'Create a study' }).waitFor();
+    await screenshot(page, 'study-new');
+    await expectAccessible(page, 'the new study form');
+
+    // Submitting empty says what is missing and links each problem to its field.
+    await page.getByRole('button', { name: 'Create study' }).click();
+    const summary = page.locator('.error-summary');
+    await summary.getByText('Give the study a name.').waitFor();
+    await summary.getByRole('link', { name: 'Task 1 needs a title.' }).click();
+    assert.equal(await withTimeout(page.evaluate(() => document.activeElement?.id), 10_000, 'the focused field'), 'f-tasks-0-title');
+    await screenshot(page, 'study-new-errors');
+    await expectAccessible(page, 'the new study form with errors');
+
+    await page.getByLabel('Study name').fill('Onboarding study');
+    await page.getByLabel('Goal: what the team wants to learn (optional)').fill('Do new users finish setup alone?');
+    await page.locator('#f-tasks-0-title').fill('Create an account');
+    await page.locator('#f-tasks-0-instructions').fill('Sign up with your work email.');
+    await page.locator('#f-tasks-0-successCriteria').fill('Reaches the welcome screen.');
+    await page.locator('#f-tasks-0-timeLimitSeconds').fill('3');
+    await page.getByRole('button', { name: 'Add a task' }).click();
+    assert.equal(await withTimeout(page.evaluate(() => document.activeElement?.id), 10_000, 'the focused field'), 'f-tasks-1-title', 'a new task takes the focus');
+    await page.keyboard.type('Invite a colleague');
+    await page.locator('#f-tasks-1-instructions').fill('Invite someone to your workspace.');
+    await page.getByRole('button', { name: 'Add a tag' }).click();
+    await page.keyboard.type('#onboarding');
+    // The server refuses two tags on one hotkey; its field error lands beside the field.
+    await page.locator('#f-tags-4-hotkey').selectOption('1');
+    await page.getByRole('button', { name: 'Create study' }).click();
+    await page.locator('.field-error', { hasText: 'Hotkeys are 1–9, each used once.' }).waitFor();
+    assert.equal(await page.locator('#f-tags-4-hotkey').getAttribute('aria-invalid'), 'true');
+    await page.locator('#f-tags-4-hotkey').selectOption('5');
+    await page.getByRole('button', { name: 'Create study' }).click();
+
+    await page.getByRole('heading', { name: 'Onboarding study', level: 1 }).waitFor();
+    assert.match(page.url(), /\/study#sl1\./);
+    assert.equal(await page.locator('.task-script > li').count(), 2);
+    assert.match(await page.locator('.palette-list').textContent() ?? '', /#onboarding.*Alt\+5/);
+
+    await page.getByLabel(/Participant alias/).fill('P4');
+    await page.getByLabel('Moderator name (optional)').fill('Mona');
+    await page.getByRole('button', { name: 'Schedule session' }).click();
+    const links: Record<string, string> = {};
+    for (const role of ['moderator', 'observer', 'participant']) {
+      links[role] = await page.getByLabel(new RegExp(`^${role} link`, 'i')).inputValue();
+      assert.match(links[role]!, /\/join#sl1\./, `the ${role} link`);
+    }
+    await screenshot(page, 'study-with-session-and-invites');
+    await expectAccessible(page, 'the study page with invite links');
+
+    // The moderator link opens the console for this session.
+    moderator = await joinTeam(tb, links.moderator!, 'moderator');
+    await moderator.page.getByRole('heading', { name: 'Session console' }).waitFor();
+    assert.match(await moderator.page.locator('header').textContent() ?? '', /Onboarding study · Participant P4/);
+
+    await page.goto(server.url + '/');
+    await page.getByRole('link', { name: 'Onboarding study' }).waitFor();
+    assert.deepEqual(errors, []);
+  } finally {
+    await closeAll(moderator);
+    await withTimeout(context.close(), 15_000, 'the context to close');
+  }
+});
+
+test('the study page links the summary of an ended session, readable with the owner link', { timeout: 90_000 }, async () => {
+  const links = await createSession(server.url);
+  const end = await withTimeout(fetch(`${server.url}/api/sessions/${links.sessionId}/end`, { method: 'POST', headers: { Authorization: `Bearer ${links.ownerToken}` } }), 15_000, 'the session to end');
+  assert.equal(end.status, 200);
+  const context = await tb.context();
+  const page = await withTimeout(context.newPage(), 15_000, 'a page');
+  const errors = watchErrors(page, 'researcher');
+  try {
+    await page.goto(`${server.url}/study#${links.ownerToken}`);
+    await page.getByRole('link', { name: 'Session summary' }).click();
+    await page.getByRole('heading', { name: 'Session summary: participant P7' }).waitFor();
+    assert.match(page.url(), new RegExp(`/summary/${links.sessionId}#`));
+    assert.match(await page.getByTestId('summary-tasks').textContent() ?? '', /Find a jacket.*Not attempted/);
+    await page.getByRole('link', { name: 'Back to the study' }).waitFor();
+    await screenshot(page, 'summary-from-study-page');
+    await expectAccessible(page, 'the summary opened from the study page');
+    assert.deepEqual(errors, []);
+  } finally {
+    await withTimeout(context.close(), 15_000, 'the context to close');
+  }
+});

@@ -1,0 +1,62 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { watchErrors, type TestBrowser } from './browser.ts';
+import { eventually, withTimeout } from './timeouts.ts';
+
+export interface Person {
+  context: BrowserContext;
+  page: Page;
+  errors: string[];
+}
+
+/** Opens a link in a fresh browser context (its own storage, like another person's computer). */
+export async function open(tb: TestBrowser, url: string, label: string, prepare?: (page: Page) => void): Promise<Person> {
+  const context = await tb.context();
+  const page = await withTimeout(context.newPage(), 15_000, `a page for ${label}`);
+  const errors = watchErrors(page, label);
+  prepare?.(page);
+  await page.goto(url);
+  return { context, page, errors };
+}
+
+export async function joinTeam(tb: TestBrowser, url: string, label: string, name?: string, atNameForm?: (page: Page) => Promise<void>): Promise<Person> {
+  const person = await open(tb, url, label);
+  if (name) {
+    await person.page.getByRole('heading', { name: 'Join as an observer' }).waitFor();
+    await atNameForm?.(person.page);
+    await person.page.getByLabel('Your name').fill(name);
+    await person.page.getByRole('button', { name: 'Join session' }).click();
+  }
+  await connected(person.page);
+  return person;
+}
+
+export async function connected(page: Page): Promise<void> {
+  await page.locator('[data-testid=connection][data-state=connected]').waitFor();
+}
+
+/** Types a note as a person would (so the stamp is taken when typing starts) and presses Enter. */
+export async function writeNote(page: Page, text: string, keys: string[] = []): Promise<void> {
+  const box = page.getByTestId('note-input');
+  await box.focus();
+  await box.pressSequentially(text, { delay: 2 });
+  for (const key of keys) await box.press(key);
+  await box.press('Enter');
+}
+
+/** How many timeline notes on the page read exactly this text. */
+export function countNotes(page: Page, text: string): Promise<number> {
+  return withTimeout(page.evaluate((t) => [...document.querySelectorAll('[data-testid=timeline] .note-text')].filter((n) => n.textContent === t).length, text), 10_000, `counting “${text}”`);
+}
+
+/** Blocks or restores this person's network, as pulling the cable would. */
+export function setOffline(person: Person, offline: boolean): Promise<void> {
+  return withTimeout(person.context.setOffline(offline), 10_000, `the network to go ${offline ? 'off' : 'on'}`);
+}
+
+export async function waitForNote(page: Page, text: string, label: string): Promise<void> {
+  await eventually(async () => (await countNotes(page, text)) > 0, `“${text}” in ${label}'s timeline`);
+}
+
+export async function closeAll(...people: (Person | undefined)[]): Promise<void> {
+  for (const p of people) if (p) await withTimeout(p.context.close(), 15_000, 'a browser context to close').catch(() => undefined);
+}
