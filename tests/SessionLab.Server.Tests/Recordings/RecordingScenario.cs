@@ -108,6 +108,30 @@ public sealed class RecordingScenario
         return (await completed.Content.ReadFromJsonAsync<Recording>(Json))!;
     }
 
+    /// <summary>
+    /// Uploads chunks up to <paramref name="dropAt"/>, loses the connection half-way through that chunk, then resumes as
+    /// a client would: asks which chunks the server holds, sends the others, completes. Returns what the status said.
+    /// </summary>
+    public async Task<(Recording Recording, UploadStatus AfterDrop)> UploadThroughADroppedConnectionAsync(byte[] bytes, int chunkBytes, int dropAt)
+    {
+        var chunks = bytes.Chunk(chunkBytes).ToList();
+        var recording = await CreateRecordingAsync();
+        for (var i = 0; i < dropAt; i++)
+        {
+            await PutChunkAsync(recording.Id, i, chunks[i]);
+        }
+        await Assert.ThrowsAnyAsync<Exception>(() => PutChunkAsync(Moderator, recording.Id, dropAt, new InterruptedContent(chunks[dropAt], chunks[dropAt].Length / 2)));
+
+        var status = await GetUploadStatusAsync(recording.Id);
+        foreach (var index in Enumerable.Range(0, chunks.Count).Except(status.Chunks.Select(c => c.Index)))
+        {
+            await PutChunkAsync(recording.Id, index, chunks[index]);
+        }
+        var completed = await CompleteAsync(recording.Id, chunks.Count, durationMs: 60_000);
+        Assert.True(completed.IsSuccessStatusCode, await completed.Content.ReadAsStringAsync());
+        return ((await completed.Content.ReadFromJsonAsync<Recording>(Json))!, status);
+    }
+
     public async Task<PlaybackLink> GetPlaybackAsync(string recordingId) =>
         (await Moderator.GetFromJsonAsync<PlaybackLink>($"{SessionPath}/recordings/{recordingId}/playback", Json))!;
 
