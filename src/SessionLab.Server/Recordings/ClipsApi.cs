@@ -25,17 +25,10 @@ internal static class ClipsApi
         string sessionId, Guid noteId, double? beforeSeconds, double? afterSeconds, string? recordingId,
         ApiAccess access, RecordingCatalog catalog, PlaybackLinks links, HttpContext http, CancellationToken cancellationToken)
     {
-        var found = await FindNoteAsync(sessionId, noteId, observersAllowed: true, access, http, cancellationToken);
-        if (found.Problem is { } problem)
-        {
-            return problem;
-        }
-        var clips = await SessionClips.LoadAsync(catalog, links, sessionId, http.Request, cancellationToken);
-        if (clips.WindowFor(noteId, beforeSeconds, afterSeconds, out var error) is not { } window)
-        {
-            return RecordingProblems.From(RecordingErrorCode.InvalidRequest, error!);
-        }
-        return await ClipAsync(clips, found.Note!, window, recordingId, cancellationToken);
+        var (placed, problem) = await PlaceAsync(sessionId, noteId, beforeSeconds, afterSeconds, recordingId, access, catalog, links, http, cancellationToken);
+        return placed is null
+            ? problem!
+            : TypedResults.Ok(await placed.Clips.ClipAsync(placed.Note, placed.Window, placed.Recording, placed.Range, cancellationToken));
     }
 
     /// <summary>Keeps an adjusted window for the note's clip, so the session summary and the report show the same moment.</summary>
@@ -65,28 +58,18 @@ internal static class ClipsApi
         string sessionId, Guid noteId, double? beforeSeconds, double? afterSeconds, string? recordingId,
         ApiAccess access, RecordingCatalog catalog, PlaybackLinks links, FfmpegClipExporter exporter, HttpContext http, CancellationToken cancellationToken)
     {
-        var found = await FindNoteAsync(sessionId, noteId, observersAllowed: true, access, http, cancellationToken);
-        if (found.Problem is { } problem)
+        var (placed, problem) = await PlaceAsync(sessionId, noteId, beforeSeconds, afterSeconds, recordingId, access, catalog, links, http, cancellationToken);
+        if (placed is null)
         {
-            return problem;
+            return problem!;
         }
-        var clips = await SessionClips.LoadAsync(catalog, links, sessionId, http.Request, cancellationToken);
-        if (clips.WindowFor(noteId, beforeSeconds, afterSeconds, out var error) is not { } window)
-        {
-            return RecordingProblems.From(RecordingErrorCode.InvalidRequest, error!);
-        }
-        var placement = clips.Place(found.Note!, window, recordingId);
-        if (placement.Recording is not { } recording)
-        {
-            return RecordingProblems.From(placement.Error!.Value, placement.Detail!);
-        }
-        var exported = await exporter.ExportAsync(recording, noteId, placement.Range, cancellationToken);
+        var exported = await exporter.ExportAsync(placed.Recording, noteId, placed.Range, cancellationToken);
         if (exported.Blob is not { } blob)
         {
             return RecordingProblems.From(exported.Error!.Value, exported.Detail!);
         }
         var download = await links.CreateAsync(blob.Name, blob.ContentType, http.Request, cancellationToken);
-        return TypedResults.Ok(new ClipExport(noteId, recording.Id, placement.Range.StartSeconds, placement.Range.EndSeconds, blob.Length, download));
+        return TypedResults.Ok(new ClipExport(noteId, placed.Recording.Id, placed.Range.StartSeconds, placed.Range.EndSeconds, blob.Length, download));
     }
 
     /// <summary>Every note of the session with the tag (any letter case), as clips in session-clock order.</summary>
@@ -131,6 +114,27 @@ internal static class ClipsApi
             : RecordingProblems.From(placement.Error!.Value, placement.Detail!);
     }
 
+    /// <summary>Where a team member's note clip falls, with the window asked for (or stored, or the default).</summary>
+    private static async Task<(PlacedClip? Placed, ProblemHttpResult? Problem)> PlaceAsync(
+        string sessionId, Guid noteId, double? beforeSeconds, double? afterSeconds, string? recordingId,
+        ApiAccess access, RecordingCatalog catalog, PlaybackLinks links, HttpContext http, CancellationToken cancellationToken)
+    {
+        var found = await FindNoteAsync(sessionId, noteId, observersAllowed: true, access, http, cancellationToken);
+        if (found.Problem is { } denied)
+        {
+            return (null, denied);
+        }
+        var clips = await SessionClips.LoadAsync(catalog, links, sessionId, http.Request, cancellationToken);
+        if (clips.WindowFor(noteId, beforeSeconds, afterSeconds, out var error) is not { } window)
+        {
+            return (null, RecordingProblems.From(RecordingErrorCode.InvalidRequest, error!));
+        }
+        var placement = clips.Place(found.Note!, window, recordingId);
+        return placement.Recording is { } recording
+            ? (new PlacedClip(clips, found.Note!, window, recording, placement.Range), null)
+            : (null, RecordingProblems.From(placement.Error!.Value, placement.Detail!));
+    }
+
     private static async Task<(Note? Note, ProblemHttpResult? Problem)> FindNoteAsync(
         string sessionId, Guid noteId, bool observersAllowed, ApiAccess access, HttpContext http, CancellationToken cancellationToken)
     {
@@ -143,4 +147,6 @@ internal static class ClipsApi
             ? (note, null)
             : (null, RecordingProblems.From(RecordingErrorCode.NoteNotFound, $"Session '{sessionId}' has no note '{noteId}'."));
     }
+
+    private sealed record PlacedClip(SessionClips Clips, Note Note, ClipWindow Window, Recording Recording, ClipRange Range);
 }
