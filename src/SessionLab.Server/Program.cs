@@ -1,6 +1,7 @@
 using SessionLab.Server;
 using SessionLab.Server.Apis;
 using SessionLab.Server.Hubs;
+using SessionLab.Server.Recordings;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
@@ -9,6 +10,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
 });
 builder.Services.AddSessionLabServer();
+builder.Services.AddSessionLabRecordings(builder.Configuration);
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -19,6 +21,7 @@ app.UseStaticFiles();
 app.MapStudiesApi();
 app.MapSessionsApi();
 app.MapAccessApi();
+app.MapRecordingsApi();
 app.MapHub<SessionHub>(SessionHub.Path);
 app.MapGet("/healthz", () => TypedResults.Ok("ok"));
 // Unknown API paths are API errors, not pages: only app routes fall back to the browser app.

@@ -41,6 +41,22 @@ public abstract class BlobStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task UploadingAStreamSplitsItIntoBlocksAndCommitsItWhole()
+    {
+        var name = NewName();
+        var data = RandomBytes(3 * 1000 + 1);
+        await using var source = new MemoryStream([.. data, .. RandomBytes(50)]);
+
+        var committed = await Store.UploadAsync(name, source, data.Length, WebM, blockBytes: 1000, Token).WaitAsync(TestTimeouts.Step);
+        var blocks = await Store.GetBlockListAsync(name, Token).WaitAsync(TestTimeouts.Step);
+
+        Assert.Equal(data.Length, committed.Length);
+        Assert.Equal([1000L, 1000, 1000, 1], blocks.Committed.Select(b => b.Size));
+        Assert.Equal(data, await ReadAllAsync(name, range: null));
+        Assert.Equal(data.Length, source.Position);
+    }
+
+    [Fact]
     public async Task UploadInBlocksThenCommitGivesByteIdenticalContent()
     {
         var name = NewName();

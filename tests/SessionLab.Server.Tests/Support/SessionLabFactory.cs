@@ -15,9 +15,16 @@ public sealed class SessionLabFactory : WebApplicationFactory<Program>
 
     public static JsonSerializerOptions Json => SessionJson.Options;
 
+    /// <summary>Configuration for this server only (lower limits for a test of them, say); set before its first request.</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Storage:DataDirectory", _dataDirectory);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
         builder.UseEnvironment("Testing");
     }
 

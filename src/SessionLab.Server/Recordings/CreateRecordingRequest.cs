@@ -1,0 +1,7 @@
+namespace SessionLab.Server.Recordings;
+
+/// <summary>
+/// Starts a recording. <see cref="ClockOffsetMs"/> defaults to the session clock now for a live capture and to 0 for
+/// an uploaded file; <see cref="ExpectedBytes"/>, when given (a file's size), is enforced on completion.
+/// </summary>
+public sealed record CreateRecordingRequest(RecordingKind Kind, string? ContentType, long? ClockOffsetMs, long? ExpectedBytes, long? DurationMs);

@@ -1,0 +1,335 @@
+using System.Collections.Immutable;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using SessionLab.Recordings;
+using SessionLab.Server.Apis;
+
+namespace SessionLab.Server.Recordings;
+
+/// <summary>
+/// Recordings of a session: created by the study owner or the session's moderator, uploaded chunk by chunk (each chunk
+/// one staged block, streamed straight to the blob store), resumable from the upload status, committed in order on
+/// completion. Reading (listing, playback links, clips) is open to the owner, the moderator and observers; a
+/// participant's invite opens none of it.
+/// </summary>
+public static class RecordingsApi
+{
+    private const bool TeamMayRead = true;
+    private const bool OnlyOwnerOrModerator = false;
+
+    public static RouteGroupBuilder MapRecordingsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/recordings/capabilities", GetCapabilities).WithTags("Recordings");
+        var signer = app.ServiceProvider.GetRequiredService<PlaybackUrlSigner>();
+        app.MapMethods(signer.BasePath + "/{**blobName}", [HttpMethods.Get, HttpMethods.Head], PlaybackEndpoint.ServeAsync).WithTags("Recordings");
+
+        var api = app.MapGroup("/api/sessions/{sessionId}").WithTags("Recordings");
+        api.MapPost("/recordings", CreateAsync);
+        api.MapGet("/recordings", ListAsync);
+        api.MapGet("/recordings/{recordingId}", GetAsync);
+        api.MapPatch("/recordings/{recordingId}", UpdateAsync);
+        api.MapPut("/recordings/{recordingId}/chunks/{index:int}", PutChunkAsync);
+        api.MapGet("/recordings/{recordingId}/upload", GetUploadStatusAsync);
+        api.MapPost("/recordings/{recordingId}/complete", CompleteAsync);
+        api.MapGet("/recordings/{recordingId}/playback", GetPlaybackAsync);
+        ClipsApi.MapClips(api);
+        return api;
+    }
+
+    internal static Ok<RecordingCapabilities> GetCapabilities(FfmpegClipExporter exporter, IOptions<RecordingStorageOptions> options)
+    {
+        var ffmpeg = exporter.LocateFfmpeg(out var reason);
+        return TypedResults.Ok(new RecordingCapabilities(
+            ffmpeg is not null, reason, [.. RecordingContentTypes.Allowed.Order(StringComparer.Ordinal)],
+            options.Value.MaxBlockBytes, options.Value.MaxRecordingBytes,
+            ClipWindow.Default.BeforeMs / 1000.0, ClipWindow.Default.AfterMs / 1000.0));
+    }
+
+    internal static async Task<Results<Created<Recording>, ProblemHttpResult>> CreateAsync(
+        string sessionId, CreateRecordingRequest? request, ApiAccess access, RecordingCatalog catalog, RecordingContainer container,
+        IOptions<RecordingStorageOptions> options, TimeProvider time, ILoggerFactory loggers, HttpContext http, CancellationToken cancellationToken)
+    {
+        var granted = await access.RequireSessionAsync(http, sessionId, OnlyOwnerOrModerator, cancellationToken);
+        if (granted.Problem is { } denied)
+        {
+            return denied;
+        }
+        if (request is null || !Enum.IsDefined(request.Kind))
+        {
+            return RecordingProblems.From(RecordingErrorCode.InvalidRequest, "Say what the recording is: kind liveCapture or uploadedFile, and its contentType.");
+        }
+        if (!RecordingContentTypes.TryNormalize(request.ContentType, out var contentType))
+        {
+            return RecordingProblems.From(RecordingErrorCode.UnsupportedContentType,
+                $"'{request.ContentType}' is not a recording type this server keeps; use one of {string.Join(", ", RecordingContentTypes.Allowed)}.");
+        }
+        var max = options.Value.MaxRecordingBytes;
+        if (request.ExpectedBytes is { } expected && (expected <= 0 || expected > max))
+        {
+            return expected <= 0
+                ? RecordingProblems.From(RecordingErrorCode.InvalidRequest, "expectedBytes must be more than 0.")
+                : RecordingProblems.From(RecordingErrorCode.RecordingTooLarge, $"A recording can be at most {max} bytes; this one is {expected}.", [new("maxRecordingBytes", max)]);
+        }
+        if (TimingError(request.ClockOffsetMs, request.DurationMs) is { } timingError)
+        {
+            return timingError;
+        }
+
+        var state = granted.State!;
+        var now = time.GetUtcNow();
+        var id = "rec_" + Guid.NewGuid().ToString("N")[..16];
+        var recording = new Recording(
+            id, sessionId, state.StudyId, request.Kind, contentType,
+            request.ClockOffsetMs ?? (request.Kind == RecordingKind.LiveCapture ? state.ClockAt(now) : 0),
+            request.DurationMs, request.ExpectedBytes, RecordingStatus.Uploading, null, null, granted.Actor!.Id, now, null,
+            BlobName.Parse($"studies/{state.StudyId}/sessions/{sessionId}/recordings/{id}{RecordingContentTypes.ExtensionOf(contentType)}"));
+        try
+        {
+            await container.EnsureAsync(cancellationToken);
+        }
+        catch (Exception error) when (error is BlobStoreException or HttpRequestException or IOException)
+        {
+            return StorageUnavailable(loggers, sessionId, error);
+        }
+        await catalog.AddAsync(recording, cancellationToken);
+        var logger = Logger(loggers);
+        RecordingsLog.Created(logger, sessionId, id, recording.Kind, contentType);
+        return TypedResults.Created($"/api/sessions/{sessionId}/recordings/{id}", recording);
+    }
+
+    internal static async Task<Results<Ok<IReadOnlyList<Recording>>, ProblemHttpResult>> ListAsync(
+        string sessionId, ApiAccess access, RecordingCatalog catalog, HttpContext http, CancellationToken cancellationToken)
+    {
+        var granted = await access.RequireSessionAsync(http, sessionId, TeamMayRead, cancellationToken);
+        return granted.Problem is { } denied ? denied : TypedResults.Ok(await catalog.ListAsync(sessionId, cancellationToken));
+    }
+
+    internal static async Task<Results<Ok<Recording>, ProblemHttpResult>> GetAsync(
+        string sessionId, string recordingId, ApiAccess access, RecordingCatalog catalog, HttpContext http, CancellationToken cancellationToken)
+    {
+        var found = await FindAsync(sessionId, recordingId, TeamMayRead, access, catalog, http, cancellationToken);
+        return found.Problem is { } problem ? problem : TypedResults.Ok(found.Recording!);
+    }
+
+    internal static async Task<Results<Ok<Recording>, ProblemHttpResult>> UpdateAsync(
+        string sessionId, string recordingId, UpdateRecordingRequest? request, ApiAccess access, RecordingCatalog catalog, HttpContext http, CancellationToken cancellationToken)
+    {
+        var found = await FindAsync(sessionId, recordingId, OnlyOwnerOrModerator, access, catalog, http, cancellationToken);
+        if (found.Problem is { } problem)
+        {
+            return problem;
+        }
+        if (request is null)
+        {
+            return RecordingProblems.From(RecordingErrorCode.InvalidRequest, "Send clockOffsetMs, durationMs or both.");
+        }
+        if (TimingError(request.ClockOffsetMs, request.DurationMs) is { } timingError)
+        {
+            return timingError;
+        }
+        await catalog.UpdateTimingAsync(recordingId, request.ClockOffsetMs, request.DurationMs, cancellationToken);
+        return TypedResults.Ok((await catalog.FindAsync(sessionId, recordingId, cancellationToken))!);
+    }
+
+    internal static async Task<Results<Ok<UploadedChunk>, ProblemHttpResult>> PutChunkAsync(
+        string sessionId, string recordingId, int index, ApiAccess access, RecordingCatalog catalog, IBlobStore store,
+        IOptions<RecordingStorageOptions> options, ILoggerFactory loggers, HttpContext http, CancellationToken cancellationToken)
+    {
+        var found = await FindAsync(sessionId, recordingId, OnlyOwnerOrModerator, access, catalog, http, cancellationToken);
+        if (found.Problem is { } problem)
+        {
+            return problem;
+        }
+        var recording = found.Recording!;
+        var limits = options.Value;
+        if (recording.Status == RecordingStatus.Complete)
+        {
+            return RecordingProblems.From(RecordingErrorCode.RecordingAlreadyComplete, "This recording is complete; it takes no more chunks.");
+        }
+        if (index is < 0 or >= BlockId.MaxBlocksPerBlob)
+        {
+            return RecordingProblems.From(RecordingErrorCode.InvalidRequest, $"The chunk index must be between 0 and {BlockId.MaxBlocksPerBlob - 1}.");
+        }
+        if (http.Request.ContentLength is not { } length)
+        {
+            return RecordingProblems.From(RecordingErrorCode.LengthRequired, "Send each chunk with a Content-Length header.");
+        }
+        if (length == 0)
+        {
+            return RecordingProblems.From(RecordingErrorCode.InvalidRequest, "A chunk must hold at least one byte.");
+        }
+        if (length > limits.MaxBlockBytes)
+        {
+            return RecordingProblems.From(RecordingErrorCode.ChunkTooLarge, $"A chunk can be at most {limits.MaxBlockBytes} bytes; this one is {length}.", [new("maxChunkBytes", limits.MaxBlockBytes)]);
+        }
+
+        try
+        {
+            // Other chunks already received count against the limit; a chunk sent again replaces itself.
+            var blockId = BlockId.FromIndex(index);
+            var blocks = await store.GetBlockListAsync(recording.BlobName, cancellationToken);
+            var received = blocks.Uncommitted.Where(b => b.Id != blockId).Sum(b => b.Size);
+            var limit = Math.Min(limits.MaxRecordingBytes, recording.ExpectedBytes ?? long.MaxValue);
+            if (received + length > limit)
+            {
+                return RecordingProblems.From(RecordingErrorCode.RecordingTooLarge,
+                    $"With this chunk the recording would hold {received + length} bytes; it can hold at most {limit}.", [new("maxRecordingBytes", limit)]);
+            }
+            if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodyLimit)
+            {
+                bodyLimit.MaxRequestBodySize = limits.MaxBlockBytes;
+            }
+            await store.StageBlockAsync(recording.BlobName, blockId, http.Request.Body, length, cancellationToken);
+        }
+        catch (Exception error) when (error is InvalidDataException or BadHttpRequestException || (error is IOException && http.RequestAborted.IsCancellationRequested))
+        {
+            // The store stages nothing from a chunk that did not arrive whole, so sending it again is always safe.
+            var logger = Logger(loggers);
+            RecordingsLog.ChunkIncomplete(logger, sessionId, recordingId, index, error);
+            return RecordingProblems.From(RecordingErrorCode.ChunkIncomplete, $"Chunk {index} did not arrive whole ({length} bytes were announced); send it again.");
+        }
+        catch (BlobStoreException error)
+        {
+            return StorageUnavailable(loggers, sessionId, error);
+        }
+        return TypedResults.Ok(new UploadedChunk(index, length, Committed: false));
+    }
+
+    internal static async Task<Results<Ok<UploadStatus>, ProblemHttpResult>> GetUploadStatusAsync(
+        string sessionId, string recordingId, ApiAccess access, RecordingCatalog catalog, IBlobStore store,
+        IOptions<RecordingStorageOptions> options, ILoggerFactory loggers, HttpContext http, CancellationToken cancellationToken)
+    {
+        var found = await FindAsync(sessionId, recordingId, OnlyOwnerOrModerator, access, catalog, http, cancellationToken);
+        if (found.Problem is { } problem)
+        {
+            return problem;
+        }
+        BlockList blocks;
+        try
+        {
+            blocks = await store.GetBlockListAsync(found.Recording!.BlobName, cancellationToken);
+        }
+        catch (BlobStoreException error)
+        {
+            return StorageUnavailable(loggers, sessionId, error);
+        }
+        ImmutableArray<UploadedChunk> chunks =
+        [
+            .. blocks.Committed.Select(b => (Block: b, Committed: true))
+                .Concat(blocks.Uncommitted.Select(b => (Block: b, Committed: false)))
+                .Where(c => c.Block.Id.Index is not null)
+                .Select(c => new UploadedChunk(c.Block.Id.Index!.Value, c.Block.Size, c.Committed))
+                .OrderBy(c => c.Index),
+        ];
+        return TypedResults.Ok(new UploadStatus(
+            recordingId, found.Recording.Status, chunks, chunks.Sum(c => c.Bytes), options.Value.MaxBlockBytes, options.Value.MaxRecordingBytes));
+    }
+
+    internal static async Task<Results<Ok<Recording>, ProblemHttpResult>> CompleteAsync(
+        string sessionId, string recordingId, CompleteRecordingRequest? request, ApiAccess access, RecordingCatalog catalog, IBlobStore store,
+        IOptions<RecordingStorageOptions> options, TimeProvider time, ILoggerFactory loggers, HttpContext http, CancellationToken cancellationToken)
+    {
+        var found = await FindAsync(sessionId, recordingId, OnlyOwnerOrModerator, access, catalog, http, cancellationToken);
+        if (found.Problem is { } problem)
+        {
+            return problem;
+        }
+        var recording = found.Recording!;
+        if (request is null || request.ChunkCount is < 1 or > BlockId.MaxBlocksPerBlob)
+        {
+            return RecordingProblems.From(RecordingErrorCode.InvalidRequest, $"chunkCount must be between 1 and {BlockId.MaxBlocksPerBlob}.");
+        }
+        if (TimingError(null, request.DurationMs) is { } timingError)
+        {
+            return timingError;
+        }
+        if (recording.Status == RecordingStatus.Complete)
+        {
+            // A completion retried after its answer was lost succeeds again; a different one is a client bug.
+            return recording.ChunkCount == request.ChunkCount
+                ? TypedResults.Ok(recording)
+                : RecordingProblems.From(RecordingErrorCode.RecordingAlreadyComplete, $"This recording was completed with {recording.ChunkCount} chunks.");
+        }
+
+        try
+        {
+            var blocks = await store.GetBlockListAsync(recording.BlobName, cancellationToken);
+            var sizes = blocks.Uncommitted.Where(b => b.Id.Index is not null).ToDictionary(b => b.Id.Index!.Value, b => b.Size);
+            var missing = Enumerable.Range(0, request.ChunkCount).Where(i => !sizes.ContainsKey(i)).ToList();
+            if (missing.Count > 0)
+            {
+                return RecordingProblems.From(RecordingErrorCode.ChunksMissing,
+                    $"{missing.Count} of the {request.ChunkCount} chunks have not arrived; send them, then complete again.", [new("missingChunks", missing.Take(1000).ToArray())]);
+            }
+            var total = Enumerable.Range(0, request.ChunkCount).Sum(i => sizes[i]);
+            if (total > options.Value.MaxRecordingBytes)
+            {
+                return RecordingProblems.From(RecordingErrorCode.RecordingTooLarge, $"The chunks hold {total} bytes; a recording can be at most {options.Value.MaxRecordingBytes}.");
+            }
+            if (recording.ExpectedBytes is { } expected && expected != total)
+            {
+                return RecordingProblems.From(RecordingErrorCode.SizeMismatch, $"The chunks hold {total} bytes, but the recording was announced as {expected}.");
+            }
+            var blob = await store.CommitBlockListAsync(recording.BlobName, [.. Enumerable.Range(0, request.ChunkCount).Select(BlockId.FromIndex)], recording.ContentType, cancellationToken);
+            await catalog.CompleteAsync(recordingId, blob.Length, request.ChunkCount, request.DurationMs, time.GetUtcNow(), cancellationToken);
+            var logger = Logger(loggers);
+            RecordingsLog.Completed(logger, sessionId, recordingId, request.ChunkCount, blob.Length);
+        }
+        catch (BlobStoreException error)
+        {
+            return StorageUnavailable(loggers, sessionId, error);
+        }
+        return TypedResults.Ok((await catalog.FindAsync(sessionId, recordingId, cancellationToken))!);
+    }
+
+    internal static async Task<Results<Ok<PlaybackLink>, ProblemHttpResult>> GetPlaybackAsync(
+        string sessionId, string recordingId, ApiAccess access, RecordingCatalog catalog, PlaybackLinks links, HttpContext http, CancellationToken cancellationToken)
+    {
+        var found = await FindAsync(sessionId, recordingId, TeamMayRead, access, catalog, http, cancellationToken);
+        if (found.Problem is { } problem)
+        {
+            return problem;
+        }
+        if (found.Recording!.Status != RecordingStatus.Complete)
+        {
+            return RecordingProblems.From(RecordingErrorCode.RecordingNotComplete, "This recording is still uploading; it plays once it is complete.");
+        }
+        return TypedResults.Ok(await links.CreateAsync(found.Recording.BlobName, found.Recording.ContentType, http.Request, cancellationToken));
+    }
+
+    /// <summary>Authorizes the caller for the session, then finds the recording within that session only.</summary>
+    internal static async Task<(Recording? Recording, ProblemHttpResult? Problem)> FindAsync(
+        string sessionId, string recordingId, bool observersAllowed, ApiAccess access, RecordingCatalog catalog, HttpContext http, CancellationToken cancellationToken)
+    {
+        var granted = await access.RequireSessionAsync(http, sessionId, observersAllowed, cancellationToken);
+        if (granted.Problem is { } denied)
+        {
+            return (null, denied);
+        }
+        return await catalog.FindAsync(sessionId, recordingId, cancellationToken) is { } recording
+            ? (recording, null)
+            : (null, RecordingProblems.From(RecordingErrorCode.RecordingNotFound, $"Session '{sessionId}' has no recording '{recordingId}'."));
+    }
+
+    private static ILogger Logger(ILoggerFactory loggers) => loggers.CreateLogger(typeof(RecordingsApi));
+
+    private static ProblemHttpResult? TimingError(long? clockOffsetMs, long? durationMs)
+    {
+        const long day = 24 * 60 * 60 * 1000L;
+        if (clockOffsetMs is < -day or > day)
+        {
+            return RecordingProblems.From(RecordingErrorCode.InvalidRequest, "clockOffsetMs must be within a day of the session's start.");
+        }
+        return durationMs is < 0 or > day
+            ? RecordingProblems.From(RecordingErrorCode.InvalidRequest, "durationMs must be between 0 and a day.")
+            : null;
+    }
+
+    private static ProblemHttpResult StorageUnavailable(ILoggerFactory loggers, string sessionId, Exception error)
+    {
+        var logger = Logger(loggers);
+        RecordingsLog.StorageFailed(logger, sessionId, error);
+        return RecordingProblems.From(RecordingErrorCode.StorageUnavailable, "Recording storage did not answer; try again shortly.");
+    }
+}

@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Options;
+using SessionLab.Recordings;
+using SessionLab.Sessions.Storage;
+
+namespace SessionLab.Server.Recordings;
+
+public static class RecordingsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers recording storage (Azure Blob REST or a local folder), the recording catalog, clip planning and
+    /// ffmpeg export, and creates the blob container at start-up.
+    /// </summary>
+    public static IServiceCollection AddSessionLabRecordings(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddRecordingStorage(configuration);
+
+        // Without a configured folder, local recordings live in the server's data folder beside its database, so a
+        // fresh data folder (each test, each demo) starts with no recordings and leaves none in the content root.
+        services.AddOptions<RecordingStorageOptions>().Configure<IConfiguration, IOptions<StorageOptions>, IHostEnvironment>((options, config, storage, environment) =>
+        {
+            if (string.IsNullOrWhiteSpace(config[$"{RecordingStorageOptions.SectionName}:{nameof(RecordingStorageOptions.LocalPath)}"]))
+            {
+                options.LocalPath = Path.Combine(Path.GetFullPath(storage.Value.DataDirectory, environment.ContentRootPath), "recordings");
+            }
+        });
+        services.AddOptions<ClipExportOptions>().BindConfiguration(ClipExportOptions.SectionName)
+            .Validate(o => o.Timeout > TimeSpan.Zero && o.MaxConcurrentExports > 0, "Recordings:Export:Timeout and MaxConcurrentExports must be positive.")
+            .ValidateOnStart();
+        services.AddSingleton<RecordingCatalog>();
+        services.AddSingleton<PlaybackLinks>();
+        services.AddSingleton<FfmpegClipExporter>();
+        services.AddSingleton<RecordingContainer>();
+        services.AddHostedService(sp => sp.GetRequiredService<RecordingContainer>());
+        return services;
+    }
+}

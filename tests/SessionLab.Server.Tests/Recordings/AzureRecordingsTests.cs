@@ -1,0 +1,46 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using SessionLab.Recordings.Tests;
+using SessionLab.Server.Recordings;
+using SessionLab.Server.Tests.Support;
+
+namespace SessionLab.Server.Tests.Recordings;
+
+/// <summary>The recordings API over Azure Blob Storage (the Azurite emulator) instead of the local folder.</summary>
+public sealed class AzureRecordingsTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    [Fact]
+    public async Task AResumedUploadToAzurePlaysFromAShortLivedSasUrlWithRangeRequests()
+    {
+        using var server = new SessionLabFactory
+        {
+            Settings =
+            {
+                ["Recordings:ConnectionString"] = azurite.ConnectionString,
+                ["Recordings:Container"] = $"rec{Guid.NewGuid():N}",
+            },
+        };
+        var scenario = await RecordingScenario.CreateAsync(server);
+        await scenario.StartSessionAsync();
+        var noteId = await scenario.AddNoteAsync(20_000);
+        var bytes = RandomNumberGenerator.GetBytes(6 * 50_000 + 17);
+
+        var (recording, afterDrop) = await scenario.UploadThroughADroppedConnectionAsync(bytes, chunkBytes: 50_000, dropAt: 3).WaitAsync(TestTimeouts.Startup);
+        var clip = (await scenario.Observer.GetFromJsonAsync<Clip>($"{scenario.SessionPath}/notes/{noteId}/clip", RecordingScenario.Json).WaitAsync(TestTimeouts.Step))!;
+        using var anonymous = new HttpClient();
+        using var rangeRequest = new HttpRequestMessage(HttpMethod.Get, clip.Playback.Url) { Headers = { Range = new RangeHeaderValue(120_000, 120_099) } };
+        using var range = await anonymous.SendAsync(rangeRequest).WaitAsync(TestTimeouts.Step);
+        var whole = await anonymous.GetByteArrayAsync(clip.Playback.Url).WaitAsync(TestTimeouts.Step);
+
+        Assert.Equal([0, 1, 2], afterDrop.Chunks.Select(c => c.Index));
+        Assert.Equal(RecordingStatus.Complete, recording.Status);
+        Assert.StartsWith(azurite.BlobEndpoint.AbsoluteUri, clip.Playback.Url, StringComparison.Ordinal);
+        Assert.Contains("sp=r", clip.Playback.Url, StringComparison.Ordinal);
+        Assert.Equal((10.0, 40.0), (clip.StartSeconds, clip.EndSeconds));
+        Assert.Equal(HttpStatusCode.PartialContent, range.StatusCode);
+        Assert.Equal(bytes[120_000..120_100], await range.Content.ReadAsByteArrayAsync().WaitAsync(TestTimeouts.Step));
+        Assert.Equal(SHA256.HashData(bytes), SHA256.HashData(whole));
+    }
+}

@@ -1,0 +1,149 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using SessionLab.Server.Apis;
+using SessionLab.Server.Recordings;
+using SessionLab.Server.Tests.Support;
+using SessionLab.Sessions;
+
+namespace SessionLab.Server.Tests.Recordings;
+
+/// <summary>A fresh study and session of its own, with a client per role, and the steps of a recording upload.</summary>
+public sealed class RecordingScenario
+{
+    private static readonly Actor ModeratorActor = new("moderator", "Mo", SessionRole.Moderator);
+
+    private RecordingScenario(SessionLabFactory server, StudyCreated study, SessionSummary session,
+        HttpClient owner, HttpClient moderator, HttpClient observer, HttpClient participant)
+    {
+        Server = server;
+        Study = study;
+        Session = session;
+        Owner = owner;
+        Moderator = moderator;
+        Observer = observer;
+        Participant = participant;
+    }
+
+    public SessionLabFactory Server { get; }
+
+    public StudyCreated Study { get; }
+
+    public SessionSummary Session { get; }
+
+    public string SessionPath => $"/api/sessions/{Session.Id}";
+
+    public HttpClient Owner { get; }
+
+    public HttpClient Moderator { get; }
+
+    public HttpClient Observer { get; }
+
+    public HttpClient Participant { get; }
+
+    public static JsonSerializerOptions Json => SessionLabFactory.Json;
+
+    public static async Task<RecordingScenario> CreateAsync(SessionLabFactory server)
+    {
+        var study = await server.CreateStudyAsync();
+        var session = await server.CreateSessionAsync(study);
+        return new RecordingScenario(
+            server, study, session,
+            server.ClientWith(study.OwnerToken),
+            server.ClientWith((await server.InviteAsync(study, session.Id, SessionRole.Moderator)).Token),
+            server.ClientWith((await server.InviteAsync(study, session.Id, SessionRole.Observer)).Token),
+            server.ClientWith((await server.InviteAsync(study, session.Id, SessionRole.Participant)).Token));
+    }
+
+    public async Task StartSessionAsync()
+    {
+        var result = await Grain.StartSessionAsync(ModeratorActor, new StartSessionRequest(Guid.NewGuid()), CancellationToken.None);
+        Assert.True(result.Ok, result.Error?.Message);
+    }
+
+    /// <summary>A note at <paramref name="clockMs"/> on the session clock; the session must be live, and the moment at most 30 s ahead of its clock.</summary>
+    public async Task<Guid> AddNoteAsync(long clockMs, params string[] tags)
+    {
+        var noteId = Guid.NewGuid();
+        var result = await Grain.AddNoteAsync(ModeratorActor, new AddNoteRequest(Guid.NewGuid(), noteId, clockMs, $"At {clockMs} ms", [.. tags]), CancellationToken.None);
+        Assert.True(result.Ok, result.Error?.Message);
+        return noteId;
+    }
+
+    public Task<HttpResponseMessage> PostRecordingAsync(HttpClient client, object request) => client.PostAsJsonAsync($"{SessionPath}/recordings", request, Json);
+
+    public async Task<Recording> CreateRecordingAsync(string kind = "liveCapture", string contentType = "video/webm", long? clockOffsetMs = 0, long? expectedBytes = null)
+    {
+        var response = await PostRecordingAsync(Moderator, new { kind, contentType, clockOffsetMs, expectedBytes });
+        Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<Recording>(Json))!;
+    }
+
+    public Task<HttpResponseMessage> PutChunkAsync(HttpClient client, string recordingId, int index, HttpContent content) =>
+        client.PutAsync($"{SessionPath}/recordings/{recordingId}/chunks/{index}", content);
+
+    public async Task PutChunkAsync(string recordingId, int index, byte[] bytes)
+    {
+        var response = await PutChunkAsync(Moderator, recordingId, index, new ByteArrayContent(bytes));
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    public async Task<UploadStatus> GetUploadStatusAsync(string recordingId) =>
+        (await Moderator.GetFromJsonAsync<UploadStatus>($"{SessionPath}/recordings/{recordingId}/upload", Json))!;
+
+    public Task<HttpResponseMessage> CompleteAsync(string recordingId, int chunkCount, long? durationMs = null) =>
+        Moderator.PostAsJsonAsync($"{SessionPath}/recordings/{recordingId}/complete", new { chunkCount, durationMs }, Json);
+
+    /// <summary>Creates, uploads in chunks and completes a recording of <paramref name="bytes"/>.</summary>
+    public async Task<Recording> UploadRecordingAsync(byte[] bytes, long clockOffsetMs, long? durationMs, int chunkBytes = 64 * 1024, string kind = "liveCapture", string contentType = "video/webm")
+    {
+        var recording = await CreateRecordingAsync(kind, contentType, clockOffsetMs);
+        var chunks = bytes.Chunk(chunkBytes).ToList();
+        for (var i = 0; i < chunks.Count; i++)
+        {
+            await PutChunkAsync(recording.Id, i, chunks[i]);
+        }
+        var completed = await CompleteAsync(recording.Id, chunks.Count, durationMs);
+        Assert.True(completed.IsSuccessStatusCode, await completed.Content.ReadAsStringAsync());
+        return (await completed.Content.ReadFromJsonAsync<Recording>(Json))!;
+    }
+
+    /// <summary>
+    /// Uploads chunks up to <paramref name="dropAt"/>, loses the connection half-way through that chunk, then resumes as
+    /// a client would: asks which chunks the server holds, sends the others, completes. Returns what the status said.
+    /// </summary>
+    public async Task<(Recording Recording, UploadStatus AfterDrop)> UploadThroughADroppedConnectionAsync(byte[] bytes, int chunkBytes, int dropAt)
+    {
+        var chunks = bytes.Chunk(chunkBytes).ToList();
+        var recording = await CreateRecordingAsync();
+        for (var i = 0; i < dropAt; i++)
+        {
+            await PutChunkAsync(recording.Id, i, chunks[i]);
+        }
+        await Assert.ThrowsAnyAsync<Exception>(() => PutChunkAsync(Moderator, recording.Id, dropAt, new InterruptedContent(chunks[dropAt], chunks[dropAt].Length / 2)));
+
+        var status = await GetUploadStatusAsync(recording.Id);
+        foreach (var index in Enumerable.Range(0, chunks.Count).Except(status.Chunks.Select(c => c.Index)))
+        {
+            await PutChunkAsync(recording.Id, index, chunks[index]);
+        }
+        var completed = await CompleteAsync(recording.Id, chunks.Count, durationMs: 60_000);
+        Assert.True(completed.IsSuccessStatusCode, await completed.Content.ReadAsStringAsync());
+        return ((await completed.Content.ReadFromJsonAsync<Recording>(Json))!, status);
+    }
+
+    public async Task<PlaybackLink> GetPlaybackAsync(string recordingId) =>
+        (await Moderator.GetFromJsonAsync<PlaybackLink>($"{SessionPath}/recordings/{recordingId}/playback", Json))!;
+
+    /// <summary>The server's own record of the recording, blob name included, which the API never shows.</summary>
+    public async Task<Recording> CatalogEntryAsync(string recordingId) =>
+        (await Server.Services.GetRequiredService<RecordingCatalog>().FindAsync(Session.Id, recordingId, CancellationToken.None))!;
+
+    public static async Task<string?> ProblemCodeAsync(HttpResponseMessage response)
+    {
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString();
+    }
+
+    private ISessionGrain Grain => Server.Services.GetRequiredService<ISessionGrainFactory>().GetSessionGrain(Session.Id);
+}
