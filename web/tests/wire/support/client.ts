@@ -26,6 +26,8 @@ const RECORD_SEPARATOR = '\u001e';
 interface NodeWebSocket {
   on(event: 'message', listener: (data: unknown) => void): void;
   terminate(): void;
+  /** ws' underlying TCP socket. */
+  _socket?: { pause(): void };
 }
 type WebSocketConstructor = new (url: string, protocols?: string | string[], options?: unknown) => NodeWebSocket;
 
@@ -142,6 +144,11 @@ export class WireClient {
   /** Waits until an event with this sequence (or a later one) has arrived through `Events`. */
   async waitForSequence(sequence: number, label = `event ${sequence}`): Promise<void> {
     await eventually(() => this.events.some((e) => e.sequence >= sequence), `${label} reaches this client`);
+  }
+
+  /** Stops reading from the socket, as a frozen tab or a stalled network would: the server's sends back up. */
+  stopReading(): void {
+    this.sockets.at(-1)?._socket?.pause();
   }
 
   /** Cuts the socket without a close handshake, as a dropped network would; the server notices on its own. */

@@ -19,6 +19,8 @@ export interface ServerOptions {
   dataDir?: string;
   /** Base64 HMAC key, so a test can mint tokens the server accepts; generated when absent. */
   signingKey?: string;
+  /** More configuration, as command-line arguments (`--Section:Key=value`). */
+  args?: string[];
 }
 
 /** The real SessionLab server, started as its own process on a loopback ephemeral port. */
@@ -59,6 +61,7 @@ export class ServerProcess {
         `--Storage:DataDirectory=${dataDir}`,
         `--Tokens:SigningKey=${signingKey}`,
         '--Logging:LogLevel:Default=Warning',
+        ...(options.args ?? []),
       ],
       { cwd: dataDir, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DOTNET_NOLOGO: '1' } },
     );
