@@ -3,12 +3,18 @@
 // Figures, not pass/fail. bench/run-fanout.sh builds and starts both servers and runs this.
 //
 //   web/node_modules/.bin/tsx bench/load/fanout.ts --real-url URL --real-pid PID --bare-url URL --bare-pid PID
-//     [--sessions 200] [--observers 10] [--rate 2] [--duration 30] [--warmup 5] [--mode sequential|parallel]
-//     [--connect-concurrency 32]
+//     [--sessions 200] [--observers 10] [--rate 2] [--duration 30] [--warmup 5] [--drain 5]
+//     [--mode alternate|parallel] [--slices 4] [--connect-concurrency 32] [--timeline]
+//
+// alternate (default): both servers' clients stay connected; the servers are driven in turn, in ABBA-ordered slices
+// that add up to --duration each, so each is measured alone on the machine but under the same drift in its load.
+// parallel: both are driven at once for --duration (they then compete for the same cores).
+// --timeline also prints, per second of the run, each server's notes and their slowest fan-out, to show stalls.
 
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -31,8 +37,10 @@ const { values: flags } = parseArgs({
     duration: { type: 'string', default: '30' },
     warmup: { type: 'string', default: '5' },
     drain: { type: 'string', default: '5' },
-    mode: { type: 'string', default: 'sequential' },
+    mode: { type: 'string', default: 'alternate' },
+    slices: { type: 'string', default: '4' },
     'connect-concurrency': { type: 'string', default: '32' },
+    timeline: { type: 'boolean', default: false },
   },
 });
 
@@ -43,15 +51,17 @@ const options = {
   durationS: Number(flags.duration),
   warmupS: Number(flags.warmup),
   drainS: Number(flags.drain),
-  mode: flags.mode as 'sequential' | 'parallel',
+  mode: flags.mode as 'alternate' | 'parallel',
+  slices: Number(flags.slices),
   connectConcurrency: Number(flags['connect-concurrency']),
+  timeline: flags.timeline,
 };
 if (!flags['real-url'] || !flags['bare-url'] || !flags['real-pid'] || !flags['bare-pid']) {
   console.error('Needs --real-url, --real-pid, --bare-url and --bare-pid (bench/run-fanout.sh passes them).');
   process.exit(2);
 }
-if (options.observers < 2 || !['sequential', 'parallel'].includes(options.mode)) {
-  console.error('--observers must be at least 2 (one writes, the others receive); --mode is sequential or parallel.');
+if (options.observers < 2 || !['alternate', 'parallel'].includes(options.mode) || !(options.slices >= 1)) {
+  console.error('--observers must be at least 2 (one writes, the others receive); --mode is alternate or parallel; --slices at least 1.');
   process.exit(2);
 }
 
@@ -190,38 +200,36 @@ function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
 }
 
-interface Figures {
-  target: string;
-  connections: number;
-  notesSent: number;
-  notesAcked: number;
-  notesRefused: number;
-  notesFailed: number;
-  ackedPerSecond: number;
-  deliveriesPerSecond: number;
-  latency: number[];
-  ackLatency: number[];
-  missingDeliveries: number;
-  rssIdleMiB: number;
-  rssPeakMiB: number;
-  rssEndMiB: number;
-  cpuPercent: number;
-  loopDelayP99Ms: number;
-  clientErrors: number;
-  clientErrorSamples: string[];
-}
-
-/** Sessions connected and joined on one target, ready to be driven. */
+/** Sessions connected and joined on one target, and everything measured while driving them. */
 class Fleet {
   readonly logger = new CountingLogger();
   readonly sessions: { moderator: SignalRModule.HubConnection; observers: { connection: SignalRModule.HubConnection; id: string }[] }[] = [];
-  // Per note sent inside the measured window: when it was sent, so each receipt can be timed.
-  readonly sent = new Map<string, number>();
+  // Notes sent while a measured window was open, with when they were sent, so each receipt can be timed.
+  private readonly sent = new Map<string, number>();
+  private readonly timers: NodeJS.Timeout[] = [];
+  private readonly loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  private measuring = false;
+  private windowStart = { at: 0, cpuTicks: 0 };
+  private rssSampler: NodeJS.Timeout | undefined;
+
   readonly latency: number[] = [];
-  deliveriesInWindow = 0;
-  measuring = false;
+  /** Per second of the run (by send time): receipts and the slowest of them. */
+  readonly timeline = new Map<number, { receipts: number; maxMs: number }>();
+  readonly ackLatency: number[] = [];
+  notesSent = 0;
+  notesAcked = 0;
+  notesRefused = 0;
+  notesFailed = 0;
+  measuredSeconds = 0;
+  measuredCpuTicks = 0;
+  rssIdleKiB = NaN;
+  rssPeakKiB = 0;
 
   constructor(readonly target: Target) {}
+
+  get connectionCount(): number {
+    return this.sessions.length * (options.observers + 1);
+  }
 
   private connection(): SignalRModule.HubConnection {
     return new signalR.HubConnectionBuilder()
@@ -231,6 +239,7 @@ class Fleet {
   }
 
   async connect(): Promise<void> {
+    const started = performance.now();
     const plans = await this.target.plan(options.sessions);
     const joined = await pool(plans, Math.max(1, Math.floor(options.connectConcurrency / (options.observers + 1))), async (plan) => {
       const moderator = this.connection();
@@ -253,6 +262,7 @@ class Fleet {
       return { moderator, observers };
     });
     this.sessions.push(...joined);
+    console.error(`${this.target.name}: ${this.connectionCount} connections joined in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }
 
   private async join(connection: SignalRModule.HubConnection, request: JoinRequest): Promise<string> {
@@ -266,21 +276,103 @@ class Fleet {
   private receive(batch: Envelope[], selfId: string): void {
     const now = performance.now();
     for (const envelope of batch) {
-      if (envelope.event.type !== 'noteAdded' || envelope.actor.id === selfId) {
-        continue;
-      }
-      const sentAt = this.sent.get(envelope.event.noteId!);
-      if (sentAt !== undefined) {
-        this.latency.push(now - sentAt);
-      }
-      if (this.measuring) {
-        this.deliveriesInWindow++;
+      if (envelope.event.type === 'noteAdded' && envelope.actor.id !== selfId) {
+        const sentAt = this.sent.get(envelope.event.noteId!);
+        if (sentAt !== undefined) {
+          this.latency.push(now - sentAt);
+          const second = Math.floor(sentAt / 1000);
+          const bucket = this.timeline.get(second) ?? { receipts: 0, maxMs: 0 };
+          bucket.receipts++;
+          bucket.maxMs = Math.max(bucket.maxMs, now - sentAt);
+          this.timeline.set(second, bucket);
+        }
       }
     }
   }
 
-  get connectionCount(): number {
-    return this.sessions.length * (options.observers + 1);
+  /** Every session writes at the configured rate, each at a random phase, round-robin over its observers. */
+  startWriting(): void {
+    const intervalMs = 1000 / options.ratePerSession;
+    this.rssSampler = setInterval(() => this.sampleRss(), 500);
+    this.sessions.forEach((session, s) => {
+      let turn = s;
+      const tick = () => this.write(session.observers[turn++ % session.observers.length].connection);
+      this.timers.push(setTimeout(() => this.timers.push(setInterval(tick, intervalMs)), Math.random() * intervalMs));
+    });
+  }
+
+  stopWriting(): void {
+    for (const timer of this.timers.splice(0)) {
+      clearTimeout(timer);
+      clearInterval(timer);
+    }
+    clearInterval(this.rssSampler);
+  }
+
+  private write(writer: SignalRModule.HubConnection): void {
+    const noteId = randomUUID();
+    const measured = this.measuring;
+    const sentAt = performance.now();
+    if (measured) {
+      this.sent.set(noteId, sentAt);
+      this.notesSent++;
+    }
+    writer
+      .invoke<CommandResult>('AddNote', { commandId: randomUUID(), noteId, clockOffsetMs: 0, text: NOTE_TEXT, tags: [TAG], kind: 'observation' })
+      .then((result) => {
+        if (!measured) {
+          return;
+        }
+        if (result.ok) {
+          this.notesAcked++;
+          this.ackLatency.push(performance.now() - sentAt);
+        } else {
+          this.notesRefused++;
+        }
+      }, () => {
+        if (measured) {
+          this.notesFailed++;
+        }
+      });
+  }
+
+  sampleRss(): void {
+    this.rssPeakKiB = Math.max(this.rssPeakKiB, readProc(this.target.pid).rssKiB);
+  }
+
+  beginWindow(): void {
+    this.windowStart = { at: performance.now(), cpuTicks: readProc(this.target.pid).cpuTicks };
+    this.measuring = true;
+    this.loopDelay.enable();
+  }
+
+  endWindow(): void {
+    this.measuring = false;
+    this.loopDelay.disable();
+    this.measuredSeconds += (performance.now() - this.windowStart.at) / 1000;
+    this.measuredCpuTicks += readProc(this.target.pid).cpuTicks - this.windowStart.cpuTicks;
+  }
+
+  figures(): Figures {
+    const latency = this.latency.slice().sort((a, b) => a - b);
+    return {
+      target: this.target.name,
+      connections: this.connectionCount,
+      notesSent: this.notesSent,
+      notesAcked: this.notesAcked,
+      notesNotOk: this.notesRefused + this.notesFailed,
+      ackedPerSecond: this.notesAcked / this.measuredSeconds,
+      receiptsPerSecond: latency.length / this.measuredSeconds,
+      latency,
+      ackLatency: this.ackLatency.slice().sort((a, b) => a - b),
+      missingReceipts: this.notesAcked * (options.observers - 1) - latency.length,
+      rssIdleMiB: this.rssIdleKiB / 1024,
+      rssPeakMiB: this.rssPeakKiB / 1024,
+      cpuPercent: (this.measuredCpuTicks / CLOCK_TICKS_PER_SECOND / this.measuredSeconds) * 100,
+      loopDelayP99Ms: this.loopDelay.percentile(99) / 1e6,
+      clientErrors: this.logger.errors,
+      clientErrorSamples: this.logger.first,
+    };
   }
 
   async stop(): Promise<void> {
@@ -289,136 +381,77 @@ class Fleet {
   }
 }
 
-/** Drives every session of a fleet at the configured rate: warm-up, measured window, then a drain for late receipts. */
-async function drive(fleet: Fleet): Promise<Figures> {
-  const loop = monitorEventLoopDelay({ resolution: 10 });
-  const intervalMs = 1000 / options.ratePerSession;
-  const ackLatency: number[] = [];
-  let notesSent = 0;
-  let notesAcked = 0;
-  let notesRefused = 0;
-  let notesFailed = 0;
-  let inWindow = false;
-  const idle = readProc(fleet.target.pid);
-  let rssPeakKiB = idle.rssKiB;
+interface Figures {
+  target: string;
+  connections: number;
+  notesSent: number;
+  notesAcked: number;
+  notesNotOk: number;
+  ackedPerSecond: number;
+  receiptsPerSecond: number;
+  latency: number[];
+  ackLatency: number[];
+  missingReceipts: number;
+  rssIdleMiB: number;
+  rssPeakMiB: number;
+  cpuPercent: number;
+  loopDelayP99Ms: number;
+  clientErrors: number;
+  clientErrorSamples: string[];
+}
 
-  const timers: NodeJS.Timeout[] = [];
-  const starters: NodeJS.Timeout[] = [];
-  fleet.sessions.forEach((session, s) => {
-    let turn = s;
-    const tick = () => {
-      const writer = session.observers[turn++ % session.observers.length];
-      const noteId = randomUUID();
-      const measured = inWindow;
-      const sentAt = performance.now();
-      if (measured) {
-        fleet.sent.set(noteId, sentAt);
-        notesSent++;
-      }
-      writer.connection
-        .invoke<CommandResult>('AddNote', { commandId: randomUUID(), noteId, clockOffsetMs: 0, text: NOTE_TEXT, tags: [TAG], kind: 'observation' })
-        .then((result) => {
-          if (!measured) {
-            return;
-          }
-          if (result.ok) {
-            notesAcked++;
-            ackLatency.push(performance.now() - sentAt);
-          } else {
-            notesRefused++;
-          }
-        }, () => {
-          if (measured) {
-            notesFailed++;
-          }
-        });
-    };
-    // Sessions start at random phases, as real sessions would, instead of all writing on the same millisecond.
-    starters.push(setTimeout(() => timers.push(setInterval(tick, intervalMs)), Math.random() * intervalMs));
-  });
-  const sampler = setInterval(() => {
-    rssPeakKiB = Math.max(rssPeakKiB, readProc(fleet.target.pid).rssKiB);
-  }, 500);
+const sleep = (seconds: number) => new Promise((resolve) => setTimeout(resolve, seconds * 1000));
 
-  await new Promise((resolve) => setTimeout(resolve, options.warmupS * 1000));
-  const windowStart = { cpu: readProc(fleet.target.pid).cpuTicks, at: performance.now() };
-  inWindow = true;
-  fleet.measuring = true;
-  loop.enable();
-  await new Promise((resolve) => setTimeout(resolve, options.durationS * 1000));
-  inWindow = false;
-  fleet.measuring = false;
-  loop.disable();
-  const windowEnd = { cpu: readProc(fleet.target.pid).cpuTicks, at: performance.now() };
-  const ackedInWindow = notesAcked;
-  for (const timer of [...starters, ...timers]) {
-    clearTimeout(timer);
-    clearInterval(timer);
+/** Drives fleets over a window: warm-up first (not measured), then the measured window, then a pause for late receipts. */
+async function drive(fleets: Fleet[], seconds: number, warmupSeconds: number): Promise<void> {
+  for (const fleet of fleets) {
+    fleet.startWriting();
   }
-  // Receipts of notes sent in the window may still be on their way: wait for them, then count what never came.
-  await new Promise((resolve) => setTimeout(resolve, options.drainS * 1000));
-  clearInterval(sampler);
-  const end = readProc(fleet.target.pid);
-  const windowS = (windowEnd.at - windowStart.at) / 1000;
-  const latency = fleet.latency.slice().sort((a, b) => a - b);
-  return {
-    target: fleet.target.name,
-    connections: fleet.connectionCount,
-    notesSent,
-    notesAcked,
-    notesRefused,
-    notesFailed,
-    ackedPerSecond: ackedInWindow / windowS,
-    deliveriesPerSecond: fleet.deliveriesInWindow / windowS,
-    latency,
-    ackLatency: ackLatency.sort((a, b) => a - b),
-    missingDeliveries: notesAcked * (options.observers - 1) - latency.length,
-    rssIdleMiB: idle.rssKiB / 1024,
-    rssPeakMiB: Math.max(rssPeakKiB, end.rssKiB) / 1024,
-    rssEndMiB: end.rssKiB / 1024,
-    cpuPercent: ((windowEnd.cpu - windowStart.cpu) / CLOCK_TICKS_PER_SECOND / windowS) * 100,
-    loopDelayP99Ms: loop.percentile(99) / 1e6,
-    clientErrors: fleet.logger.errors,
-    clientErrorSamples: fleet.logger.first,
-  };
+  // Sessions start at random phases within one interval: measure only once every session is writing.
+  await sleep(Math.max(warmupSeconds, 1 / options.ratePerSession));
+  if (seconds > 0) {
+    fleets.forEach((f) => f.beginWindow());
+    await sleep(seconds);
+    fleets.forEach((f) => f.endWindow());
+  }
+  fleets.forEach((f) => f.stopWriting());
+  // Let what is in flight arrive before the next slice starts, so slices do not overlap.
+  await sleep(1);
 }
 
-async function connectFleet(target: Target): Promise<Fleet> {
-  const fleet = new Fleet(target);
-  const started = performance.now();
-  await fleet.connect();
-  console.error(`${target.name}: ${fleet.connectionCount} connections joined in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  return fleet;
-}
-
-function printTable(results: Figures[]): void {
-  const [real, bare] = [results.find((r) => r.target === realServer.name)!, results.find((r) => r.target === bareHub.name)!];
+function printTable(fleets: Fleet[]): void {
+  const [real, bare] = [realServer, bareHub].map((t) => fleets.find((f) => f.target === t)!.figures());
   const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '–');
   const f2 = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : '–');
   const rows: [string, (r: Figures) => number, (n: number) => string, boolean][] = [
     ['connections', (r) => r.connections, String, false],
-    ['notes sent in window', (r) => r.notesSent, String, false],
-    ['notes acknowledged (ok)', (r) => r.notesAcked, String, false],
-    ['notes refused / failed', (r) => r.notesRefused + r.notesFailed, String, false],
-    ['sustained notes/s (acked)', (r) => r.ackedPerSecond, f1, true],
-    ['fan-out deliveries/s', (r) => r.deliveriesPerSecond, f1, true],
+    ['notes sent in the measured window', (r) => r.notesSent, String, false],
+    ['notes acknowledged ok', (r) => r.notesAcked, String, false],
+    ['notes refused or failed', (r) => r.notesNotOk, String, false],
+    ['sustained notes/s (acknowledged)', (r) => r.ackedPerSecond, f1, true],
+    ['fan-out receipts/s', (r) => r.receiptsPerSecond, f1, true],
     ['fan-out latency p50 (ms)', (r) => quantile(r.latency, 0.5), f2, true],
     ['fan-out latency p99 (ms)', (r) => quantile(r.latency, 0.99), f2, true],
     ['fan-out latency max (ms)', (r) => r.latency.at(-1) ?? NaN, f2, true],
     ['ack latency p50 (ms)', (r) => quantile(r.ackLatency, 0.5), f2, true],
     ['ack latency p99 (ms)', (r) => quantile(r.ackLatency, 0.99), f2, true],
-    ['receipts missing after drain', (r) => r.missingDeliveries, String, false],
-    ['server RSS, joined & idle (MiB)', (r) => r.rssIdleMiB, f1, true],
-    ['server RSS, peak (MiB)', (r) => r.rssPeakMiB, f1, true],
-    ['server CPU in window (% of a core)', (r) => r.cpuPercent, f1, true],
+    ['receipts missing', (r) => r.missingReceipts, String, false],
+    ['server RSS, all joined, idle (MiB)', (r) => r.rssIdleMiB, f1, true],
+    ['server RSS, peak under load (MiB)', (r) => r.rssPeakMiB, f1, true],
+    ['server CPU while measured (% core)', (r) => r.cpuPercent, f1, true],
     ['driver event-loop delay p99 (ms)', (r) => r.loopDelayP99Ms, f1, false],
     ['client errors', (r) => r.clientErrors, String, false],
   ];
-  const width = 36;
+  const width = 38;
+  const plan = options.mode === 'parallel'
+    ? `both driven at once for ${options.durationS} s`
+    : `driven in turn, ${options.slices} slice(s) each, ${options.durationS} s measured per server`;
   console.log('');
-  console.log(`Note fan-out: ${options.sessions} sessions × (1 moderator + ${options.observers} observers), ${options.ratePerSession} notes/s per session, ` +
-    `${options.durationS} s measured after ${options.warmupS} s warm-up, mode ${options.mode}`);
-  console.log(`Latency: from invoking AddNote to the Events call at each other observer (${options.observers - 1} receipts per note).`);
+  console.log(`Note fan-out: ${options.sessions} sessions × (1 moderator + ${options.observers} observers) per server, ` +
+    `${options.ratePerSession} notes/s per session; ${plan}, after ${options.warmupS} s warm-up.`);
+  console.log(`Machine: ${cpus().length} cores; load average ${loadAtStart.map((l) => l.toFixed(1)).join(' ')} at the start, ` +
+    `${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end (the driver itself is one busy process).`);
+  console.log(`Latency: from invoking AddNote to the Events call at each of the ${options.observers - 1} other observers. Ratio: SessionLab / bare hub.`);
   console.log('');
   console.log(`${''.padEnd(width)}${'SessionLab'.padStart(12)}${'bare hub'.padStart(12)}${'ratio'.padStart(9)}`);
   for (const [label, value, format, ratio] of rows) {
@@ -426,24 +459,51 @@ function printTable(results: Figures[]): void {
     const b = value(bare);
     console.log(`${label.padEnd(width)}${format(a).padStart(12)}${format(b).padStart(12)}${(ratio ? f2(a / b) : '').padStart(9)}`);
   }
-  for (const r of results) {
+  if (options.timeline) {
+    console.log('');
+    console.log('Timeline: second of the run, receipts of notes sent in it, slowest receipt (ms)');
+    for (const fleet of fleets) {
+      const seconds = [...fleet.timeline.keys()].sort((a, b) => a - b);
+      const first = Math.min(...fleets.flatMap((f) => [...f.timeline.keys()]));
+      console.log(`  ${fleet.target.name}: ` + seconds.map((t) => {
+        const b = fleet.timeline.get(t)!;
+        return `${t - first}s ${b.receipts}/${b.maxMs.toFixed(0)}`;
+      }).join(', '));
+    }
+  }
+  for (const r of [real, bare]) {
     for (const sample of r.clientErrorSamples) {
       console.log(`  ${r.target} client error: ${sample}`);
     }
   }
 }
 
-const results: Figures[] = [];
+const loadAtStart = loadavg();
+// Both fleets stay connected for the whole run, so each server is measured with the same machine and driver state.
+const fleets = [new Fleet(bareHub), new Fleet(realServer)];
+for (const fleet of fleets) {
+  await fleet.connect();
+}
+for (const fleet of fleets) {
+  fleet.rssIdleKiB = readProc(fleet.target.pid).rssKiB;
+  fleet.rssPeakKiB = fleet.rssIdleKiB;
+}
 if (options.mode === 'parallel') {
-  const fleets = [await connectFleet(bareHub), await connectFleet(realServer)];
-  results.push(...(await Promise.all(fleets.map(drive))));
-  await Promise.all(fleets.map((f) => f.stop()));
+  await drive(fleets, options.durationS, options.warmupS);
 } else {
-  for (const target of [bareHub, realServer]) {
-    const fleet = await connectFleet(target);
-    results.push(await drive(fleet));
-    await fleet.stop();
+  // Warm each server up (JIT, pools), then alternate measured slices in ABBA order so drift in the machine's
+  // load falls on both alike.
+  for (const fleet of fleets) {
+    await drive([fleet], 0, options.warmupS);
+  }
+  for (let slice = 0; slice < options.slices; slice++) {
+    const order = slice % 2 === 0 ? fleets : [...fleets].reverse();
+    for (const fleet of order) {
+      await drive([fleet], options.durationS / options.slices, 0);
+    }
   }
 }
-printTable(results);
+await sleep(options.drainS);
+printTable(fleets);
+await Promise.all(fleets.map((f) => f.stop()));
 process.exit(0);
