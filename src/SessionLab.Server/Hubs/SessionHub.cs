@@ -27,7 +27,7 @@ public sealed partial class SessionHub(ISessionGrainFactory grains, TokenService
             return new HubResult<SessionJoined>(false, null, tokenError);
         }
         var claims = invite.Claims!;
-        if (Membership is { } existing && existing.SessionId != claims.Scope)
+        if (Connection.Current is { } existing && existing.SessionId != claims.Scope)
         {
             return HubResult<SessionJoined>.Failure(SessionErrorCode.InvalidRequest, "This connection already joined another session.");
         }
@@ -45,7 +45,12 @@ public sealed partial class SessionHub(ISessionGrainFactory grains, TokenService
             {
                 return new HubResult<SessionJoined>(false, null, error);
             }
-            Context.Items[MembershipKey] = new SessionMembership(claims.Scope, actor);
+            if (!Connection.TryJoin(new SessionMembership(claims.Scope, actor)))
+            {
+                // The socket closed while the grain was attaching it, and OnDisconnectedAsync found nothing to detach.
+                await grain.DisconnectAsync(Context.ConnectionId, CancellationToken.None);
+                return HubResult<SessionJoined>.Failure(SessionErrorCode.Unavailable, "The connection closed while joining.");
+            }
             Log.Joined(logger, claims.Scope, actor.Role, request.LastSeenSequence);
             return HubResult<SessionJoined>.Success(new SessionJoined(
                 claims.Scope,
@@ -93,9 +98,15 @@ public sealed partial class SessionHub(ISessionGrainFactory grains, TokenService
     public Task<CommandResult> AnswerSus(AnswerSusRequest request) =>
         RunAsync(request, (grain, actor, ct) => grain.AnswerSusAsync(actor, request, ct));
 
+    public override Task OnConnectedAsync()
+    {
+        Context.Items[MembershipKey] = new ConnectionMembership();
+        return base.OnConnectedAsync();
+    }
+
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
-        if (Membership is { } membership)
+        if (Connection.Close() is { } membership)
         {
             try
             {
@@ -109,7 +120,7 @@ public sealed partial class SessionHub(ISessionGrainFactory grains, TokenService
         await base.OnDisconnectedAsync(exception);
     }
 
-    private SessionMembership? Membership => Context.Items.TryGetValue(MembershipKey, out var value) ? value as SessionMembership : null;
+    private ConnectionMembership Connection => (ConnectionMembership)Context.Items[MembershipKey]!;
 
     private async Task<CommandResult> RunAsync(ISessionCommand? request, Func<ISessionGrain, Actor, CancellationToken, Task<CommandResult>> call)
     {
@@ -117,7 +128,7 @@ public sealed partial class SessionHub(ISessionGrainFactory grains, TokenService
         {
             return CommandResult.Rejected(SessionErrorCode.InvalidRequest, "Every command needs a request object with a non-empty commandId.");
         }
-        if (Membership is not { } membership)
+        if (Connection.Current is not { } membership)
         {
             return CommandResult.Rejected(SessionErrorCode.NotJoined, "Join a session before sending commands.");
         }

@@ -108,22 +108,24 @@ internal sealed partial class SessionGrain(
         }
 
         // Attach and replay inside this turn: no command can run in between, so the replay ends exactly
-        // where live delivery begins.
+        // where live delivery begins. Whatever the caller may cancel (it goes away) happens before the connection is
+        // recorded; after that the turn runs to its end, so an abandoned join never leaves someone in presence.
+        var isTeam = connection.Actor.Role != SessionRole.Participant;
+        var missed = isTeam ? await store.ReadAsync(sessionId, connection.LastSeenSequence, cancellationToken) : [];
         await notifier.AttachAsync(sessionId, connection.ConnectionId, connection.Actor.Role, cancellationToken);
         _connections[connection.ConnectionId] = connection.Actor;
-        if (connection.Actor.Role == SessionRole.Participant)
+        if (!isTeam)
         {
             var view = ParticipantView.From(_state, study);
-            await notifier.SendParticipantViewAsync(connection.ConnectionId, view, cancellationToken);
-            await PublishPresenceAsync(cancellationToken);
+            await notifier.SendParticipantViewAsync(connection.ConnectionId, view, CancellationToken.None);
+            await PublishPresenceAsync(CancellationToken.None);
             return new ConnectResult(true, _state.Sequence, null, view, null);
         }
-        var missed = await store.ReadAsync(sessionId, connection.LastSeenSequence, cancellationToken);
         foreach (var chunk in missed.Chunk(ReplayBatchSize))
         {
-            await notifier.SendEventsAsync(connection.ConnectionId, chunk, cancellationToken);
+            await notifier.SendEventsAsync(connection.ConnectionId, chunk, CancellationToken.None);
         }
-        await PublishPresenceAsync(cancellationToken);
+        await PublishPresenceAsync(CancellationToken.None);
         Log.Connected(logger, sessionId, connection.Actor.Role, missed.Count);
         return new ConnectResult(true, _state.Sequence, study, null, null);
     }

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Note fan-out benchmark: SessionLab (grains, SQLite log with full sync) against a bare SignalR relay hub, one run.
+# Builds both in Release, starts both on 127.0.0.1 ephemeral ports with fresh temporary data, runs the load driver
+# (bench/load/fanout.ts) against both, prints the comparison and stops them. Figures, not pass/fail.
+#
+#   bench/run-fanout.sh                                   # 200 sessions × (1 moderator + 10 observers), 2 notes/s each, 30 s
+#   bench/run-fanout.sh --sessions 50 --duration 10       # any driver flag: --observers --rate --warmup --mode parallel …
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+work=$(mktemp -d "${TMPDIR:-/tmp}/sessionlab-bench.XXXXXX")
+pids=()
+
+cleanup() {
+  for pid in "${pids[@]}"; do
+    kill "$pid" 2>/dev/null || true
+  done
+  for pid in "${pids[@]}"; do
+    wait "$pid" 2>/dev/null || true
+  done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+if [ ! -d "$root/web/node_modules/@microsoft/signalr" ]; then
+  (cd "$root/web" && npm ci --no-audit --no-fund)
+fi
+dotnet build "$root/src/SessionLab.Server" -c Release -p:SkipWebBuild=true -nologo -v quiet
+dotnet build "$root/bench/SessionLab.Bench.BareHub" -c Release -nologo -v quiet
+
+# 2,200 clients per server: raise the descriptor limit for the servers and the driver.
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+
+# start NAME DLL BANNER [ARGS…]: starts a server and waits for "<BANNER> is listening on <url>"; sets url and pid.
+start() {
+  local name=$1 dll=$2 banner=$3
+  shift 3
+  dotnet "$dll" --urls http://127.0.0.1:0 --Logging:LogLevel:Default=Warning "$@" >"$work/$name.log" 2>&1 &
+  pid=$!
+  pids+=("$pid")
+  url=
+  for _ in $(seq 1 600); do
+    url=$(sed -n "s/^$banner is listening on \(http[^ ]*\).*/\1/p" "$work/$name.log" | head -n 1)
+    [ -n "$url" ] && return 0
+    if ! kill -0 "$pid" 2>/dev/null; then
+      cat "$work/$name.log" >&2
+      echo "$name exited before listening" >&2
+      exit 1
+    fi
+    sleep 0.1
+  done
+  echo "$name did not start listening within 60 s" >&2
+  exit 1
+}
+
+start sessionlab "$root/src/SessionLab.Server/bin/Release/net10.0/sessionlab.dll" SessionLab --Storage:DataDirectory="$work/data"
+real_url=$url real_pid=$pid
+start barehub "$root/bench/SessionLab.Bench.BareHub/bin/Release/net10.0/sessionlab-barehub.dll" BareHub
+bare_url=$url bare_pid=$pid
+echo "SessionLab $real_url (pid $real_pid), bare hub $bare_url (pid $bare_pid), $(nproc) cores" >&2
+
+"$root/web/node_modules/.bin/tsx" "$root/bench/load/fanout.ts" \
+  --real-url "$real_url" --real-pid "$real_pid" --bare-url "$bare_url" --bare-pid "$bare_pid" "$@"

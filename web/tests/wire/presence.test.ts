@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict';
+import { after, afterEach, before, describe, test } from 'node:test';
+import { Api } from './support/api.ts';
+import { noteRequest, WireClient } from './support/client.ts';
+import type { PresenceEntry } from './support/protocol.ts';
+import { ServerProcess } from './support/server.ts';
+import { Clients, startLiveSession } from './support/team.ts';
+import { eventually, sleep } from './support/timeouts.ts';
+
+const TEST_TIMEOUT_MS = 90_000;
+
+const names = (people: PresenceEntry[] | undefined) => (people ?? []).map((p) => `${p.displayName}×${p.connections}`).sort();
+
+describe('presence over WebSockets', () => {
+  let server: ServerProcess;
+  let api: Api;
+  const clients = new Clients(() => server);
+
+  before(async () => {
+    server = await ServerProcess.start();
+    api = new Api(server.url);
+  });
+  afterEach(() => clients.stopAll());
+  after(async () => {
+    await server?.stop();
+    server?.removeData();
+  });
+
+  test('the team sees who is connected, and someone whose connection drops leaves the list', { timeout: TEST_TIMEOUT_MS }, async () => {
+    const { invites, moderator } = await startLiveSession(api, clients);
+    const { client: observer } = await clients.join(invites.observer, 'observer', 'Pia');
+    await clients.join(invites.participant, 'participant');
+    await eventually(() => names(moderator.presence.at(-1)).join() === 'Mona×1,Participant×1,Pia×1', 'the moderator sees all three');
+    await observer.drop();
+    await eventually(() => names(moderator.presence.at(-1)).join() === 'Mona×1,Participant×1', 'the dropped observer leaves the list');
+  });
+
+  test('clients whose connections drop while their Join is still being answered do not stay in presence', { timeout: TEST_TIMEOUT_MS }, async () => {
+    const { invites, moderator } = await startLiveSession(api, clients);
+    // A long log (about 7 MB of replay) makes each join take a while, so the drops below land mid-join.
+    const notes = 3_000;
+    for (let batch = 0; batch < notes / 500; batch++) {
+      await Promise.all(Array.from({ length: 500 }, (_, n) => moderator.send('AddNote', noteRequest(`${batch}/${n} ${'x'.repeat(1_990)}`))));
+    }
+    const head = notes + 2;
+
+    // Dropped while the server reads the replay from the log...
+    for (const delayMs of [0, 1, 2, 4, 8, 16, 32]) {
+      const leaving = await WireClient.connect(server.url);
+      leaving.connection.invoke('Join', { inviteToken: invites.observer, displayName: `Gone after ${delayMs} ms`, lastSeenSequence: 0 }).catch(() => undefined);
+      await sleep(delayMs);
+      await leaving.drop();
+    }
+    // ...and while it is stuck sending the replay to a client that stopped reading. SignalR runs the disconnect
+    // handler while the Join is still running, so which finishes first is a race: try several times.
+    for (let attempt = 0; attempt < 4; attempt++) {
+      const stalled = await WireClient.connect(server.url);
+      stalled.stopReading();
+      stalled.connection.invoke('Join', { inviteToken: invites.observer, displayName: `Stalled ${attempt}`, lastSeenSequence: 0 }).catch(() => undefined);
+      await sleep(500);
+      await stalled.drop();
+    }
+
+    // Give the abandoned joins time to finish, then look at presence as the server holds it.
+    await sleep(1_000);
+    const { client: probe } = await clients.join(invites.observer, 'observer', 'Probe', head);
+    await eventually(() => probe.presence.length > 0, 'the probe receives presence');
+    await sleep(500);
+    assert.deepEqual(names(probe.presence.at(-1)), ['Mona×1', 'Probe×1'], 'only the connected people are present');
+  });
+});

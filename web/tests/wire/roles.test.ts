@@ -1,0 +1,117 @@
+import assert from 'node:assert/strict';
+import { after, afterEach, before, describe, test } from 'node:test';
+import { Api, mintInvite, ProblemError, tamper } from './support/api.ts';
+import { commandId, noteRequest } from './support/client.ts';
+import { ServerProcess } from './support/server.ts';
+import { Clients, startLiveSession } from './support/team.ts';
+
+const TEST_TIMEOUT_MS = 60_000;
+
+describe('role rules over WebSockets', () => {
+  let server: ServerProcess;
+  let api: Api;
+  const clients = new Clients(() => server);
+
+  before(async () => {
+    server = await ServerProcess.start();
+    api = new Api(server.url);
+  });
+  afterEach(() => clients.stopAll());
+  after(async () => {
+    await server?.stop();
+    server?.removeData();
+  });
+
+  test('an observer cannot start or end tasks or the session: each is forbidden and changes nothing', { timeout: TEST_TIMEOUT_MS }, async () => {
+    const { session, invites, moderator } = await startLiveSession(api, clients);
+    const { client: observer } = await clients.join(invites.observer, 'observer', 'Otto');
+    const before = await api.getSession(session);
+
+    const refusals = {
+      StartTask: await observer.command('StartTask', { commandId: commandId(), taskId: session.taskIds[0] }),
+      StartSession: await observer.command('StartSession', { commandId: commandId() }),
+      EndSession: await observer.command('EndSession', { commandId: commandId() }),
+      AskQuestionnaire: await observer.command('AskQuestionnaire', { commandId: commandId(), kind: 'sus' }),
+    };
+    // A task the moderator started cannot be ended by an observer either.
+    assert.ok((await moderator.command('StartTask', { commandId: commandId(), taskId: session.taskIds[1] })).ok);
+    const endTask = await observer.command('EndTask', { commandId: commandId(), taskId: session.taskIds[1], outcome: 'success', errors: 0, assists: 0 });
+
+    for (const [method, result] of Object.entries({ ...refusals, EndTask: endTask })) {
+      assert.equal(result.ok, false, `${method} must be refused`);
+      assert.equal(result.sequence, null);
+      assert.equal(result.error?.code, 'forbidden', `${method}: ${JSON.stringify(result.error)}`);
+    }
+    const afterwards = await api.getSession(session);
+    assert.equal(afterwards.sequence, before.sequence + 1, 'only the moderator\'s task start was recorded');
+    assert.equal(afterwards.status, 'live');
+    assert.deepEqual(afterwards.attempts.map((a) => [a.taskId, a.endOffsetMs]), [[session.taskIds[1], null]]);
+    assert.ok((await observer.command('AddNote', noteRequest('observers can still take notes'))).ok);
+  });
+
+  test('a participant cannot add notes or control tasks: forbidden', { timeout: TEST_TIMEOUT_MS }, async () => {
+    const { session, invites } = await startLiveSession(api, clients);
+    const { client: participant } = await clients.join(invites.participant, 'participant');
+    const note = await participant.command('AddNote', noteRequest('I think this is confusing'));
+    assert.equal(note.error?.code, 'forbidden');
+    const task = await participant.command('StartTask', { commandId: commandId(), taskId: session.taskIds[0] });
+    assert.equal(task.error?.code, 'forbidden');
+    const state = await api.getSession(session);
+    assert.equal(state.notes.length, 0);
+    assert.equal(state.attempts.length, 0);
+  });
+
+  test('commands sent before Join are refused with notJoined', { timeout: TEST_TIMEOUT_MS }, async () => {
+    const { session } = await startLiveSession(api, clients);
+    const stranger = await clients.connect();
+    assert.equal((await stranger.command('AddNote', noteRequest('who am I'))).error?.code, 'notJoined');
+    assert.equal((await stranger.command('StartTask', { commandId: commandId(), taskId: session.taskIds[0] })).error?.code, 'notJoined');
+    assert.equal((await stranger.command('EndSession', { commandId: commandId() })).error?.code, 'notJoined');
+    assert.equal((await api.getSession(session)).notes.length, 0);
+  });
+
+  test('bad, tampered, wrong-kind and expired tokens are refused with invalidToken or tokenExpired, and the connection can still join', { timeout: TEST_TIMEOUT_MS }, async () => {
+    const { session, invites } = await startLiveSession(api, clients);
+    const client = await clients.connect();
+    const join = (inviteToken: string) => client.join({ inviteToken, displayName: 'Tess', lastSeenSequence: 0 });
+
+    const cases: [string, string, string][] = [
+      ['garbage', 'not-a-token', 'invalidToken'],
+      ['empty', '', 'invalidToken'],
+      ['truncated signature', invites.observer.slice(0, -6), 'invalidToken'],
+      ['observer invite promoted to moderator', tamper(invites.observer, (c) => { c.role = 'moderator'; }), 'invalidToken'],
+      ['invite moved to another session', tamper(invites.observer, (c) => { c.scope = 'se_someoneelse'; }), 'invalidToken'],
+      ['study owner token used as an invite', session.ownerToken, 'invalidToken'],
+      ['signed with another key', mintInvite(Buffer.alloc(32, 7).toString('base64'), session.sessionId, 'observer', new Date(Date.now() + 3_600_000)), 'invalidToken'],
+      ['expired yesterday', mintInvite(server.signingKey, session.sessionId, 'observer', new Date(Date.now() - 86_400_000)), 'tokenExpired'],
+    ];
+    for (const [name, token, code] of cases) {
+      const result = await join(token);
+      assert.equal(result.ok, false, name);
+      assert.equal(result.value, null, name);
+      assert.equal(result.error?.code, code, `${name}: ${JSON.stringify(result.error)}`);
+    }
+    assert.equal((await client.command('AddNote', noteRequest('still not joined'))).error?.code, 'notJoined');
+
+    // The same minting, unexpired, is accepted: the expired case failed on its date, not its signature.
+    const fresh = await join(mintInvite(server.signingKey, session.sessionId, 'observer', new Date(Date.now() + 3_600_000)));
+    assert.ok(fresh.ok, JSON.stringify(fresh.error));
+    assert.equal(fresh.value!.you.role, 'observer');
+    assert.ok((await client.command('AddNote', noteRequest('joined after the refusals'))).ok);
+  });
+
+  test('an ended session refuses joins with sessionEnded, its members\' commands with sessionEnded, and new invites', { timeout: TEST_TIMEOUT_MS }, async () => {
+    const { session, invites } = await startLiveSession(api, clients);
+    const { client: observer } = await clients.join(invites.observer, 'observer', 'Eli');
+    await api.endSession(session);
+
+    for (const invite of [invites.moderator, invites.observer, invites.participant]) {
+      const late = await clients.connect();
+      const result = await late.join({ inviteToken: invite, displayName: 'Late', lastSeenSequence: 0 });
+      assert.equal(result.ok, false);
+      assert.equal(result.error?.code, 'sessionEnded');
+    }
+    assert.equal((await observer.command('AddNote', noteRequest('too late'))).error?.code, 'sessionEnded');
+    await assert.rejects(api.invite(session, 'observer'), (error: ProblemError) => error.status === 409 && error.code === 'sessionEnded');
+  });
+});

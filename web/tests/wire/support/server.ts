@@ -1,0 +1,128 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { within } from './timeouts.ts';
+
+const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
+
+/** The server the tests run, built by `dotnet build src/SessionLab.Server`; SESSIONLAB_SERVER_DLL points elsewhere. */
+export const serverDll =
+  process.env.SESSIONLAB_SERVER_DLL ?? join(repoRoot, 'src/SessionLab.Server/bin/Debug/net10.0/sessionlab.dll');
+
+const STARTUP_TIMEOUT_MS = 60_000;
+
+export interface ServerOptions {
+  /** Reuse a data folder (to restart after a crash); a fresh temporary one otherwise. */
+  dataDir?: string;
+  /** Base64 HMAC key, so a test can mint tokens the server accepts; generated when absent. */
+  signingKey?: string;
+  /** More configuration, as command-line arguments (`--Section:Key=value`). */
+  args?: string[];
+}
+
+/** The real SessionLab server, started as its own process on a loopback ephemeral port. */
+export class ServerProcess {
+  readonly output: string[] = [];
+  private readonly exited: Promise<number | null>;
+
+  private constructor(
+    private readonly child: ChildProcess,
+    readonly dataDir: string,
+    readonly signingKey: string,
+    readonly url: string,
+  ) {
+    this.exited = new Promise((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) {
+        resolve(child.exitCode);
+      } else {
+        child.once('exit', (code) => resolve(code));
+      }
+    });
+  }
+
+  get pid(): number {
+    return this.child.pid!;
+  }
+
+  static async start(options: ServerOptions = {}): Promise<ServerProcess> {
+    if (!existsSync(serverDll)) {
+      throw new Error(`${serverDll} is missing: build the server first (dotnet build src/SessionLab.Server).`);
+    }
+    const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'sessionlab-wire-'));
+    const signingKey = options.signingKey ?? randomBytes(32).toString('base64');
+    const child = spawn(
+      'dotnet',
+      [
+        serverDll,
+        '--urls', 'http://127.0.0.1:0',
+        `--Storage:DataDirectory=${dataDir}`,
+        `--Tokens:SigningKey=${signingKey}`,
+        '--Logging:LogLevel:Default=Warning',
+        ...(options.args ?? []),
+      ],
+      { cwd: dataDir, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DOTNET_NOLOGO: '1' } },
+    );
+    const output: string[] = [];
+    const listening = new Promise<string>((resolve, reject) => {
+      const onLine = (chunk: Buffer) => {
+        for (const line of chunk.toString('utf8').split('\n')) {
+          output.push(line);
+          const match = /SessionLab is listening on (\S+)/.exec(line);
+          if (match) {
+            resolve(match[1]);
+          }
+        }
+      };
+      child.stdout!.on('data', onLine);
+      child.stderr!.on('data', onLine);
+      child.once('exit', (code, signal) =>
+        reject(new Error(`The server exited (${code ?? signal}) before listening:\n${output.join('\n')}`)));
+      child.once('error', reject);
+    });
+    try {
+      const url = await within(listening, 'the server to start listening', STARTUP_TIMEOUT_MS);
+      const server = new ServerProcess(child, dataDir, signingKey, url);
+      server.output.push(...output);
+      child.stdout!.on('data', (chunk: Buffer) => server.output.push(chunk.toString('utf8')));
+      child.stderr!.on('data', (chunk: Buffer) => server.output.push(chunk.toString('utf8')));
+      return server;
+    } catch (error) {
+      child.kill('SIGKILL');
+      throw error;
+    }
+  }
+
+  /** Whether the process is still running. */
+  get running(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  /** A graceful stop (SIGTERM), falling back to SIGKILL if it does not exit in time. */
+  async stop(): Promise<void> {
+    if (!this.running) {
+      return;
+    }
+    this.child.kill('SIGTERM');
+    try {
+      await within(this.exited, 'the server to stop', 15_000);
+    } catch {
+      await this.kill9();
+    }
+  }
+
+  /** Ends the process the way a crash or power cut would: no shutdown code runs. */
+  async kill9(): Promise<void> {
+    if (this.running) {
+      this.child.kill('SIGKILL');
+    }
+    await within(this.exited, 'the killed server to exit', 15_000);
+  }
+
+  /** Removes the data folder; only for folders this process created. */
+  removeData(): void {
+    rmSync(this.dataDir, { recursive: true, force: true });
+  }
+}
