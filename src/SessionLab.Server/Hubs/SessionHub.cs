@@ -27,9 +27,10 @@ public sealed partial class SessionHub(ISessionGrainFactory grains, TokenService
             return new HubResult<SessionJoined>(false, null, tokenError);
         }
         var claims = invite.Claims!;
-        if (Connection.Current is { } existing && existing.SessionId != claims.Scope)
+        if (Connection.Current is { } existing && (existing.SessionId != claims.Scope || existing.Actor.Role != claims.Role))
         {
-            return HubResult<SessionJoined>.Failure(SessionErrorCode.InvalidRequest, "This connection already joined another session.");
+            // Group membership follows the first join; a second role would keep receiving the first role's events.
+            return HubResult<SessionJoined>.Failure(SessionErrorCode.InvalidRequest, "This connection already joined a session in another role; open a new connection.");
         }
         var actor = ResolveActor(claims, request);
         if (actor is null)
