@@ -65,8 +65,8 @@ export class ClipLibrary {
   }
 
   /**
-   * Keeps the list current while a session runs: a recording another person is uploading becomes playable for
-   * everyone soon after it completes. Often while one is uploading, rarely otherwise.
+   * Keeps the list current while a session runs: a recording the moderator finishes becomes playable for everyone
+   * within seconds. The hub carries no recording events (media stays off it), and the list is one small read.
    */
   watch(): void {
     if (this.watching) return;
@@ -75,7 +75,7 @@ export class ClipLibrary {
       await this.refresh();
       if (!this.watching) return;
       const uploading = this.list.some((r) => r.status === 'uploading');
-      this.timer = window.setTimeout(() => void next(), uploading ? 4_000 : 20_000);
+      this.timer = window.setTimeout(() => void next(), uploading ? 3_000 : 6_000);
     };
     void next();
   }

@@ -1,5 +1,5 @@
 import { h, replaceContent } from '../lib/dom';
-import { bytes, clock, seconds } from '../lib/format';
+import { bytes, clock, mediaTime, seconds } from '../lib/format';
 import { ClipPlayer } from '../recording/ClipPlayer';
 import type { Clip } from '../recording/types';
 import { describeRecordingError, type ClipLibrary } from './clip-library';
@@ -52,7 +52,6 @@ export class ClipView {
       h('div', { class: 'clip-actions' },
         this.exportSlot,
         h('button', { type: 'button', class: 'button-link', onclick: () => void this.copyLink() }, 'Copy clip link'),
-        options.onClose ? h('button', { type: 'button', class: 'button-link', 'aria-keyshortcuts': 'Escape', onclick: () => { this.close(); options.onClose!(); } }, 'Close clip') : null,
         this.copyNote),
       this.error);
     void this.renderExport();
@@ -98,7 +97,7 @@ export class ClipView {
   }
 
   private describe(clip: Clip): void {
-    this.status.textContent = `Plays ${clock(clip.startSeconds * 1000)}–${clock(clip.endSeconds * 1000)} of the recording: `
+    this.status.textContent = `Plays ${mediaTime(clip.startSeconds)}–${mediaTime(clip.endSeconds)} of the recording: `
       + `from ${seconds(clip.beforeSeconds)} s before the note to ${seconds(clip.afterSeconds)} s after.`;
   }
 

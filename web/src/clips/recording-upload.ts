@@ -42,6 +42,7 @@ export class RecordingUploadForm {
   private readonly progressText = h('span', { class: 'upload-progress-text', 'data-testid': 'upload-progress-text' });
   private readonly progress: HTMLElement;
   private readonly live = h('p', { class: 'upload-status', role: 'status', 'aria-live': 'polite', 'data-testid': 'upload-status' });
+  private readonly percentAnnouncer = h('p', { class: 'visually-hidden', 'aria-live': 'polite' });
   private readonly error = h('p', { class: 'field-error', role: 'alert', hidden: true, 'data-testid': 'upload-error' });
   private readonly pause: HTMLButtonElement;
   private readonly typesHelp = h('span', null, 'MP4, WebM, MOV, M4A, OGG or MP3.');
@@ -49,7 +50,7 @@ export class RecordingUploadForm {
   private capabilities: RecordingCapabilities | null = null;
   private lastPercent = -1;
 
-  constructor(private readonly library: ClipLibrary, private readonly onUploaded: (recording: Recording) => void, headingLevel: 'h2' | 'h3' | 'h4' = 'h3') {
+  constructor(private readonly library: ClipLibrary, private readonly onUploaded: (recording: Recording) => void, headingLevel: 'h2' | 'h3' | 'h4' | null = 'h3') {
     const id = this.id;
     this.file = h('input', { id: `${id}-file`, type: 'file', accept: 'video/*,audio/*', required: true, 'aria-describedby': `${id}-file-help`, 'data-testid': 'upload-file' });
     this.offset = h('input', { id: `${id}-offset`, value: '0:00:00', inputmode: 'numeric', autocomplete: 'off', required: true, class: 'offset-input', 'aria-describedby': `${id}-offset-help` });
@@ -61,10 +62,10 @@ export class RecordingUploadForm {
       h('label', { for: `${id}-progress` }, 'Upload progress'), this.progressBar, this.progressText);
     this.progressBar.id = `${id}-progress`;
     this.file.addEventListener('change', () => this.fileChosen());
-    const Heading = headingLevel;
-    this.element = h('form', { class: 'upload-form', 'aria-labelledby': `${id}-title`, 'data-testid': 'upload-form', novalidate: true,
-      onsubmit: (e: SubmitEvent) => { e.preventDefault(); void this.start(); } },
-      h(Heading, { id: `${id}-title` }, 'Upload a recording'),
+    // Without a heading of its own (inside a disclosure that names it), the form is still named for assistive tech.
+    this.element = h('form', { class: 'upload-form', 'aria-labelledby': headingLevel ? `${id}-title` : null, 'aria-label': headingLevel ? null : 'Upload a recording',
+      'data-testid': 'upload-form', novalidate: true, onsubmit: (e: SubmitEvent) => { e.preventDefault(); void this.start(); } },
+      headingLevel ? h(headingLevel, { id: `${id}-title` }, 'Upload a recording') : null,
       h('p', { class: 'muted' }, 'A finished file, such as the MP4 of a video call. Say when it started, so every note lines up with its moment.'),
       h('div', { class: 'field' },
         h('label', { for: `${id}-file` }, 'Recording file'),
@@ -82,6 +83,7 @@ export class RecordingUploadForm {
       h('div', { class: 'form-row' }, this.submit, this.pause),
       this.progress,
       this.live,
+      this.percentAnnouncer,
       this.error);
     void this.loadCapabilities();
   }
@@ -139,7 +141,11 @@ export class RecordingUploadForm {
       return `“${file.name}” is not a recording this server keeps (${file.type || 'unknown type'}). Upload ${this.typesHelp.textContent?.split(';')[0] ?? 'a video or audio file'}.`;
     }
     const max = this.capabilities?.maxRecordingBytes;
-    if (max && file.size > max) return `“${file.name}” is ${bytes(file.size)}; a recording can be at most ${bytes(max)}.`;
+    if (max && file.size > max) {
+      // Just over the limit reads the same rounded; then the exact figures say it.
+      const [size, limit] = bytes(file.size) === bytes(max) ? [`${file.size.toLocaleString('en')} bytes`, `${max.toLocaleString('en')} bytes`] : [bytes(file.size), bytes(max)];
+      return `“${file.name}” is ${size}; a recording can be at most ${limit}.`;
+    }
     if (file.size === 0) return `“${file.name}” is empty.`;
     return null;
   }
@@ -235,7 +241,7 @@ export class RecordingUploadForm {
     const quarter = Math.floor(percent / 25);
     if (quarter !== this.lastPercent && percent < 100) {
       this.lastPercent = quarter;
-      if (percent > 0) this.say(`${percent}% uploaded.`);
+      if (percent > 0) this.percentAnnouncer.textContent = `${percent}% uploaded.`;
     }
     if (p.retrying) this.say('The connection dropped; the upload will resume by itself.');
   }

@@ -40,3 +40,10 @@ export function bytes(n: number): string {
 export function seconds(value: number): string {
   return String(Math.round(value * 10) / 10);
 }
+
+/** A moment on a recording to the tenth of a second: "0:07.5", "12:03.4"; whole seconds stay "0:07". */
+export function mediaTime(secondsValue: number): string {
+  const tenths = Math.round(Math.max(0, secondsValue) * 10);
+  const whole = clock(Math.floor(tenths / 10) * 1000);
+  return tenths % 10 === 0 ? whole : `${whole}.${tenths % 10}`;
+}

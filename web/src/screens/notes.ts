@@ -340,7 +340,7 @@ export class Timeline {
     if (!pending && (own || canDelete || covered)) {
       item.append(h('div', { class: 'note-actions' },
         covered ? h('button', { type: 'button', class: 'button-link', 'data-focus': 'clip', 'data-testid': 'play-clip', 'aria-expanded': String(!!clipView),
-          'aria-keyshortcuts': 'C', 'aria-label': `${clipView ? 'Close the clip' : 'Play the clip'} of the note at ${clock(note.clockOffsetMs)}`,
+          'aria-keyshortcuts': 'C', 'aria-label': `${clipView ? 'Close clip' : 'Play clip'} of the note at ${clock(note.clockOffsetMs)}`,
           onclick: () => this.toggleClip(note) }, clipView ? 'Close clip' : 'Play clip') : null,
         own ? h('button', { type: 'button', class: 'button-link', 'data-focus': 'edit', 'aria-label': `Edit note at ${clock(note.clockOffsetMs)}`,
           onclick: () => this.startEdit(note.id) }, 'Edit') : null,

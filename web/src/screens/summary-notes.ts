@@ -66,7 +66,7 @@ export class NotesByTag {
       n.taskId ? h('span', { class: 'muted' }, ` · ${taskLabel(this.study, n.taskId)}`) : null,
       h('p', { class: 'note-text' }, n.text),
       covered ? h('button', { type: 'button', class: 'button-link', 'data-focus': `clip-${viewKey}`, 'data-testid': 'play-clip', 'aria-expanded': String(!!view),
-        'aria-label': `${view ? 'Close the clip' : 'Play the clip'} of the note at ${clock(n.clockOffsetMs)}`, onclick: () => this.toggleClip(viewKey, n) },
+        'aria-label': `${view ? 'Close clip' : 'Play clip'} of the note at ${clock(n.clockOffsetMs)}`, onclick: () => this.toggleClip(viewKey, n) },
         view ? 'Close clip' : 'Play clip') : null,
       view?.element);
   }

@@ -10,17 +10,27 @@ export class RecordingsSection {
   private readonly list = h('div', { class: 'recordings-list', 'data-testid': 'recordings-list' });
 
   constructor(private readonly clips: ClipLibrary) {
-    const upload = clips.canEdit ? new RecordingUploadForm(clips, () => void clips.refresh()) : null;
+    const upload = clips.canEdit ? new RecordingUploadForm(clips, () => void clips.refresh(), null) : null;
     this.element = h('section', { class: 'panel', 'aria-labelledby': 'recordings-title', 'data-testid': 'recordings-section' },
       h('h2', { id: 'recordings-title' }, 'Recordings'),
       this.list,
-      upload?.element);
+      upload ? this.disclosure : null);
+    this.disclosure.append(h('summary', null, 'Upload a recording'), upload?.element ?? '');
     clips.onChange(() => this.render());
     this.render();
   }
 
+  /** The upload, folded away once the session has a recording; open while there is none. */
+  private readonly disclosure = h('details', { class: 'upload-disclosure', open: true });
+  private folded = false;
+
   private render(): void {
     const recordings = this.clips.recordings;
+    // Folded once, when the first list arrives: after that the person decides.
+    if (!this.folded && recordings.length > 0) {
+      this.folded = true;
+      if (!this.disclosure.contains(document.activeElement)) this.disclosure.open = false;
+    }
     replaceContent(this.list, recordings.length === 0
       ? h('p', { class: 'muted' }, this.clips.canEdit
         ? 'No recording yet. Record from the moderator console during the session, or upload a finished file below.'
