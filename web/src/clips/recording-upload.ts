@@ -213,8 +213,12 @@ export class RecordingUploadForm {
     const pending = load<PendingUpload[]>(this.storageKey, []).find((p) => p.fileKey === fileKey);
     if (error instanceof RecordingApiError && pending) {
       if (error.code === 'recordingAlreadyComplete') {
-        this.finished(await this.library.client.list(this.library.sessionId).then((all) => all.find((r) => r.id === pending.recordingId)!), fileKey);
-        return;
+        // An earlier attempt finished although its answer was lost.
+        const done = await this.library.client.list(this.library.sessionId).then((all) => all.find((r) => r.id === pending.recordingId)).catch(() => undefined);
+        if (done) {
+          this.finished(done, fileKey);
+          return;
+        }
       }
       if (error.code === 'recordingNotFound' || error.code === 'sizeMismatch') {
         // The server has no use for what it holds: the next attempt starts a new recording.

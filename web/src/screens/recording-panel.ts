@@ -1,7 +1,6 @@
 import { describeRecordingError, type ClipLibrary } from '../clips/clip-library';
 import { h, kbd, replaceContent } from '../lib/dom';
 import { bytes, clock, duration, plural } from '../lib/format';
-import { RecordingApiError } from '../recording/RecordingsClient';
 import { SessionRecorder, captureScreenAndMicrophone } from '../recording/SessionRecorder';
 import type { UploadProgress } from '../recording/types';
 import type { TeamContext } from './team-context';
@@ -59,8 +58,14 @@ export class RecordingPanel {
     return false;
   }
 
+  /** Only the time moves each second; the buttons are left alone, so a click is never lost to a rebuild. */
   tick(): void {
-    if (this.state === 'recording') this.render();
+    if (this.state === 'recording') this.renderStatus();
+  }
+
+  /** Whether the panel has anything to say once the session has ended (a recording saved, stopping or failed). */
+  get used(): boolean {
+    return this.state !== 'idle';
   }
 
   /** The session ended: finish the recording, so it is complete by the time anyone opens the summary. */
@@ -148,7 +153,7 @@ export class RecordingPanel {
     this.progress = p;
     if (p.retrying && !wasRetrying) this.say('The connection dropped: recording goes on, and the chunks upload when it returns.');
     if (!p.retrying && wasRetrying) this.say('The connection is back: the waiting chunks are uploading.');
-    this.render();
+    this.renderStatus();
   }
 
   private fail(message: string): void {
@@ -173,6 +178,11 @@ export class RecordingPanel {
   }
 
   private render(): void {
+    this.renderStatus();
+    this.renderActions();
+  }
+
+  private renderStatus(): void {
     const elapsed = this.state === 'recording' || this.state === 'stopping' ? clock(performance.now() - this.startedAt) : '';
     this.stateLine.dataset.state = this.state;
     const label: Record<PanelState, string> = {
@@ -201,13 +211,16 @@ export class RecordingPanel {
         : p.retrying ? [h('strong', null, `Connection lost: ${plural(p.pendingChunks, 'chunk')} waiting.`), ` They upload by themselves when it returns. ${sent}`]
         : p.pendingChunks > 1 ? `${sent} · ${plural(p.pendingChunks - 1, 'chunk')} waiting` : sent);
     }
+  }
 
+  private renderActions(): void {
     const busy = this.state === 'asking' || this.state === 'stopping';
     const ended = this.ctx.state.status === 'ended';
     replaceContent(this.actions, this.state === 'recording'
       ? h('button', { type: 'button', class: 'button button-danger', 'data-focus': 'recording', 'aria-keyshortcuts': 'Shift+R', onclick: () => void this.stop() }, 'Stop recording ', kbd('Shift+R'))
       : ended && !busy ? null
-      : h('button', { type: 'button', class: 'button button-secondary', 'data-focus': 'recording', disabled: busy, 'aria-keyshortcuts': 'R', 'aria-describedby': 'recording-help',
+      // While the browser asks or the last chunks go, the button stays focusable (aria-disabled): focus is not lost.
+      : h('button', { type: 'button', class: 'button button-secondary', 'data-focus': 'recording', 'aria-disabled': busy ? 'true' : null, 'aria-keyshortcuts': 'R', 'aria-describedby': 'recording-help',
           onclick: () => void this.start() }, this.state === 'saved' ? 'Record again ' : 'Start recording ', kbd('R')));
   }
 
@@ -228,6 +241,6 @@ function describeCaptureError(error: unknown): string {
       return 'The screen or the microphone could not be read: another app may be using it. Close it and try again.';
     default:
       if (!navigator.mediaDevices?.getDisplayMedia) return 'This browser cannot share the screen here: recording needs a desktop browser and an https:// address.';
-      return error instanceof RecordingApiError ? describeRecordingError(error) : `The recording could not start: ${error instanceof Error ? error.message : String(error)}`;
+      return `The recording could not start: ${error instanceof Error ? error.message : String(error)}`;
   }
 }

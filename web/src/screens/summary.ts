@@ -18,11 +18,12 @@ export async function showSummaryPage(sessionId: string, token: string): Promise
   try {
     const path = `/api/sessions/${encodeURIComponent(sessionId)}`;
     const [study, events, access] = await Promise.all([
-      api<Study>('GET', `${path}/study`, token), api<EventEnvelope[]>('GET', `${path}/events?after=0`, token), api<TokenAccess>('GET', '/api/access', token)]);
+      api<Study>('GET', `${path}/study`, token), api<EventEnvelope[]>('GET', `${path}/events?after=0`, token), api<TokenAccess>('GET', '/api/access', token).catch(() => null)]);
     const state = new TeamState();
     state.apply(events);
     document.title = `Summary · ${study.name} · SessionLab`;
-    const role: ClipRole = access.kind === 'studyOwner' ? 'owner' : access.role === 'moderator' ? 'moderator' : 'observer';
+    // Unknown access reads as an observer's: the page offers nothing the server would refuse to a watcher.
+    const role: ClipRole = access?.kind === 'studyOwner' ? 'owner' : access?.role === 'moderator' ? 'moderator' : 'observer';
     const clips = new ClipLibrary(sessionId, token, role);
     renderSummary(main, study, state, { clips });
     void clips.refresh();

@@ -277,7 +277,7 @@ class TeamPage implements TeamContext {
     // A recording still running is finished here; its panel moves to the summary to show the upload completing.
     this.recordingPanel?.sessionEnded();
     const main = renderShell({ title: `Summary · ${this.study.name}`, context: this.study.name, main: [] });
-    renderSummary(main, this.study, this.state, { unsent: this.outbox.all.filter((i) => i.method === 'AddNote'), clips: this.clips, before: this.recordingPanel?.element });
+    renderSummary(main, this.study, this.state, { unsent: this.outbox.all.filter((i) => i.method === 'AddNote'), clips: this.clips, before: this.recordingPanel?.used ? this.recordingPanel.element : null });
   }
 
   private tick(): void {
