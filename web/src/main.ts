@@ -11,6 +11,8 @@ async function route(): Promise<void> {
   if (path === '/join') return (await import('./screens/join')).showJoin(token);
   const summary = /^\/summary\/([\w-]+)$/.exec(path);
   if (summary) return (await import('./screens/summary')).showSummaryPage(summary[1]!, token);
+  const clip = /^\/clip\/([\w-]+)\/([\w-]+)$/.exec(path);
+  if (clip) return (await import('./screens/clip')).showClipPage(clip[1]!, clip[2]!, token);
   return (await import('./screens/home')).showNotFound();
 }
 

@@ -28,3 +28,22 @@ export function capitalize(text: string): string {
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
+
+/** A size for people: "840 KB", "12.4 MB", "1.2 GB". */
+export function bytes(n: number): string {
+  if (n < 1024 * 1024) return `${Math.max(n === 0 ? 0 : 1, Math.round(n / 1024))} KB`;
+  if (n < 1024 ** 3) return `${(n / 1024 ** 2).toFixed(1)} MB`;
+  return `${(n / 1024 ** 3).toFixed(1)} GB`;
+}
+
+/** Seconds as a person would type them: 10, 2.5. */
+export function seconds(value: number): string {
+  return String(Math.round(value * 10) / 10);
+}
+
+/** A moment on a recording to the tenth of a second: "0:07.5", "12:03.4"; whole seconds stay "0:07". */
+export function mediaTime(secondsValue: number): string {
+  const tenths = Math.round(Math.max(0, secondsValue) * 10);
+  const whole = clock(Math.floor(tenths / 10) * 1000);
+  return tenths % 10 === 0 ? whole : `${whole}.${tenths % 10}`;
+}

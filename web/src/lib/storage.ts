@@ -42,3 +42,20 @@ export function knownStudies(): KnownStudy[] {
 export function rememberStudy(study: KnownStudy): void {
   save(studiesKey, [study, ...knownStudies().filter((s) => s.studyId !== study.studyId)].slice(0, 50));
 }
+
+/**
+ * A team member's invite to one session, kept so a link without a token (a report's clip link, say) can still be
+ * opened in this browser. Participants' invites are never kept: their page has no use for them and no clip may open.
+ */
+export interface KnownSession { sessionId: string; role: 'moderator' | 'observer'; token: string }
+
+const sessionsKey = 'sessionlab:sessions';
+
+export function knownSessions(): KnownSession[] {
+  return load<KnownSession[]>(sessionsKey, []);
+}
+
+export function rememberSession(session: KnownSession): void {
+  const others = knownSessions().filter((s) => !(s.sessionId === session.sessionId && s.role === session.role));
+  save(sessionsKey, [session, ...others].slice(0, 100));
+}

@@ -158,8 +158,14 @@ export class SessionRecorder {
  */
 export async function captureScreenAndMicrophone(): Promise<MediaStream> {
   const screen = await navigator.mediaDevices.getDisplayMedia({ video: true, audio: true });
-  const microphone = await navigator.mediaDevices.getUserMedia({ audio: true });
-  return mixAudio(screen, microphone);
+  try {
+    const microphone = await navigator.mediaDevices.getUserMedia({ audio: true });
+    return mixAudio(screen, microphone);
+  } catch (error) {
+    // Without the microphone nothing is recorded, so the screen must not stay shared (and the browser's sharing bar up).
+    screen.getTracks().forEach((track) => track.stop());
+    throw error;
+  }
 }
 
 /** One stream with the first stream's video and every audio track of both mixed into a single track. */

@@ -2,6 +2,7 @@ import { ApiError, api } from '../lib/api';
 import { h, replaceContent } from '../lib/dom';
 import { describeError } from '../lib/errors';
 import type { TokenAccess } from '../lib/protocol';
+import { rememberSession } from '../lib/storage';
 import { errorPanel, loading, renderShell } from '../ui/shell';
 
 /** An invite link: find out which role it grants, then load only that role's screen. */
@@ -30,6 +31,7 @@ export async function showJoin(token: string): Promise<void> {
   if (access.role === 'participant') {
     await (await import('./participant')).showParticipant(token);
   } else {
+    rememberSession({ sessionId: access.sessionId, role: access.role, token });
     await (await import('./team')).showTeam(token, access.sessionId);
   }
 }

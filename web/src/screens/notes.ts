@@ -1,3 +1,4 @@
+import { ClipView } from '../clips/clip-view';
 import { append, h, isTextEntry, uuid } from '../lib/dom';
 import { capitalize, clock, plural } from '../lib/format';
 import { LIMITS, NOTE_KINDS, type NoteKind, type TagDefinition } from '../lib/protocol';
@@ -212,6 +213,8 @@ export class Timeline {
   private readonly nodes = new Map<string, HTMLLIElement>();
   private readonly editing = new Set<string>();
   private readonly confirmingDelete = new Set<string>();
+  /** Open clip players by note; kept across re-renders of their note so a playing clip is not rebuilt. */
+  private readonly clipViews = new Map<string, ClipView>();
   private filters: Filters = { tag: '', author: '', task: '', kind: '' };
 
   constructor(private readonly ctx: TeamContext) {
@@ -274,13 +277,16 @@ export class Timeline {
       if (!wanted.has(id)) {
         node.remove();
         this.nodes.delete(id);
+        this.clipViews.get(id)?.close();
+        this.clipViews.delete(id);
       }
     }
     const rebuild = new Set(changed ?? []);
     for (const view of views) {
       const pending = pendingAdds.has(view.id) && !state.notes.has(view.id) ? 'add' : pendingChanges.get(view.id)?.method === 'DeleteNote' ? 'delete' : pendingChanges.has(view.id) ? 'edit' : null;
       const existing = this.nodes.get(view.id);
-      const signature = `${view.sequence}|${view.editedAt}|${pending}|${this.editing.has(view.id)}|${this.confirmingDelete.has(view.id)}`;
+      const clip = pending ? 'none' : this.clipViews.has(view.id) ? 'open' : this.ctx.clips.covers(view.clockOffsetMs) ? 'covered' : 'none';
+      const signature = `${view.sequence}|${view.editedAt}|${pending}|${this.editing.has(view.id)}|${this.confirmingDelete.has(view.id)}|${clip}`;
       if (existing && existing.dataset.signature === signature && !rebuild.has(view.id)) continue;
       const edit = pendingChanges.get(view.id);
       const shown = edit?.method === 'EditNote' ? { ...view, text: edit.request.text, tags: edit.request.tags, kind: edit.request.kind } : view;
@@ -329,8 +335,13 @@ export class Timeline {
         pending ? h('span', { class: 'note-flag note-flag-pending' }, pending === 'add' ? 'Waiting to send' : pending === 'edit' ? 'Edit waiting to send' : 'Deletion waiting to send') : null),
       h('p', { class: 'note-text' }, note.text),
       note.tags.length ? h('div', { class: 'note-tags' }, note.tags.map((t) => tagChip(t, study.tags))) : null]);
-    if (!pending && (own || canDelete)) {
+    const clipView = this.clipViews.get(note.id);
+    const covered = !pending && (clipView !== undefined || this.ctx.clips.covers(note.clockOffsetMs));
+    if (!pending && (own || canDelete || covered)) {
       item.append(h('div', { class: 'note-actions' },
+        covered ? h('button', { type: 'button', class: 'button-link', 'data-focus': 'clip', 'data-testid': 'play-clip', 'aria-expanded': String(!!clipView),
+          'aria-keyshortcuts': 'C', 'aria-label': `${clipView ? 'Close clip' : 'Play clip'} of the note at ${clock(note.clockOffsetMs)}`,
+          onclick: () => this.toggleClip(note) }, clipView ? 'Close clip' : 'Play clip') : null,
         own ? h('button', { type: 'button', class: 'button-link', 'data-focus': 'edit', 'aria-label': `Edit note at ${clock(note.clockOffsetMs)}`,
           onclick: () => this.startEdit(note.id) }, 'Edit') : null,
         canDelete ? (this.confirmingDelete.has(note.id)
@@ -339,7 +350,33 @@ export class Timeline {
           : h('button', { type: 'button', class: 'button-link danger', 'data-focus': 'delete', 'aria-label': `Delete note at ${clock(note.clockOffsetMs)}`,
               onclick: () => { this.confirmingDelete.add(note.id); this.update([note.id]); this.focusIn(note.id, 'delete'); } }, 'Delete')) : null));
     }
+    if (clipView && !pending) item.append(clipView.element);
     return item;
+  }
+
+  /** c outside text fields: the clip of the note in focus, or of the latest note that has one. */
+  playClipShortcut(): boolean {
+    const focused = document.activeElement?.closest<HTMLElement>('.note')?.dataset.noteId;
+    const note = focused ? this.ctx.state.notes.get(focused) : [...this.ctx.state.notes.values()].sort(byTime).find((n) => this.ctx.clips.covers(n.clockOffsetMs));
+    if (!note || !(this.clipViews.has(note.id) || this.ctx.clips.covers(note.clockOffsetMs))) return false;
+    this.toggleClip(note);
+    return true;
+  }
+
+  private toggleClip(note: NoteView): void {
+    const open = this.clipViews.get(note.id);
+    if (open) {
+      open.close();
+      this.clipViews.delete(note.id);
+      this.update([note.id]);
+      this.focusIn(note.id, 'clip');
+      return;
+    }
+    const view = new ClipView(this.ctx.clips, note, { onClose: () => this.toggleClip(note) });
+    this.clipViews.set(note.id, view);
+    this.update([note.id]);
+    this.focusIn(note.id, 'clip');
+    void view.play();
   }
 
   private editForm(note: NoteView): HTMLFormElement {

@@ -1,3 +1,5 @@
+import { ClipLibrary } from '../clips/clip-library';
+import { RecordingUploadForm } from '../clips/recording-upload';
 import { ApiError, api } from '../lib/api';
 import { h, isTextEntry, replaceContent } from '../lib/dom';
 import { describeError } from '../lib/errors';
@@ -45,6 +47,8 @@ export async function showStudy(ownerToken: string): Promise<void> {
 
 class StudyPage {
   private readonly invites = new Map<string, Invite[]>();
+  /** Upload forms by session, kept while the list re-renders so an upload in progress keeps its form. */
+  private readonly uploads = new Map<string, RecordingUploadForm>();
   private readonly sessionList = h('div', { class: 'session-list' });
   private readonly live = announcer();
   private readonly alias = h('input', { id: 'new-alias', required: true, maxlength: '80', autocomplete: 'off' });
@@ -135,9 +139,27 @@ class StudyPage {
           s.status === 'ended'
             ? h('a', { class: 'button', href: `/summary/${encodeURIComponent(s.id)}#${this.ownerToken}`, 'data-focus': `summary-${s.id}` }, 'Session summary')
             : h('button', { type: 'button', class: 'button button-secondary', 'data-focus': `invites-${s.id}`, 'aria-expanded': String(!!invites),
-                onclick: () => void this.toggleInvites(s.id) }, invites ? 'Hide invite links' : 'Invite links')),
-        invites ? h('ul', { class: 'invites', 'aria-label': `Invite links for ${s.participantAlias}` }, invites.map((invite) => this.inviteRow(s, invite))) : null);
+                onclick: () => void this.toggleInvites(s.id) }, invites ? 'Hide invite links' : 'Invite links'),
+          // A file's offset is to the session clock, which starts with the session.
+          s.status !== 'scheduled'
+            ? h('button', { type: 'button', class: 'button button-secondary', 'data-focus': `upload-${s.id}`, 'aria-expanded': String(this.uploads.has(s.id)),
+                onclick: () => this.toggleUpload(s) }, this.uploads.has(s.id) ? 'Hide recording upload' : 'Upload a recording')
+            : null),
+        invites ? h('ul', { class: 'invites', 'aria-label': `Invite links for ${s.participantAlias}` }, invites.map((invite) => this.inviteRow(s, invite))) : null,
+        this.uploads.get(s.id)?.element);
     })));
+  }
+
+  private toggleUpload(session: SessionSummary): void {
+    if (this.uploads.has(session.id)) {
+      this.uploads.delete(session.id);
+    } else {
+      const clips = new ClipLibrary(session.id, this.ownerToken, 'owner');
+      this.uploads.set(session.id, new RecordingUploadForm(clips, () => this.live.say(`The recording of participant ${session.participantAlias} is uploaded.`), 'h4'));
+    }
+    this.renderSessions();
+    const form = this.uploads.get(session.id)?.element;
+    (form?.querySelector<HTMLElement>('input[type=file]') ?? this.sessionList.querySelector<HTMLElement>(`[data-focus="upload-${CSS.escape(session.id)}"]`))?.focus();
   }
 
   private inviteRow(session: SessionSummary, invite: Invite): HTMLElement {

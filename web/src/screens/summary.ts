@@ -1,33 +1,45 @@
+import { ClipLibrary, type ClipRole } from '../clips/clip-library';
 import { ApiError, api } from '../lib/api';
 import { h, replaceContent } from '../lib/dom';
 import { describeError } from '../lib/errors';
-import { capitalize, clock, dateTime, duration, plural } from '../lib/format';
-import type { EventEnvelope, Study } from '../lib/protocol';
+import { capitalize, dateTime, duration, plural } from '../lib/format';
+import type { EventEnvelope, Study, TokenAccess } from '../lib/protocol';
 import { knownStudies } from '../lib/storage';
 import type { OutboxItem } from '../session/outbox';
 import { SUS_ITEMS, SUS_SCALE, susScore } from '../session/questionnaires';
-import { TeamState, type NoteView } from '../session/team-state';
+import { TeamState } from '../session/team-state';
 import { errorPanel, loading, renderShell } from '../ui/shell';
-import { tagChip } from '../ui/tags';
-import { taskLabel } from './team-context';
+import { NotesByTag } from './summary-notes';
+import { RecordingsSection } from './summary-recordings';
 
 /** /summary/{sessionId}#token: an ended (or running) session read over HTTP by its owner, moderator or an observer. */
 export async function showSummaryPage(sessionId: string, token: string): Promise<void> {
   const main = renderShell({ title: 'Session summary', main: loading('Loading the session…') });
   try {
     const path = `/api/sessions/${encodeURIComponent(sessionId)}`;
-    const [study, events] = await Promise.all([api<Study>('GET', `${path}/study`, token), api<EventEnvelope[]>('GET', `${path}/events?after=0`, token)]);
+    const [study, events, access] = await Promise.all([
+      api<Study>('GET', `${path}/study`, token), api<EventEnvelope[]>('GET', `${path}/events?after=0`, token), api<TokenAccess>('GET', '/api/access', token).catch(() => null)]);
     const state = new TeamState();
     state.apply(events);
     document.title = `Summary · ${study.name} · SessionLab`;
-    renderSummary(main, study, state, {});
+    // Unknown access reads as an observer's: the page offers nothing the server would refuse to a watcher.
+    const role: ClipRole = access?.kind === 'studyOwner' ? 'owner' : access?.role === 'moderator' ? 'moderator' : 'observer';
+    const clips = new ClipLibrary(sessionId, token, role);
+    renderSummary(main, study, state, { clips });
+    void clips.refresh();
   } catch (error) {
     const e = error instanceof ApiError ? error : new ApiError('unknown', String(error), 0);
     replaceContent(main, errorPanel('The summary could not be opened', describeError(e)));
   }
 }
 
-export interface SummaryOptions { unsent?: OutboxItem[] }
+export interface SummaryOptions {
+  unsent?: OutboxItem[];
+  /** The session's recordings; without it the summary has no clips. */
+  clips?: ClipLibrary;
+  /** Shown first: the moderator's recording panel while its upload finishes. */
+  before?: HTMLElement | null;
+}
 
 /** Tasks, outcomes, times, SEQ and SUS, and every note grouped by tag. */
 export function renderSummary(main: HTMLElement, study: Study, state: TeamState, options: SummaryOptions): void {
@@ -43,6 +55,7 @@ export function renderSummary(main: HTMLElement, study: Study, state: TeamState,
         state.startedAt ? ` · started ${dateTime(new Date(state.startedAt).toISOString())}` : '',
         state.durationMs !== null ? ` · lasted ${duration(state.durationMs)}` : ''),
       reportSlot),
+    options.before ?? null,
     unsent.length ? h('section', { class: 'panel panel-error', role: 'alert', 'aria-labelledby': 'unsent-title' },
       h('h2', { id: 'unsent-title' }, `${plural(unsent.length, 'note')} could not be sent before the session ended`),
       h('p', null, 'They are listed here so you can copy them; the session no longer takes notes.'),
@@ -68,35 +81,12 @@ export function renderSummary(main: HTMLElement, study: Study, state: TeamState,
            h('details', null, h('summary', null, 'Answers to each item'),
              h('ol', null, SUS_ITEMS.map((item, i) => h('li', null, `${item} — `, h('strong', null, SUS_SCALE[(state.susResponses![i] ?? 1) - 1] ?? ''))))) ]
         : h('p', { class: 'muted' }, study.questionnaires.susAtEnd ? 'Not answered.' : 'This study does not use the SUS.')),
+    options.clips ? new RecordingsSection(options.clips).element : null,
     h('section', { class: 'panel', 'aria-labelledby': 'notes-title' },
       h('h2', { id: 'notes-title' }, `Notes by tag (${notes.length})`),
-      notes.length === 0 ? h('p', { class: 'muted' }, 'No notes were taken.') : groups(study, notes)));
+      new NotesByTag(study, notes, options.clips ?? null).element));
   main.querySelector<HTMLElement>('h1')?.focus();
   void offerReport(study, reportSlot);
-}
-
-function groups(study: Study, notes: NoteView[]): HTMLElement[] {
-  const byTag = new Map<string, NoteView[]>();
-  for (const tag of study.tags) byTag.set(tag.name, []);
-  const untagged: NoteView[] = [];
-  for (const note of notes) {
-    if (note.tags.length === 0) untagged.push(note);
-    for (const tag of note.tags) byTag.set(tag, [...(byTag.get(tag) ?? []), note]);
-  }
-  const sections = [...byTag].filter(([, list]) => list.length > 0).sort((a, b) => b[1].length - a[1].length)
-    .map(([tag, list]) => group(h('h3', null, tagChip(tag, study.tags), ` (${list.length})`), list, study));
-  if (untagged.length) sections.push(group(h('h3', null, `Untagged (${untagged.length})`), untagged, study));
-  return sections;
-}
-
-function group(heading: HTMLElement, notes: NoteView[], study: Study): HTMLElement {
-  return h('section', { class: 'note-group' }, heading,
-    h('ul', { class: 'summary-notes' }, notes.map((n) => h('li', { 'data-note-id': n.id },
-      h('span', { class: 'note-time' }, clock(n.clockOffsetMs)), ' ',
-      h('span', { class: 'note-author' }, n.author.displayName), ' ',
-      h('span', { class: 'note-kind' }, capitalize(n.kind)),
-      n.taskId ? h('span', { class: 'muted' }, ` · ${taskLabel(study, n.taskId)}`) : null,
-      h('p', { class: 'note-text' }, n.text)))));
 }
 
 /**

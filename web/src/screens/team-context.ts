@@ -1,3 +1,4 @@
+import type { ClipLibrary } from '../clips/clip-library';
 import type { Actor, Study } from '../lib/protocol';
 import type { LiveSession } from '../session/connection';
 import type { Outbox } from '../session/outbox';
@@ -11,8 +12,12 @@ export interface TeamContext {
   state: TeamState;
   session: LiveSession;
   outbox: Outbox;
+  /** The session's recordings: which notes have clips. */
+  clips: ClipLibrary;
   /** The session clock now, in ms since the session started (server time, corrected for this machine's skew). */
   clockNow(): number;
+  /** The server's time now, in ms since the epoch (this machine's clock corrected for its skew). */
+  serverNow(): number;
   /** Sends queued note commands if the connection allows. */
   flush(): void;
   /** Shows a message in the page's alert area. */

@@ -1,3 +1,4 @@
+import { ClipLibrary } from '../clips/clip-library';
 import { ApiError, api } from '../lib/api';
 import { h, kbd, replaceContent } from '../lib/dom';
 import { describeError } from '../lib/errors';
@@ -11,6 +12,7 @@ import { shortcutsDialog } from '../ui/dialog';
 import { PresenceList } from '../ui/presence';
 import { errorPanel, loading, renderShell } from '../ui/shell';
 import { ModeratorPanel } from './moderator';
+import { RecordingPanel } from './recording-panel';
 import { Composer, KIND_KEYS, Timeline, isShortcutTarget } from './notes';
 import { renderSummary, showSummaryPage } from './summary';
 import { TaskPanel } from './task-panel';
@@ -96,11 +98,13 @@ class TeamPage implements TeamContext {
   readonly sessionId: string;
   readonly outbox: Outbox;
   readonly presence: PresenceList;
+  readonly clips: ClipLibrary;
   private skewMs: number;
   private readonly alerts = h('div', { class: 'alerts', role: 'alert', 'data-testid': 'alerts' });
   private readonly composer: Composer;
   private readonly timeline: Timeline;
   private readonly moderatorPanel: ModeratorPanel | null;
+  private readonly recordingPanel: RecordingPanel | null;
   private readonly taskPanel: TaskPanel | null;
   private readonly sessionClock = h('span', { class: 'session-clock', 'data-testid': 'session-clock' });
   private readonly sessionStatus = h('span', { class: 'badge' });
@@ -116,16 +120,22 @@ class TeamPage implements TeamContext {
     this.skewMs = Date.parse(joined.serverTime) - Date.now();
     this.outbox = new Outbox(`sessionlab:outbox:${joined.sessionId}:${joined.you.id}`);
     this.presence = new PresenceList(joined.you.id);
+    this.clips = new ClipLibrary(joined.sessionId, inviteToken, joined.you.role === 'moderator' ? 'moderator' : 'observer');
     this.timeline = new Timeline(this);
     this.composer = new Composer(this, () => this.timeline.editLast());
     this.moderatorPanel = joined.you.role === 'moderator' ? new ModeratorPanel(this) : null;
+    this.recordingPanel = joined.you.role === 'moderator' ? new RecordingPanel(this, this.clips) : null;
     this.taskPanel = joined.you.role === 'moderator' ? null : new TaskPanel(this);
   }
 
   clockNow(): number {
     const { startedAt, durationMs, status } = this.state;
     if (status === 'ended' && durationMs !== null) return durationMs;
-    return startedAt === null ? 0 : Math.max(0, Date.now() + this.skewMs - startedAt);
+    return startedAt === null ? 0 : Math.max(0, this.serverNow() - startedAt);
+  }
+
+  serverNow(): number {
+    return Date.now() + this.skewMs;
   }
 
   render(): void {
@@ -133,13 +143,13 @@ class TeamPage implements TeamContext {
     renderShell({
       title: `${role === 'moderator' ? 'Moderator' : 'Notes'} · ${this.study.name}`,
       context: [h('span', { class: 'context-study' }, this.study.name), h('span', { class: 'muted' }, ` · Participant ${this.state.participantAlias} · you are ${this.you.displayName} (${role})`)],
-      status: [this.sessionStatus, this.sessionClock, this.badge.element,
+      status: [this.recordingPanel?.badge, this.sessionStatus, this.sessionClock, this.badge.element,
         h('button', { type: 'button', class: 'button button-secondary button-small', 'aria-keyshortcuts': '?', onclick: () => this.help() }, 'Shortcuts ', kbd('?'))],
       main: [
         h('h1', { class: 'visually-hidden' }, role === 'moderator' ? 'Moderator console' : 'Note-taking'),
         this.alerts,
         h('div', { class: 'team-layout' },
-          h('div', { class: 'team-side' }, this.moderatorPanel?.element ?? this.taskPanel!.element, this.presence.element),
+          h('div', { class: 'team-side' }, this.moderatorPanel?.element ?? this.taskPanel!.element, this.recordingPanel?.element, this.presence.element),
           h('div', { class: 'team-notes' }, h('section', { class: 'panel' }, this.composer.element), h('div', { class: 'panel' }, this.timeline.element))),
       ],
     });
@@ -151,6 +161,8 @@ class TeamPage implements TeamContext {
     this.ticker = window.setInterval(() => this.tick(), 1000);
     this.tick();
     this.flush();
+    this.clips.onChange(() => this.timeline.update());
+    this.clips.watch();
     if (this.state.status === 'live') this.composer.focus();
   }
 
@@ -261,13 +273,17 @@ class TeamPage implements TeamContext {
     window.clearInterval(this.ticker);
     document.removeEventListener('keydown', this.onKey);
     void this.session.stop();
+    this.clips.stopWatching();
+    // A recording still running is finished here; its panel moves to the summary to show the upload completing.
+    this.recordingPanel?.sessionEnded();
     const main = renderShell({ title: `Summary · ${this.study.name}`, context: this.study.name, main: [] });
-    renderSummary(main, this.study, this.state, { unsent: this.outbox.all.filter((i) => i.method === 'AddNote') });
+    renderSummary(main, this.study, this.state, { unsent: this.outbox.all.filter((i) => i.method === 'AddNote'), clips: this.clips, before: this.recordingPanel?.used ? this.recordingPanel.element : null });
   }
 
   private tick(): void {
     this.sessionClock.textContent = this.state.status === 'scheduled' ? 'Clock 0:00' : `Clock ${clock(this.clockNow())}`;
     this.moderatorPanel?.tick();
+    this.recordingPanel?.tick();
     this.taskPanel?.tick();
   }
 
@@ -276,13 +292,15 @@ class TeamPage implements TeamContext {
     if (e.key === '?') { e.preventDefault(); this.help(); return; }
     if (e.key === 'n' || e.key === '/') { e.preventDefault(); this.composer.focus(); return; }
     if (e.key === 'f') { e.preventDefault(); this.timeline.focusFilters(); return; }
-    if (this.moderatorPanel?.handleKey(e)) e.preventDefault();
+    if (e.key === 'c' && this.timeline.playClipShortcut()) { e.preventDefault(); return; }
+    if (this.recordingPanel?.handleKey(e) || this.moderatorPanel?.handleKey(e)) e.preventDefault();
   };
 
   private help(): void {
     const tagKeys = this.study.tags.filter((t) => t.hotkey).map((t): [string, string] => [`Alt+${t.hotkey}`, `Tag #${t.name}`]);
     const groups = [
       { title: 'Anywhere', keys: [['n', 'Write a note (also /)'], ['f', 'Filter the timeline'], ['?', 'Show these shortcuts']] as [string, string][] },
+      { title: 'Clips', keys: [['c', 'Play the clip of the note in focus'], ['Esc', 'Close the clip (focus inside it)'], ['Space', 'Play or pause (on the video)']] as [string, string][] },
       { title: 'In the note box', keys: [['Enter', 'Save the note'], ['Shift+Enter', 'New line'], ['Esc', 'Leave the note box'], ['↑', 'Edit your last note (empty box)'],
         ...tagKeys, ...Object.entries(KIND_KEYS).map(([kind, key]): [string, string] => [`Alt+${key}`, `Kind: ${kind}`])] as [string, string][] },
     ];
@@ -291,6 +309,7 @@ class TeamPage implements TeamContext {
         ['s', 'Start the session, then the next task'], ['1', 'Outcome: success'], ['2', 'Outcome: partial'], ['3', 'Outcome: fail'], ['4', 'Outcome: skipped'],
         ['x', 'One more error (Shift+X: one less)'], ['a', 'One more assist (Shift+A: one less)'], ['e', 'End the task'],
         ['q', 'Ask the SEQ about the last task'], ['u', 'Send the SUS'], ['Shift+E', 'End the session'],
+        ['r', 'Start recording the screen and microphone'], ['Shift+R', 'Stop recording'],
       ] });
     }
     shortcutsDialog(groups);

@@ -29,8 +29,10 @@ export async function launchBrowser(): Promise<TestBrowser> {
   const browser = await withTimeout(chromium.launch({
     executablePath: chromiumPath,
     timeout: 30_000,
+    // The fake devices and permission prompt let a test record: getUserMedia gets a synthetic camera and microphone,
+    // getDisplayMedia a synthetic screen, both granted without a prompt.
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run'],
+      '--disable-sync', '--no-first-run', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
   }), 40_000, 'Chromium to launch'); // Playwright gives every launch a fresh temporary profile.
   return {
     browser,

@@ -1,0 +1,76 @@
+import { ClipLibrary, describeRecordingError, type ClipRole } from '../clips/clip-library';
+import { ClipView } from '../clips/clip-view';
+import { api } from '../lib/api';
+import { h, replaceContent } from '../lib/dom';
+import { capitalize, clock } from '../lib/format';
+import type { Study, TokenAccess } from '../lib/protocol';
+import { knownSessions, knownStudies } from '../lib/storage';
+import { RecordingApiError } from '../recording/RecordingsClient';
+import type { Clip } from '../recording/types';
+import { errorPanel, loading, renderShell } from '../ui/shell';
+import { tagChip } from '../ui/tags';
+
+interface Candidate { token: string; role: ClipRole }
+
+/**
+ * /clip/{sessionId}/{noteId}: one note's clip, for a link in a report. The link carries no token; the page uses a
+ * link to the session or its study that this browser already holds (a team invite opened here, or the study's
+ * owner link), and otherwise says how to get one. A token after # is tried first.
+ */
+export async function showClipPage(sessionId: string, noteId: string, fragmentToken: string): Promise<void> {
+  const main = renderShell({ title: 'Clip', main: loading('Finding the clip…') });
+  const candidates: Candidate[] = [];
+  if (fragmentToken) {
+    try {
+      const access = await api<TokenAccess>('GET', '/api/access', fragmentToken);
+      if (access.kind === 'sessionInvite' && access.role === 'participant') {
+        return refuse(main, 'Clips are for the research team', 'This link is a participant’s invite: it opens the participant’s own view of the session, not its recordings.');
+      }
+      candidates.push({ token: fragmentToken, role: access.kind === 'studyOwner' ? 'owner' : access.role === 'moderator' ? 'moderator' : 'observer' });
+    } catch {
+      /* An expired or foreign token: the links this browser holds may still work. */
+    }
+  }
+  candidates.push(...knownSessions().filter((s) => s.sessionId === sessionId).sort((a, b) => Number(b.role === 'moderator') - Number(a.role === 'moderator')),
+    ...knownStudies().map((s): Candidate => ({ token: s.ownerToken, role: 'owner' })));
+
+  for (const candidate of candidates) {
+    const library = new ClipLibrary(sessionId, candidate.token, candidate.role);
+    let clip: Clip;
+    try {
+      clip = await library.clip(noteId);
+    } catch (error) {
+      // Another study's owner link, or an expired invite: try the next one this browser holds.
+      if (error instanceof RecordingApiError && (error.status === 401 || error.status === 403)) continue;
+      return refuse(main, 'This clip cannot be played', describeRecordingError(error),
+        error instanceof RecordingApiError && error.code === 'noRecordingCoversNote' ? 'The note exists, but no finished recording of the session shows its moment yet.' : undefined);
+    }
+    const study = await api<Study>('GET', `/api/sessions/${encodeURIComponent(sessionId)}/study`, candidate.token).catch(() => null);
+    return render(main, library, clip, study, candidate.token);
+  }
+  refuse(main, 'Open the study first', 'This browser holds no link to this session, so it cannot show the clip. Clips are for the research team.',
+    'Open the study’s setup link, or your moderator or observer invite for this session, in this browser; then open this clip link again.');
+}
+
+function render(main: HTMLElement, library: ClipLibrary, clip: Clip, study: Study | null, token: string): void {
+  document.title = `Clip at ${clock(clip.noteClockOffsetMs)}${study ? ` · ${study.name}` : ''} · SessionLab`;
+  const view = new ClipView(library, { id: clip.noteId, clockOffsetMs: clip.noteClockOffsetMs, text: clip.noteText });
+  replaceContent(main,
+    h('div', { class: 'page-head' },
+      h('h1', { tabindex: '-1' }, `Clip at ${clock(clip.noteClockOffsetMs)}`),
+      study ? h('p', { class: 'lead' }, study.name) : null),
+    h('section', { class: 'panel clip-page', 'aria-labelledby': 'clip-note-title' },
+      h('h2', { id: 'clip-note-title', class: 'visually-hidden' }, 'The note'),
+      h('p', { class: 'note-head' }, h('span', { class: 'note-kind' }, capitalize(clip.noteKind))),
+      h('p', { class: 'note-text', 'data-testid': 'clip-note-text' }, clip.noteText),
+      clip.tags.length ? h('div', { class: 'note-tags' }, clip.tags.map((t) => tagChip(t, study?.tags ?? []))) : null,
+      view.element,
+      h('p', null, h('a', { href: `/summary/${encodeURIComponent(library.sessionId)}#${token}` }, 'Open the session summary'))));
+  main.querySelector<HTMLElement>('h1')?.focus();
+  void view.play();
+}
+
+function refuse(main: HTMLElement, title: string, message: string, more?: string): void {
+  replaceContent(main, errorPanel(title, message, [more ? h('p', null, more) : null, h('p', null, h('a', { href: '/' }, 'Go to the start page'))]));
+  main.querySelector<HTMLElement>('h1')?.focus();
+}

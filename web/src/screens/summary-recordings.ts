@@ -1,0 +1,50 @@
+import type { ClipLibrary } from '../clips/clip-library';
+import { RecordingUploadForm } from '../clips/recording-upload';
+import { h, replaceContent } from '../lib/dom';
+import { bytes, clock, dateTime, duration } from '../lib/format';
+import type { Recording } from '../recording/types';
+
+/** The session's recordings, where each starts on the session clock, and (for the owner and moderator) an upload. */
+export class RecordingsSection {
+  readonly element: HTMLElement;
+  private readonly list = h('div', { class: 'recordings-list', 'data-testid': 'recordings-list' });
+
+  constructor(private readonly clips: ClipLibrary) {
+    const upload = clips.canEdit ? new RecordingUploadForm(clips, () => void clips.refresh(), null) : null;
+    this.element = h('section', { class: 'panel', 'aria-labelledby': 'recordings-title', 'data-testid': 'recordings-section' },
+      h('h2', { id: 'recordings-title' }, 'Recordings'),
+      this.list,
+      upload ? this.disclosure : null);
+    this.disclosure.append(h('summary', null, 'Upload a recording'), upload?.element ?? '');
+    clips.onChange(() => this.render());
+    this.render();
+  }
+
+  /** The upload, folded away once the session has a recording; open while there is none. */
+  private readonly disclosure = h('details', { class: 'upload-disclosure', open: true });
+  private folded = false;
+
+  private render(): void {
+    const recordings = this.clips.recordings;
+    // Folded once, when the first list arrives: after that the person decides.
+    if (!this.folded && recordings.length > 0) {
+      this.folded = true;
+      if (!this.disclosure.contains(document.activeElement)) this.disclosure.open = false;
+    }
+    replaceContent(this.list, recordings.length === 0
+      ? h('p', { class: 'muted' }, this.clips.canEdit
+        ? 'No recording yet. Record from the moderator console during the session, or upload a finished file below.'
+        : 'No recording yet.')
+      : h('ul', { class: 'recordings' }, recordings.map((r) => h('li', { 'data-recording-id': r.id }, describe(r)))));
+  }
+}
+
+export function describe(r: Recording): string {
+  const kind = r.kind === 'liveCapture' ? 'Recorded in the console' : 'Uploaded file';
+  const start = r.clockOffsetMs === 0 ? 'starts with the session' : `starts ${clock(Math.abs(r.clockOffsetMs))} ${r.clockOffsetMs < 0 ? 'before' : 'after'} the session`;
+  const parts = [kind, start];
+  if (r.durationMs !== null) parts.push(duration(r.durationMs));
+  if (r.bytes !== null) parts.push(bytes(r.bytes));
+  parts.push(r.status === 'complete' ? `saved ${dateTime(r.completedAt)}` : 'still uploading');
+  return parts.join(' · ');
+}
