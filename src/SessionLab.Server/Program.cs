@@ -1,6 +1,13 @@
 using SessionLab.Server;
 using SessionLab.Server.Apis;
+using SessionLab.Server.Cli;
 using SessionLab.Server.Hubs;
+using SessionLab.Server.Reports;
+
+if (SessionLabCommandLine.IsCommand(args))
+{
+    return await SessionLabCommandLine.RunAsync(args, Console.Out, Console.Error, CancellationToken.None);
+}
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
@@ -18,11 +25,13 @@ app.UseStaticFiles();
 
 app.MapStudiesApi();
 app.MapSessionsApi();
+app.MapReportsApi();
 app.MapHub<SessionHub>(SessionHub.Path);
 app.MapGet("/healthz", () => TypedResults.Ok("ok"));
 app.MapFallbackToFile("index.html");
 
 app.Run();
+return 0;
 
 /// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -42,9 +42,8 @@ public static class SessionsServiceCollectionExtensions
         services.TryAddTimeProvider();
         services.AddSingleton(sp =>
         {
-            var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
             var root = sp.GetService<IHostEnvironment>()?.ContentRootPath ?? AppContext.BaseDirectory;
-            return new SqliteDatabase(Path.Combine(Path.GetFullPath(options.DataDirectory, root), options.DatabaseFileName));
+            return new SqliteDatabase(sp.GetRequiredService<IOptions<StorageOptions>>().Value.SqliteDatabasePath(root));
         });
         services.AddSingleton(sp => new PostgresDatabase(sp.GetRequiredService<IOptions<StorageOptions>>().Value.PostgresConnectionString!));
         services.AddHostedService<PostgresMigration>();

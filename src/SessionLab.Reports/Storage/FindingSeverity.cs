@@ -12,6 +12,14 @@ public sealed record FindingSeverity(string StudyId, string Tag, int Severity, D
 
     public static bool IsOnScale(int severity) => severity is >= Min and <= Max;
 
+    internal static void ThrowIfOffScale(int severity)
+    {
+        if (!IsOnScale(severity))
+        {
+            throw new ArgumentOutOfRangeException(nameof(severity), severity, $"A severity is on Nielsen's {Min}–{Max} scale.");
+        }
+    }
+
     /// <summary>The key that makes "Bug" and "bug" one row, matching the ordinal case-insensitive comparison tags use.</summary>
     internal static string Key(string tag) => tag.ToUpperInvariant();
 }

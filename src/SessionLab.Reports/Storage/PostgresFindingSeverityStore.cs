@@ -31,6 +31,7 @@ public sealed class PostgresFindingSeverityStore(PostgresDatabase database) : IF
     public async Task SetAsync(FindingSeverity severity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(severity);
+        FindingSeverity.ThrowIfOffScale(severity.Severity);
         await EnsureSchemaAsync(cancellationToken);
         await using var command = database.DataSource.CreateCommand("""
             INSERT INTO finding_severities (study_id, tag_key, tag, severity, updated_at, updated_by)

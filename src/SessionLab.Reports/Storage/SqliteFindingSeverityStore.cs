@@ -43,6 +43,7 @@ public sealed class SqliteFindingSeverityStore : IFindingSeverityStore
     public async Task SetAsync(FindingSeverity severity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(severity);
+        FindingSeverity.ThrowIfOffScale(severity.Severity);
         await using var connection = _database.Open();
         await using var command = connection.CreateCommand();
         command.CommandText = """
