@@ -15,6 +15,9 @@ public sealed class SessionLabFactory : WebApplicationFactory<Program>
 
     public static JsonSerializerOptions Json => SessionJson.Options;
 
+    /// <summary>The server's embedded store, for tests that read it as the command line does.</summary>
+    public string DataDirectory => _dataDirectory;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Storage:DataDirectory", _dataDirectory);
