@@ -55,16 +55,16 @@ public sealed class StudyReportService(IStudyStore studies, ISessionEventStore l
         return null;
     }
 
+    /// <remarks>
+    /// Sessions are read and folded a few at a time: reading and parsing a log is CPU work that spreads over cores, and
+    /// each session's state is built independently of the others. The order stays the log's (oldest session first).
+    /// </remarks>
     private async Task<List<SessionState>> LoadSessionsAsync(string studyId, CancellationToken cancellationToken)
     {
-        var states = new List<SessionState>();
-        foreach (var sessionId in await log.ListSessionIdsAsync(studyId, cancellationToken))
-        {
-            if (SessionState.Replay(await log.ReadAsync(sessionId, 0, cancellationToken)) is { } state)
-            {
-                states.Add(state);
-            }
-        }
-        return states;
+        var ids = await log.ListSessionIdsAsync(studyId, cancellationToken);
+        var states = new SessionState?[ids.Count];
+        await Parallel.ForAsync(0, ids.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
+            async (i, token) => states[i] = SessionState.Replay(await log.ReadAsync(ids[i], 0, token)));
+        return [.. states.OfType<SessionState>()];
     }
 }
