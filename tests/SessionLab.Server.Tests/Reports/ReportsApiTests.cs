@@ -17,14 +17,9 @@ public sealed class ReportsApiTests(SessionLabFactory factory) : IClassFixture<S
     {
         var study = await CheckoutStudy.RunAsync(factory);
 
-        var response = await GetReportAsync(study, "html");
+        var response = await DownloadAsync(study, "html", "text/html", "report.html");
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
-        Assert.Equal("utf-8", response.Content.Headers.ContentType.CharSet);
-        Assert.Equal("attachment", response.Content.Headers.ContentDisposition!.DispositionType);
-        Assert.Equal($"{study.FileStem}-report.html", FileName(response));
-        Assert.True(response.Headers.CacheControl!.NoStore);
+        Assert.Equal("utf-8", response.Content.Headers.ContentType!.CharSet);
         var html = await response.Content.ReadAsStringAsync();
         Assert.Matches(@"1\. Find a product</td>\s*<td>[^<]*\(2 of 3;", html);
         Assert.Matches(@"2\. Pay &lt;img src=x onerror=alert\(1\)&gt;</td>\s*<td>[^<]*\(1 of 2;", html);
@@ -40,11 +35,8 @@ public sealed class ReportsApiTests(SessionLabFactory factory) : IClassFixture<S
     {
         var study = await CheckoutStudy.RunAsync(factory);
 
-        var response = await GetReportAsync(study, "markdown");
+        var markdown = await (await DownloadAsync(study, "markdown", "text/markdown", "report.md")).Content.ReadAsStringAsync();
 
-        Assert.Equal("text/markdown", response.Content.Headers.ContentType!.MediaType);
-        Assert.Equal($"{study.FileStem}-report.md", FileName(response));
-        var markdown = await response.Content.ReadAsStringAsync();
         Assert.Matches(new Regex(@"^\| \\#confusion \| unrated \| 2 of 3 \(67%, \d+–\d+%\) \| 2 \| 1 \| · \|$", RegexOptions.Multiline), markdown);
         Assert.Matches(new Regex(@"^\| \\#bug \| unrated \| 2 of 3 \(67%, \d+–\d+%\) \| 1 \| · \| 1 \|$", RegexOptions.Multiline), markdown);
         Assert.Matches(new Regex(@"^\| \\#praise \| unrated \| 0 of 3 ", RegexOptions.Multiline), markdown);
@@ -58,11 +50,8 @@ public sealed class ReportsApiTests(SessionLabFactory factory) : IClassFixture<S
     {
         var study = await CheckoutStudy.RunAsync(factory);
 
-        var response = await GetReportAsync(study, "csv-notes");
+        var bytes = await (await DownloadAsync(study, "csv-notes", "text/csv", "notes.csv")).Content.ReadAsByteArrayAsync();
 
-        Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
-        Assert.Equal($"{study.FileStem}-notes.csv", FileName(response));
-        var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("session_id,participant,note_id,", lines[0]);
@@ -76,8 +65,8 @@ public sealed class ReportsApiTests(SessionLabFactory factory) : IClassFixture<S
     {
         var study = await CheckoutStudy.RunAsync(factory);
 
-        var attempts = await CsvLinesAsync(await GetReportAsync(study, "csv-attempts"));
-        var answers = await CsvLinesAsync(await GetReportAsync(study, "csv-answers"));
+        var attempts = await CsvLinesAsync(await DownloadAsync(study, "csv-attempts", "text/csv", "task-attempts.csv"));
+        var answers = await CsvLinesAsync(await DownloadAsync(study, "csv-answers", "text/csv", "questionnaires.csv"));
 
         Assert.Equal(6, attempts.Length - 1);
         Assert.Equal(["success", "fail", "success", "success", "fail", "skipped"], attempts[1..].Select(l => l.Split(',')[9]));
@@ -91,11 +80,8 @@ public sealed class ReportsApiTests(SessionLabFactory factory) : IClassFixture<S
     {
         var study = await CheckoutStudy.RunAsync(factory);
 
-        var response = await GetReportAsync(study, "json");
+        var report = await (await DownloadAsync(study, "json", "application/json", "metrics.json")).Content.ReadFromJsonAsync<JsonElement>();
 
-        Assert.Equal("application/json", response.Content.Headers.ContentType!.MediaType);
-        Assert.Equal($"{study.FileStem}-metrics.json", FileName(response));
-        var report = await response.Content.ReadFromJsonAsync<JsonElement>();
         var tasks = report.GetProperty("tasks");
         Assert.Equal((2, 3), Completion(tasks[0]));
         Assert.Equal((1, 2), Completion(tasks[1]));
@@ -227,6 +213,18 @@ public sealed class ReportsApiTests(SessionLabFactory factory) : IClassFixture<S
         Assert.Equal(HttpStatusCode.OK, (await GetReportAsync(study, "html")).StatusCode);
     }
 
+    /// <summary>Fetches one format and checks what a browser needs to save it: content type, attachment and file name, no caching.</summary>
+    private async Task<HttpResponseMessage> DownloadAsync(CheckoutStudy study, string format, string mediaType, string fileName)
+    {
+        var response = await GetReportAsync(study, format);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(mediaType, response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("attachment", response.Content.Headers.ContentDisposition!.DispositionType);
+        Assert.Equal($"{study.FileStem}-{fileName}", response.Content.Headers.ContentDisposition.FileName?.Trim('"'));
+        Assert.True(response.Headers.CacheControl!.NoStore);
+        return response;
+    }
+
     private Task<HttpResponseMessage> GetReportAsync(CheckoutStudy study, string format) =>
         factory.ClientWith(study.Created.OwnerToken).GetAsync($"/api/studies/{study.Id}/report?format={format}");
 
@@ -235,8 +233,6 @@ public sealed class ReportsApiTests(SessionLabFactory factory) : IClassFixture<S
 
     private static async Task<string[]> CsvLinesAsync(HttpResponseMessage response) =>
         (await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-
-    private static string? FileName(HttpResponseMessage response) => response.Content.Headers.ContentDisposition!.FileName?.Trim('"');
 
     private static (int, int) Completion(JsonElement task) =>
         (task.GetProperty("completion").GetProperty("successes").GetInt32(), task.GetProperty("completion").GetProperty("trials").GetInt32());
