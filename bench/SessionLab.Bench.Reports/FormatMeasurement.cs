@@ -25,13 +25,19 @@ internal static class FormatMeasurement
         var service = new StudyReportService(new SqliteStudyStore(database), log, new SqliteFindingSeverityStore(database), TimeProvider.System);
 
         var (cold, allocated, size) = await OnceAsync(service, format);
+        var coldPeak = PeakWorkingSet();
         var warm = new List<PhaseTimes>();
         for (var i = 0; i < WarmRuns; i++)
         {
             warm.Add((await OnceAsync(service, format)).Times);
         }
+        return new FormatFigures(formatName, cold, Median(warm), allocated, coldPeak, PeakWorkingSet(), size);
+    }
+
+    private static long PeakWorkingSet()
+    {
         using var process = Process.GetCurrentProcess();
-        return new FormatFigures(formatName, cold, Median(warm), allocated, process.PeakWorkingSet64, size);
+        return process.PeakWorkingSet64;
     }
 
     private static async Task<(PhaseTimes Times, long Allocated, long Size)> OnceAsync(StudyReportService service, ReportFormat format)

@@ -47,9 +47,10 @@ try
     Console.WriteLine($".NET {Environment.Version}, {Environment.ProcessorCount} cores, server GC {System.Runtime.GCSettings.IsServerGC}, load average {LoadAverage()} at the start.");
     Console.WriteLine();
     Console.WriteLine("Each format in a fresh process: warm wall times are the median of 3 runs after the first, with the processor time of that run;");
-    Console.WriteLine("the first (cold: JIT, first use of the JSON and Markdown machinery) run's in brackets. Allocated bytes are the cold run's.");
+    Console.WriteLine("the first (cold: JIT, first use of the JSON and Markdown machinery) run's in brackets. Allocated bytes are the cold run's;");
+    Console.WriteLine("the peak working set is the process's after the first run (a one-off command line) and after all four (a server making reports).");
     Console.WriteLine();
-    Console.WriteLine($"{"format",-13} {"load",8} {"build",8} {"render",8} {"total",8} {"cpu",8} {"(cold)",9} {"(cpu)",9} {"allocated",10} {"peak WS",9} {"output",9}");
+    Console.WriteLine($"{"format",-13} {"load",8} {"build",8} {"render",8} {"total",8} {"cpu",8} {"(cold)",9} {"(cpu)",9} {"allocated",10} {"peak WS",9} {"(after 4)",10} {"output",9}");
     FormatFigures? html = null;
     foreach (var format in ReportFormatNames.All)
     {
@@ -57,12 +58,12 @@ try
         html ??= format == "html" ? figures : null;
         Console.WriteLine($"{format,-13} {Seconds(figures.Warm.Load),8} {Seconds(figures.Warm.Build),8} {Seconds(figures.Warm.Render),8} " +
             $"{Seconds(figures.Warm.Total),8} {Seconds(figures.Warm.Cpu),8} {"(" + Seconds(figures.Cold.Total) + ")",9} {"(" + Seconds(figures.Cold.Cpu) + ")",9} {Megabytes(figures.AllocatedBytes),10} " +
-            $"{Megabytes(figures.PeakWorkingSetBytes),9} {Megabytes(figures.OutputBytes),9}");
+            $"{Megabytes(figures.ColdPeakWorkingSetBytes),9} {"(" + Megabytes(figures.PeakWorkingSetBytes) + ")",10} {Megabytes(figures.OutputBytes),9}");
     }
     Console.WriteLine();
     Console.WriteLine($"Load average {LoadAverage()} at the end.");
-    Console.WriteLine($"Aim, HTML under 2 s and under 500 MB: warm {Verdict(html!.Warm.Total)}, cold {Verdict(html.Cold.Total)}; " +
-        $"peak working set {Megabytes(html.PeakWorkingSetBytes)}, {(html.PeakWorkingSetBytes < 500e6 ? "under" : "OVER")} 500 MB.");
+    Console.WriteLine($"Aim, HTML under 2 s and under 500 MB: warm {Verdict(html!.Warm.Total)}, cold {Verdict(html.Cold.Total)}; peak working set " +
+        $"{Megabytes(html.ColdPeakWorkingSetBytes)} after one report, {Megabytes(html.PeakWorkingSetBytes)} after four, {(html.PeakWorkingSetBytes < 500e6 ? "under" : "OVER")} 500 MB.");
     return 0;
 }
 finally
