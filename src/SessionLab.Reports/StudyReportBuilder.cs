@@ -32,7 +32,8 @@ public static class StudyReportBuilder
                 throw new ArgumentException($"Session {session.SessionId} belongs to study {session.StudyId}, not {study.Id}.", nameof(sessions));
             }
         }
-        var severities = NormaliseSeverities(study, severityByTag);
+        var palette = Palette(study);
+        var severities = NormaliseSeverities(palette, severityByTag);
 
         // A session that never started has no observations: counting it as a participant would dilute every frequency.
         var observed = sessions
@@ -44,7 +45,7 @@ public static class StudyReportBuilder
         var labels = participants.ToDictionary(p => p.SessionId, p => p.Label, StringComparer.Ordinal);
 
         var notes = observed
-            .SelectMany(s => s.Notes.OrderBy(n => n.ClockOffsetMs).ThenBy(n => n.Sequence).Select(n => Reference(study, s, n, labels)))
+            .SelectMany(s => s.Notes.OrderBy(n => n.ClockOffsetMs).ThenBy(n => n.Sequence).Select(n => Reference(palette, s, n, labels)))
             .ToImmutableArray();
 
         return new StudyReport(
@@ -58,7 +59,18 @@ public static class StudyReportBuilder
             Answers(observed, labels));
     }
 
-    private static Dictionary<string, int> NormaliseSeverities(Study study, IReadOnlyDictionary<string, int> severityByTag)
+    /// <summary>Each palette tag's spelling by any case of it, looked up once per note tag.</summary>
+    private static Dictionary<string, string> Palette(Study study)
+    {
+        var palette = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var tag in study.Tags)
+        {
+            palette.TryAdd(tag.Name, tag.Name);
+        }
+        return palette;
+    }
+
+    private static Dictionary<string, int> NormaliseSeverities(Dictionary<string, string> palette, IReadOnlyDictionary<string, int> severityByTag)
     {
         var severities = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         foreach (var (tag, severity) in severityByTag)
@@ -67,7 +79,7 @@ public static class StudyReportBuilder
             {
                 throw new ArgumentOutOfRangeException(nameof(severityByTag), severity, $"Severity of #{tag} must be on Nielsen's 0–4 scale.");
             }
-            severities[CanonicalTag(study, tag)] = severity;
+            severities[CanonicalTag(palette, tag)] = severity;
         }
         return severities;
     }
@@ -173,10 +185,19 @@ public static class StudyReportBuilder
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToArray();
         var participantOrder = participants.Select((p, i) => (p.SessionId, i)).ToDictionary(x => x.SessionId, x => x.i, StringComparer.Ordinal);
+        // One pass over the notes: a note's tags are distinct and in the palette's spelling (see Reference).
+        var notesByTag = tags.ToDictionary(t => t, _ => ImmutableArray.CreateBuilder<NoteReference>(), StringComparer.OrdinalIgnoreCase);
+        foreach (var note in notes)
+        {
+            foreach (var tag in note.Tags)
+            {
+                notesByTag[tag].Add(note);
+            }
+        }
 
         var rows = tags.Select(tag =>
         {
-            var tagged = notes.Where(n => n.Tags.Contains(tag, StringComparer.OrdinalIgnoreCase)).ToImmutableArray();
+            var tagged = notesByTag[tag].ToImmutable();
             var counts = tagged.CountBy(n => n.SessionId, StringComparer.Ordinal).ToDictionary(StringComparer.Ordinal);
             var affected = counts.Count;
             var frequency = AdjustedWald.Estimate(affected, participants.Length);
@@ -214,9 +235,9 @@ public static class StudyReportBuilder
         return [.. firstOfEach.Concat(quotes.Except(firstOfEach)).Take(QuotesPerFinding)];
     }
 
-    private static NoteReference Reference(Study study, SessionState session, Note note, Dictionary<string, string> labels)
+    private static NoteReference Reference(Dictionary<string, string> palette, SessionState session, Note note, Dictionary<string, string> labels)
     {
-        var tags = note.Tags.IsDefault ? [] : note.Tags.Select(t => CanonicalTag(study, t)).Distinct(StringComparer.OrdinalIgnoreCase).ToImmutableArray();
+        var tags = CanonicalTags(palette, note.Tags);
         return new NoteReference(
             note.Id,
             session.SessionId,
@@ -233,7 +254,24 @@ public static class StudyReportBuilder
     }
 
     /// <summary>Notes keep the spelling typed at the time; the palette's spelling names the row.</summary>
-    private static string CanonicalTag(Study study, string tag) => study.FindTag(tag)?.Name ?? tag;
+    private static string CanonicalTag(Dictionary<string, string> palette, string tag) => palette.GetValueOrDefault(tag, tag);
+
+    /// <summary>A note's tags in the palette's spelling, each once. Notes the grain accepted already are: then nothing is copied.</summary>
+    private static ImmutableArray<string> CanonicalTags(Dictionary<string, string> palette, ImmutableArray<string> tags)
+    {
+        if (tags.IsDefault)
+        {
+            return [];
+        }
+        for (var i = 0; i < tags.Length; i++)
+        {
+            if (!string.Equals(CanonicalTag(palette, tags[i]), tags[i], StringComparison.Ordinal) || tags.IndexOf(tags[i], 0, i, StringComparer.OrdinalIgnoreCase) >= 0)
+            {
+                return [.. tags.Select(t => CanonicalTag(palette, t)).Distinct(StringComparer.OrdinalIgnoreCase)];
+            }
+        }
+        return tags;
+    }
 
     private static ImmutableArray<AttemptRecord> Attempts(Study study, ImmutableArray<SessionState> observed, Dictionary<string, string> labels) =>
         [.. observed.SelectMany(s => s.Attempts.Select(a => new AttemptRecord(

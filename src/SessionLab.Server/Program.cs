@@ -1,7 +1,14 @@
 using SessionLab.Server;
 using SessionLab.Server.Apis;
+using SessionLab.Server.Cli;
 using SessionLab.Server.Hubs;
 using SessionLab.Server.Recordings;
+using SessionLab.Server.Reports;
+
+if (SessionLabCommandLine.IsCommand(args))
+{
+    return await SessionLabCommandLine.RunAsync(args, Console.Out, Console.Error, CancellationToken.None);
+}
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
@@ -22,6 +29,7 @@ app.MapStudiesApi();
 app.MapSessionsApi();
 app.MapAccessApi();
 app.MapRecordingsApi();
+app.MapReportsApi();
 app.MapHub<SessionHub>(SessionHub.Path);
 app.MapGet("/healthz", () => TypedResults.Ok("ok"));
 // Unknown API paths are API errors, not pages: only app routes fall back to the browser app.
@@ -29,6 +37,7 @@ app.MapFallback("/api/{**path}", () => TypedResults.Problem(statusCode: StatusCo
 app.MapFallbackToFile("index.html");
 
 app.Run();
+return 0;
 
 /// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

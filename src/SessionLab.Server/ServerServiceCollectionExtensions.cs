@@ -1,3 +1,4 @@
+using SessionLab.Reports;
 using SessionLab.Server.Apis;
 using SessionLab.Server.Hubs;
 using SessionLab.Server.Invitations;
@@ -15,6 +16,7 @@ public static class ServerServiceCollectionExtensions
     public static IServiceCollection AddSessionLabServer(this IServiceCollection services)
     {
         services.AddSessionGrains();
+        services.AddStudyReports();
         services.AddOptions<TokenOptions>().BindConfiguration(TokenOptions.SectionName)
             .Validate(o => o.InviteLifetime > TimeSpan.Zero && o.InviteLifetime <= o.MaxInviteLifetime, "Tokens:InviteLifetime must be positive and at most MaxInviteLifetime.")
             .ValidateOnStart();

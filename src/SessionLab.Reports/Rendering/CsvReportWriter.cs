@@ -71,6 +71,4 @@ public static class CsvReportWriter
     private static void Row(StringBuilder csv, params string?[] fields) => csv.AppendJoin(',', fields.Select(Field)).Append("\r\n");
 
     private static string? Integer(long? value) => value?.ToString(CultureInfo.InvariantCulture);
-
-    private static string Lower<T>(T value) where T : struct, Enum => value.ToString().ToLowerInvariant();
 }

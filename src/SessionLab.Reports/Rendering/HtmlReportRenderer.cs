@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Net;
 using Markdig;
+using Markdig.Renderers;
 
 namespace SessionLab.Reports;
 
@@ -17,9 +19,21 @@ public static class HtmlReportRenderer
 
     public static string Render(StudyReport report)
     {
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        Render(report, writer);
+        return writer.ToString();
+    }
+
+    /// <summary>Writes the report section by section, so a study of many notes never exists as one Markdown tree or string.</summary>
+    internal static void Render(StudyReport report, TextWriter writer)
+    {
         ArgumentNullException.ThrowIfNull(report);
+        var html = new HtmlRenderer(writer);
+        Pipeline.Setup(html);
+        void Convert(string markdown) => html.Render(Markdown.Parse(markdown, Pipeline));
+
         var title = WebUtility.HtmlEncode($"{report.Overview.StudyName}: usability test report");
-        return $"""
+        writer.Write($"""
             <!DOCTYPE html>
             <html lang="en">
             <head>
@@ -31,24 +45,31 @@ public static class HtmlReportRenderer
             </head>
             <body>
             <main>
-            {Html(MarkdownReportRenderer.Title(report))}
-            <section>{Html(MarkdownReportRenderer.Overview(report))}</section>
-            <section>{Html(MarkdownReportRenderer.TaskSummary(report))}{Figures(report)}{Html(MarkdownReportRenderer.TaskOutcomes(report))}</section>
-            <section>{Html(MarkdownReportRenderer.Sus(report))}<figure>{SvgCharts.Sus(report)}<figcaption>SUS scores (dots), their mean (diamond) with its interval, over the curved grading scale.</figcaption></figure></section>
-            <section>{Html(MarkdownReportRenderer.Findings(report))}</section>
-            </main>
-            </body>
-            </html>
 
-            """;
+            """);
+        Convert(MarkdownReportRenderer.Title(report));
+        writer.Write("\n<section>");
+        Convert(MarkdownReportRenderer.Overview(report));
+        writer.Write("</section>\n<section>");
+        Convert(MarkdownReportRenderer.TaskSummary(report));
+        writer.Write(Figures(report));
+        Convert(MarkdownReportRenderer.TaskOutcomes(report));
+        writer.Write("</section>\n<section>");
+        Convert(MarkdownReportRenderer.Sus(report));
+        writer.Write($"<figure>{SvgCharts.Sus(report)}<figcaption>SUS scores (dots), their mean (diamond) with its interval, over the curved grading scale.</figcaption></figure>");
+        writer.Write("</section>\n<section>");
+        foreach (var part in MarkdownReportRenderer.FindingsInParts(report))
+        {
+            Convert(part);
+        }
+        writer.Write("</section>\n</main>\n</body>\n</html>\n");
+        writer.Flush();
     }
 
     private static string Figures(StudyReport report) => report.Tasks.IsEmpty
         ? string.Empty
         : $"<figure>{SvgCharts.Completion(report)}<figcaption>Completion rate by task: best estimate with its interval.</figcaption></figure>"
           + $"<figure>{SvgCharts.TimeOnTask(report)}<figcaption>Time on task of successful attempts, with its interval.</figcaption></figure>";
-
-    private static string Html(string markdown) => Markdown.ToHtml(markdown, Pipeline);
 
     private const string Css = """
         :root { color-scheme: light; }

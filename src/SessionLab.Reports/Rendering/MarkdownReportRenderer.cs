@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using static SessionLab.Reports.ReportText;
 
@@ -12,8 +13,25 @@ public static class MarkdownReportRenderer
 {
     public static string Render(StudyReport report)
     {
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        Render(report, writer);
+        return writer.ToString();
+    }
+
+    /// <summary>Writes the report section by section; the findings, which hold every tagged note, one finding at a time.</summary>
+    internal static void Render(StudyReport report, TextWriter writer)
+    {
         ArgumentNullException.ThrowIfNull(report);
-        return string.Join("\n", Title(report), Overview(report), TaskSummary(report), TaskOutcomes(report), Sus(report), Findings(report));
+        foreach (var section in (string[])[Title(report), Overview(report), TaskSummary(report), TaskOutcomes(report), Sus(report)])
+        {
+            writer.Write(section);
+            writer.Write('\n');
+        }
+        foreach (var part in FindingsInParts(report))
+        {
+            writer.Write(part);
+        }
+        writer.Flush();
     }
 
     internal static string Title(StudyReport report)
@@ -107,13 +125,21 @@ public static class MarkdownReportRenderer
         return text.ToString();
     }
 
-    internal static string Findings(StudyReport report)
+    internal static string Findings(StudyReport report) => string.Concat(FindingsInParts(report));
+
+    /// <summary>
+    /// The findings section as the matrix, then one part per finding with its quotes and notes. Each part is complete
+    /// Markdown on its own, so the HTML renderer converts one at a time instead of holding every note of a large study
+    /// in one syntax tree.
+    /// </summary>
+    internal static IEnumerable<string> FindingsInParts(StudyReport report)
     {
         var text = new StringBuilder();
         text.Append("## Findings\n\n");
         if (report.Findings.IsEmpty)
         {
-            return text.Append("The study has no tags and no note carries one.\n").ToString();
+            yield return text.Append("The study has no tags and no note carries one.\n").ToString();
+            yield break;
         }
         text.Append("One row per tag, one column per participant with the number of their notes carrying it. Rows are ordered by ");
         text.Append("severity (team-set, Nielsen's 0–4 scale) times the share of participants affected; the share comes with its adjusted-Wald interval.\n\n");
@@ -123,9 +149,11 @@ public static class MarkdownReportRenderer
             text.Append($"| {TagName(row)} | {Severity(row.Severity)} | {Affected(row)} |");
             text.AppendJoin(string.Empty, row.Cells.Select(c => c.NoteCount == 0 ? " · |" : $" {c.NoteCount} |")).Append('\n');
         }
+        yield return text.ToString();
 
         foreach (var row in report.Findings.Where(r => !r.Notes.IsEmpty))
         {
+            text.Clear();
             text.Append($"\n### {TagName(row)}\n\nSeverity {Severity(row.Severity)}; {Affected(row)}.\n");
             if (!row.Quotes.IsEmpty)
             {
@@ -139,10 +167,11 @@ public static class MarkdownReportRenderer
             text.Append("\nNotes:\n\n");
             foreach (var note in row.Notes)
             {
-                text.Append($"- {Where(note)}, {note.Kind.ToString().ToLowerInvariant()}: {Markdown(note.Text)}\n");
+                // The one loop over every tagged note: appended piece by piece, without a string per note.
+                AppendWhere(text.Append("- "), note).Append(", ").Append(Lower(note.Kind)).Append(": ").AppendMarkdown(note.Text).Append('\n');
             }
+            yield return text.ToString();
         }
-        return text.ToString();
     }
 
     /// <summary>A table header of fixed columns followed by one column per participant.</summary>
@@ -158,6 +187,8 @@ public static class MarkdownReportRenderer
         ? $"{f.Successes} of {f.Trials} ({Percent(f.Observed)}, {PercentRange(f.Interval)})"
         : NoData;
 
-    private static string Where(NoteReference note) =>
-        $"{Markdown(note.ParticipantLabel)} at {Clock(note.ClockOffsetMs)}, session {Markdown(note.SessionId)}";
+    private static string Where(NoteReference note) => AppendWhere(new StringBuilder(), note).ToString();
+
+    private static StringBuilder AppendWhere(StringBuilder text, NoteReference note) =>
+        text.AppendMarkdown(note.ParticipantLabel).Append(" at ").Append(Clock(note.ClockOffsetMs)).Append(", session ").AppendMarkdown(note.SessionId);
 }

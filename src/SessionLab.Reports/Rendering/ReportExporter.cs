@@ -18,8 +18,8 @@ public static class ReportExporter
         var name = FileStem(report.Overview.StudyId);
         return format switch
         {
-            ReportFormat.Markdown => Text($"{name}-report.md", "text/markdown; charset=utf-8", MarkdownReportRenderer.Render(report)),
-            ReportFormat.Html => Text($"{name}-report.html", "text/html; charset=utf-8", HtmlReportRenderer.Render(report)),
+            ReportFormat.Markdown => Written($"{name}-report.md", "text/markdown; charset=utf-8", writer => MarkdownReportRenderer.Render(report, writer)),
+            ReportFormat.Html => Written($"{name}-report.html", "text/html; charset=utf-8", writer => HtmlReportRenderer.Render(report, writer)),
             ReportFormat.Json => Text($"{name}-metrics.json", "application/json; charset=utf-8", JsonReportRenderer.Render(report)),
             ReportFormat.NotesCsv => Csv($"{name}-notes.csv", CsvReportWriter.Notes(report)),
             ReportFormat.AttemptsCsv => Csv($"{name}-task-attempts.csv", CsvReportWriter.Attempts(report)),
@@ -30,6 +30,17 @@ public static class ReportExporter
 
     private static ReportDocument Text(string fileName, string contentType, string content) =>
         new(fileName, contentType, Utf8.GetBytes(content));
+
+    /// <summary>A format written straight to UTF-8 bytes, without first holding the whole file as a string.</summary>
+    private static ReportDocument Written(string fileName, string contentType, Action<TextWriter> render)
+    {
+        var buffer = new MemoryStream();
+        using (var writer = new StreamWriter(buffer, Utf8, bufferSize: 64 * 1024, leaveOpen: true))
+        {
+            render(writer);
+        }
+        return new(fileName, contentType, buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
+    }
 
     private static ReportDocument Csv(string fileName, string content) =>
         new(fileName, "text/csv; charset=utf-8; header=present", (byte[])[.. Utf8WithBom.GetPreamble(), .. Utf8WithBom.GetBytes(content)]);

@@ -11,9 +11,11 @@ internal static class ReportText
     public const string NoData = "no data";
 
     // Every ASCII punctuation character CommonMark lets a backslash escape, except , ; ? / % " ' which start nothing
-    // once line breaks are gone (escaping them only makes the raw file harder to read).
-    private static readonly System.Buffers.SearchValues<char> MarkdownSyntax =
-        System.Buffers.SearchValues.Create("!#$&()*+-.:<=>@[\\]^_`{|}~");
+    // once line breaks are gone (escaping them only makes the raw file harder to read); then every character that
+    // becomes a space: controls (what char.IsControl says) and the Unicode line and paragraph separators.
+    private static readonly System.Buffers.SearchValues<char> MarkdownSpecial = System.Buffers.SearchValues.Create(
+        "!#$&()*+-.:<=>@[\\]^_`{|}~\u2028\u2029"
+        + new string([.. Enumerable.Range(0, 0x20).Concat(Enumerable.Range(0x7F, 0x21)).Select(c => (char)c)]));
 
     /// <summary>
     /// User text (notes, tags, titles, aliases) made inert as Markdown: every character that can open Markdown syntax is
@@ -21,30 +23,40 @@ internal static class ReportText
     /// raw HTML can start inside it; line breaks and control characters become spaces so a note cannot end a
     /// table row or open a block.
     /// </summary>
-    public static string Markdown(string? text)
+    public static string Markdown(string? text) =>
+        string.IsNullOrEmpty(text) ? string.Empty : new StringBuilder(text.Length + 16).AppendMarkdown(text).ToString();
+
+    /// <summary><see cref="Markdown(string?)"/> written straight into <paramref name="builder"/>, for loops over every note.</summary>
+    public static StringBuilder AppendMarkdown(this StringBuilder builder, string? text)
     {
-        if (string.IsNullOrEmpty(text))
+        var rest = text.AsSpan();
+        while (!rest.IsEmpty)
         {
-            return string.Empty;
-        }
-        var builder = new StringBuilder(text.Length + 16);
-        foreach (var c in text)
-        {
+            // Plain runs are copied whole; only the characters that need it are looked at one by one.
+            var plain = rest.IndexOfAny(MarkdownSpecial);
+            if (plain < 0)
+            {
+                builder.Append(rest);
+                break;
+            }
+            builder.Append(rest[..plain]);
+            var c = rest[plain];
             if (char.IsControl(c) || c is '\u2028' or '\u2029')
             {
                 builder.Append(' ');
             }
-            else if (MarkdownSyntax.Contains(c))
+            else
             {
                 builder.Append('\\').Append(c);
             }
-            else
-            {
-                builder.Append(c);
-            }
+            rest = rest[(plain + 1)..];
         }
-        return builder.ToString();
+        return builder;
     }
+
+    /// <summary>An enum value in lower case, as every format writes kinds and outcomes; the names are made once per type.</summary>
+    public static string Lower<T>(T value) where T : struct, Enum =>
+        LowerNames<T>.Names.TryGetValue(value, out var name) ? name : value.ToString().ToLowerInvariant();
 
     public static string Number(double value, int decimals = 1) => value.ToString("F" + decimals.ToString(Invariant), Invariant);
 
@@ -109,6 +121,11 @@ internal static class ReportText
         { InProgress: true } => "in progress",
         { Outcome: null } => "—",
         { Outcome: Sessions.TaskOutcome.Success, DurationMs: > 0 } => $"success {Clock(cell.DurationMs.Value)}",
-        _ => cell.Outcome.Value.ToString().ToLowerInvariant(),
+        _ => Lower(cell.Outcome.Value),
     };
+
+    private static class LowerNames<T> where T : struct, Enum
+    {
+        public static readonly Dictionary<T, string> Names = Enum.GetValues<T>().ToDictionary(v => v, v => v.ToString().ToLowerInvariant());
+    }
 }

@@ -36,5 +36,12 @@ public sealed class PostgresDatabase : IAsyncDisposable
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>Runs extra schema statements owned by another feature (reports, recordings) idempotently.</summary>
+    public async Task EnsureSchemaAsync(string createStatements, CancellationToken cancellationToken)
+    {
+        await using var command = DataSource.CreateCommand(createStatements);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public ValueTask DisposeAsync() => DataSource.DisposeAsync();
 }

@@ -54,7 +54,9 @@ public sealed partial class SqliteSessionEventStore : ISessionEventStore, IAsync
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            events.Add(JsonSerializer.Deserialize<SessionEventEnvelope>(reader.GetString(0), SessionJson.Options)!);
+            // SQLite keeps the text as UTF-8, which is what the JSON reader wants: reading it as a string would convert
+            // every envelope to UTF-16 and back (a report reads hundreds of thousands).
+            events.Add(JsonSerializer.Deserialize<SessionEventEnvelope>(reader.GetFieldValue<byte[]>(0), SessionJson.Options)!);
         }
         return events;
     }

@@ -14,6 +14,9 @@ public sealed class StorageOptions
 
     public string DatabaseFileName { get; set; } = "sessionlab.db";
 
+    /// <summary>The SQLite database file, with a relative <see cref="DataDirectory"/> resolved against <paramref name="contentRoot"/>.</summary>
+    public string SqliteDatabasePath(string contentRoot) => Path.Combine(Path.GetFullPath(DataDirectory, contentRoot), DatabaseFileName);
+
     /// <summary>An Npgsql connection string, used when <see cref="Provider"/> is PostgreSQL.</summary>
     public string? PostgresConnectionString { get; set; }
 }

@@ -22,6 +22,8 @@ internal sealed class SessionScript
 
     public SessionState State => SessionState.Replay(_events)!;
 
+    public IReadOnlyList<SessionEventEnvelope> Events => _events;
+
     public SessionScript Start(DateTimeOffset at)
     {
         _clockStart = at;

@@ -18,6 +18,9 @@ public sealed class SessionLabFactory : WebApplicationFactory<Program>
     /// <summary>Configuration for this server only (lower limits for a test of them, say); set before its first request.</summary>
     public Dictionary<string, string?> Settings { get; } = [];
 
+    /// <summary>The server's embedded store, for tests that read it as the command line does.</summary>
+    public string DataDirectory => _dataDirectory;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Storage:DataDirectory", _dataDirectory);

@@ -1,0 +1,70 @@
+using SessionLab.Reports.Storage;
+using SessionLab.Sessions;
+using SessionLab.Sessions.Storage;
+
+namespace SessionLab.Reports;
+
+/// <summary>
+/// Loads a study, every session's event log and the team's severities from the configured stores, folds the logs and
+/// builds the report. It reads the durable log rather than live grains: everything a grain acknowledged is already
+/// there, so a report made while sessions run shows what has been persisted so far, and the command line can make
+/// one without a running server.
+/// </summary>
+public sealed class StudyReportService(IStudyStore studies, ISessionEventStore log, IFindingSeverityStore severities, TimeProvider time)
+{
+    /// <summary>The inputs of a study's report, or null when the study does not exist.</summary>
+    public async Task<StudyReportInputs?> LoadAsync(string studyId, CancellationToken cancellationToken)
+    {
+        var study = await studies.GetAsync(studyId, cancellationToken);
+        if (study is null)
+        {
+            return null;
+        }
+        var sessions = await LoadSessionsAsync(studyId, cancellationToken);
+        var ratings = await severities.ListAsync(studyId, cancellationToken);
+        return new StudyReportInputs(study, sessions, ratings.ToDictionary(r => r.Tag, r => r.Severity, StringComparer.OrdinalIgnoreCase));
+    }
+
+    public async Task<StudyReport?> BuildAsync(string studyId, CancellationToken cancellationToken) =>
+        await LoadAsync(studyId, cancellationToken) is { } inputs ? inputs.Build(time.GetUtcNow()) : null;
+
+    public async Task<ReportDocument?> ExportAsync(string studyId, ReportFormat format, CancellationToken cancellationToken) =>
+        await BuildAsync(studyId, cancellationToken) is { } report ? ReportExporter.Export(report, format) : null;
+
+    /// <summary>
+    /// The spelling of the finding row <paramref name="tag"/> names, or null when the report has no such row: a tag of
+    /// the palette, or one that notes still carry after it was renamed or removed from the palette.
+    /// </summary>
+    public async Task<string?> FindFindingTagAsync(Study study, string tag, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(study);
+        if (study.FindTag(tag) is { } inPalette)
+        {
+            return inPalette.Name;
+        }
+        foreach (var session in await LoadSessionsAsync(study.Id, cancellationToken))
+        {
+            foreach (var note in session.Notes)
+            {
+                if (!note.Tags.IsDefault && note.Tags.FirstOrDefault(t => string.Equals(t, tag, StringComparison.OrdinalIgnoreCase)) is { } onNote)
+                {
+                    return onNote;
+                }
+            }
+        }
+        return null;
+    }
+
+    /// <remarks>
+    /// Sessions are read and folded a few at a time: reading and parsing a log is CPU work that spreads over cores, and
+    /// each session's state is built independently of the others. The order stays the log's (oldest session first).
+    /// </remarks>
+    private async Task<List<SessionState>> LoadSessionsAsync(string studyId, CancellationToken cancellationToken)
+    {
+        var ids = await log.ListSessionIdsAsync(studyId, cancellationToken);
+        var states = new SessionState?[ids.Count];
+        await Parallel.ForAsync(0, ids.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
+            async (i, token) => states[i] = SessionState.Replay(await log.ReadAsync(ids[i], 0, token)));
+        return [.. states.OfType<SessionState>()];
+    }
+}

@@ -1,0 +1,141 @@
+using System.CommandLine;
+using System.Text;
+using Microsoft.Extensions.Options;
+using SessionLab.Reports;
+using SessionLab.Sessions.Storage;
+
+namespace SessionLab.Server.Cli;
+
+/// <summary>
+/// The server executable doubles as the command line: <c>sessionlab report &lt;studyId&gt; --format html -o report.html</c>
+/// and <c>sessionlab studies</c> read the configured store directly (the embedded SQLite database by default) without
+/// starting the web server, so they work on a copied data folder and next to a running server alike.
+/// </summary>
+internal static class SessionLabCommandLine
+{
+    private const string ReportVerb = "report";
+    private const string StudiesVerb = "studies";
+
+    /// <summary>Only a leading verb selects the command line; anything else (no arguments, --urls, …) starts the server.</summary>
+    public static bool IsCommand(string[] args) => args is [ReportVerb or StudiesVerb, ..];
+
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken) =>
+        Build().Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
+
+    private static RootCommand Build()
+    {
+        var studyId = new Argument<string>("studyId") { Description = "The study's id (see 'sessionlab studies')." };
+        var format = new Option<ReportFormat?>("--format", "-f")
+        {
+            Description = "What to write (default: html).",
+            CustomParser = result => ReportFormatNames.TryParse(result.Tokens[^1].Value, out var parsed) ? parsed : null,
+        };
+        format.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, [.. ReportFormatNames.All]);
+        var output = new Option<string?>("--output", "-o")
+        {
+            Description = "The file to write, or '-' for standard output. Default: the report's own file name in the current folder.",
+        };
+        var reportData = DataOption();
+        var report = new Command(ReportVerb, "Writes a study's report from what the store holds, running sessions included.")
+        {
+            studyId, format, output, reportData,
+        };
+        report.SetAction((parse, cancellationToken) => ReportAsync(
+            parse.GetRequiredValue(studyId), parse.GetValue(format) ?? ReportFormat.Html, parse.GetValue(output), parse.GetValue(reportData),
+            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken));
+
+        var studiesData = DataOption();
+        var studies = new Command(StudiesVerb, "Lists the studies in the store: id, sessions and name.") { studiesData };
+        studies.SetAction((parse, cancellationToken) => StudiesAsync(
+            parse.GetValue(studiesData), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken));
+
+        return new RootCommand("SessionLab. Without a command, starts the server.") { report, studies };
+    }
+
+    private static Option<DirectoryInfo?> DataOption() => new("--data", "-d")
+    {
+        Description = "The data folder of the embedded store. Default: Storage:DataDirectory from the configuration ('data').",
+    };
+
+    private static async Task<int> ReportAsync(
+        string studyId, ReportFormat format, string? outputPath, DirectoryInfo? data, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        await using var services = OpenStore(data, error);
+        if (services is null)
+        {
+            return 1;
+        }
+        var document = await services.GetRequiredService<StudyReportService>().ExportAsync(studyId, format, cancellationToken);
+        if (document is null)
+        {
+            await error.WriteLineAsync($"Study '{studyId}' does not exist in this store; 'sessionlab studies' lists those that do.");
+            return 1;
+        }
+        if (outputPath == "-")
+        {
+            // Text to a text stream: the byte order mark that helps spreadsheets open a CSV file means nothing in a pipe.
+            await output.WriteAsync(new UTF8Encoding(false).GetString(document.Content.Span).TrimStart('\uFEFF'));
+            return 0;
+        }
+        var path = Path.GetFullPath(outputPath ?? document.FileName);
+        await File.WriteAllBytesAsync(path, document.Content, cancellationToken);
+        await output.WriteLineAsync($"Wrote {path} ({document.Content.Length:N0} bytes).");
+        return 0;
+    }
+
+    private static async Task<int> StudiesAsync(DirectoryInfo? data, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        await using var services = OpenStore(data, error);
+        if (services is null)
+        {
+            return 1;
+        }
+        var log = services.GetRequiredService<ISessionEventStore>();
+        var studies = await services.GetRequiredService<IStudyStore>().ListAsync(cancellationToken);
+        if (studies.Count == 0)
+        {
+            await output.WriteLineAsync("No studies yet.");
+        }
+        foreach (var study in studies)
+        {
+            var sessions = (await log.ListSessionIdsAsync(study.Id, cancellationToken)).Count;
+            await output.WriteLineAsync($"{study.Id}\t{sessions} session{(sessions == 1 ? "" : "s")}\t{study.Name}");
+        }
+        return 0;
+    }
+
+    /// <summary>
+    /// The stores as the server would configure them (appsettings.json, environment, Storage:*), with --data in place
+    /// of the data folder; null when there is no embedded store there, rather than silently creating an empty one.
+    /// </summary>
+    private static ServiceProvider? OpenStore(DirectoryInfo? data, TextWriter error)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
+        if (data is not null)
+        {
+            builder.Configuration[$"{StorageOptions.SectionName}:{nameof(StorageOptions.DataDirectory)}"] = data.FullName;
+        }
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddStudyReports();
+        var services = builder.Services.BuildServiceProvider();
+        try
+        {
+            var options = services.GetRequiredService<IOptions<StorageOptions>>().Value;
+            var database = options.SqliteDatabasePath(builder.Environment.ContentRootPath);
+            if (options.Provider == StorageProvider.Sqlite && !File.Exists(database))
+            {
+                error.WriteLine($"No SessionLab store at {database}. Give the server's data folder with --data.");
+                services.Dispose();
+                return null;
+            }
+        }
+        catch (OptionsValidationException invalid)
+        {
+            error.WriteLine(invalid.Message);
+            services.Dispose();
+            return null;
+        }
+        return services;
+    }
+}

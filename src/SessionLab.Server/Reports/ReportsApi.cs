@@ -1,0 +1,118 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using SessionLab.Reports;
+using SessionLab.Reports.Storage;
+using SessionLab.Server.Apis;
+using SessionLab.Sessions;
+using SessionLab.Sessions.Storage;
+
+namespace SessionLab.Server.Reports;
+
+/// <summary>A study's report as a download in each format, and the severities the team gives its findings.</summary>
+public static class ReportsApi
+{
+    private const string ResearchTeam = "Research team";
+
+    public static RouteGroupBuilder MapReportsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/studies/{studyId}").WithTags("Reports");
+        api.MapGet("/report", GetReportAsync);
+        api.MapGet("/findings/severities", ListSeveritiesAsync);
+        api.MapPut("/findings/{tag}/severity", SetSeverityAsync);
+        api.MapDelete("/findings/{tag}/severity", ClearSeverityAsync);
+        return api;
+    }
+
+    internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetReportAsync(
+        string studyId, string? format, ApiAccess access, StudyReportService reports, HttpContext http, CancellationToken cancellationToken)
+    {
+        if (access.RequireStudyOwner(http, studyId) is { } denied)
+        {
+            return denied;
+        }
+        if (!ReportFormatNames.TryParse(format ?? "html", out var reportFormat))
+        {
+            return ApiProblems.From(SessionErrorCode.InvalidRequest, $"Unknown report format '{format}'; use one of {string.Join(", ", ReportFormatNames.All)}.");
+        }
+        if (await reports.ExportAsync(studyId, reportFormat, cancellationToken) is not { } document)
+        {
+            return StudyNotFound(studyId);
+        }
+        // A report holds what observers wrote and changes while sessions run: no cache should keep a copy.
+        http.Response.Headers.CacheControl = "no-store";
+        return TypedResults.Bytes(document.Content, document.ContentType, document.FileName);
+    }
+
+    internal static async Task<Results<Ok<IReadOnlyList<FindingSeverity>>, ProblemHttpResult>> ListSeveritiesAsync(
+        string studyId, ApiAccess access, IStudyStore studies, IFindingSeverityStore severities, HttpContext http, CancellationToken cancellationToken)
+    {
+        if (access.RequireStudyOwner(http, studyId) is { } denied)
+        {
+            return denied;
+        }
+        return await studies.GetAsync(studyId, cancellationToken) is null
+            ? StudyNotFound(studyId)
+            : TypedResults.Ok(await severities.ListAsync(studyId, cancellationToken));
+    }
+
+    internal static async Task<Results<Ok<FindingSeverity>, ValidationProblem, ProblemHttpResult>> SetSeverityAsync(
+        string studyId,
+        string tag,
+        SetSeverityRequest? request,
+        ApiAccess access,
+        IStudyStore studies,
+        StudyReportService reports,
+        IFindingSeverityStore severities,
+        TimeProvider time,
+        HttpContext http,
+        CancellationToken cancellationToken)
+    {
+        if (access.RequireStudyOwner(http, studyId) is { } denied)
+        {
+            return denied;
+        }
+        if (await studies.GetAsync(studyId, cancellationToken) is not { } study)
+        {
+            return StudyNotFound(studyId);
+        }
+        var errors = new Dictionary<string, string[]>();
+        if (request?.Severity is not { } severity || !FindingSeverity.IsOnScale(severity))
+        {
+            errors["severity"] = [$"Give a severity from {FindingSeverity.Min} (not a problem) to {FindingSeverity.Max} (catastrophe)."];
+        }
+        var updatedBy = string.IsNullOrWhiteSpace(request?.UpdatedBy) ? ResearchTeam : request.UpdatedBy.Trim();
+        if (updatedBy.Length > SessionLimits.MaxDisplayNameLength)
+        {
+            errors["updatedBy"] = [$"A name can be at most {SessionLimits.MaxDisplayNameLength} characters."];
+        }
+        var name = await reports.FindFindingTagAsync(study, tag.TrimStart('#'), cancellationToken);
+        if (name is null)
+        {
+            errors["tag"] = [$"#{tag.TrimStart('#')} is neither in the study's tag palette nor on any of its notes."];
+        }
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, detail: "The severity was not saved; see errors.");
+        }
+        var saved = new FindingSeverity(studyId, name!, request!.Severity!.Value, time.GetUtcNow(), updatedBy);
+        await severities.SetAsync(saved, cancellationToken);
+        return TypedResults.Ok(saved);
+    }
+
+    internal static async Task<Results<NoContent, ProblemHttpResult>> ClearSeverityAsync(
+        string studyId, string tag, ApiAccess access, IStudyStore studies, IFindingSeverityStore severities, HttpContext http, CancellationToken cancellationToken)
+    {
+        if (access.RequireStudyOwner(http, studyId) is { } denied)
+        {
+            return denied;
+        }
+        if (await studies.GetAsync(studyId, cancellationToken) is null)
+        {
+            return StudyNotFound(studyId);
+        }
+        await severities.ClearAsync(studyId, tag.TrimStart('#'), cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static ProblemHttpResult StudyNotFound(string studyId) =>
+        ApiProblems.From(SessionErrorCode.StudyNotFound, $"Study '{studyId}' does not exist.");
+}
