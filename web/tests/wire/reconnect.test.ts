@@ -77,6 +77,8 @@ describe('reconnecting over WebSockets', () => {
     }
     const head = Math.max(...acknowledged.map((r) => r.sequence!));
     await second.waitForSequence(head);
+    // An acknowledgement does not wait for delivery to others: let the moderator's copy catch up before comparing.
+    await moderator.waitForSequence(head);
 
     const expected = Array.from({ length: head - seenBeforeDrop }, (_, i) => seenBeforeDrop + 1 + i);
     assert.deepEqual(second.sequences(), expected, 'every event after the last one seen, once each, in order');
