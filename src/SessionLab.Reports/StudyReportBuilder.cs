@@ -20,7 +20,8 @@ public static class StudyReportBuilder
         Study study,
         IReadOnlyList<SessionState> sessions,
         IReadOnlyDictionary<string, int> severityByTag,
-        DateTimeOffset generatedAt)
+        DateTimeOffset generatedAt,
+        IReadOnlyDictionary<Guid, string>? clipLinks = null)
     {
         ArgumentNullException.ThrowIfNull(study);
         ArgumentNullException.ThrowIfNull(sessions);
@@ -45,7 +46,7 @@ public static class StudyReportBuilder
         var labels = participants.ToDictionary(p => p.SessionId, p => p.Label, StringComparer.Ordinal);
 
         var notes = observed
-            .SelectMany(s => s.Notes.OrderBy(n => n.ClockOffsetMs).ThenBy(n => n.Sequence).Select(n => Reference(palette, s, n, labels)))
+            .SelectMany(s => s.Notes.OrderBy(n => n.ClockOffsetMs).ThenBy(n => n.Sequence).Select(n => Reference(palette, s, n, labels, clipLinks)))
             .ToImmutableArray();
 
         return new StudyReport(
@@ -235,7 +236,7 @@ public static class StudyReportBuilder
         return [.. firstOfEach.Concat(quotes.Except(firstOfEach)).Take(QuotesPerFinding)];
     }
 
-    private static NoteReference Reference(Dictionary<string, string> palette, SessionState session, Note note, Dictionary<string, string> labels)
+    private static NoteReference Reference(Dictionary<string, string> palette, SessionState session, Note note, Dictionary<string, string> labels, IReadOnlyDictionary<Guid, string>? clipLinks)
     {
         var tags = CanonicalTags(palette, note.Tags);
         return new NoteReference(
@@ -250,7 +251,8 @@ public static class StudyReportBuilder
             note.Kind == NoteKind.Quote || tags.Contains(QuoteTag, StringComparer.OrdinalIgnoreCase),
             note.TaskId,
             tags,
-            note.Text);
+            note.Text,
+            clipLinks?.GetValueOrDefault(note.Id));
     }
 
     /// <summary>Notes keep the spelling typed at the time; the palette's spelling names the row.</summary>

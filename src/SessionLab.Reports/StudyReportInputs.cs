@@ -4,9 +4,14 @@ namespace SessionLab.Reports;
 
 /// <summary>
 /// What a report is computed from, as loaded from the stores: the study, the folded state of each of its sessions
-/// (running ones included, as far as they are persisted) and the team's severity per tag.
+/// (running ones included, as far as they are persisted), the team's severity per tag and the clip link of each note
+/// a recording shows.
 /// </summary>
-public sealed record StudyReportInputs(Study Study, IReadOnlyList<SessionState> Sessions, IReadOnlyDictionary<string, int> SeverityByTag)
+public sealed record StudyReportInputs(
+    Study Study,
+    IReadOnlyList<SessionState> Sessions,
+    IReadOnlyDictionary<string, int> SeverityByTag,
+    IReadOnlyDictionary<Guid, string>? ClipLinks = null)
 {
-    public StudyReport Build(DateTimeOffset generatedAt) => StudyReportBuilder.Build(Study, Sessions, SeverityByTag, generatedAt);
+    public StudyReport Build(DateTimeOffset generatedAt) => StudyReportBuilder.Build(Study, Sessions, SeverityByTag, generatedAt, ClipLinks);
 }

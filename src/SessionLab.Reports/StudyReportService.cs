@@ -10,10 +10,18 @@ namespace SessionLab.Reports;
 /// there, so a report made while sessions run shows what has been persisted so far, and the command line can make
 /// one without a running server.
 /// </summary>
-public sealed class StudyReportService(IStudyStore studies, ISessionEventStore log, IFindingSeverityStore severities, TimeProvider time)
+public sealed class StudyReportService(
+    IStudyStore studies,
+    ISessionEventStore log,
+    IFindingSeverityStore severities,
+    TimeProvider time,
+    IRecordingCoverage? recordings = null)
 {
-    /// <summary>The inputs of a study's report, or null when the study does not exist.</summary>
-    public async Task<StudyReportInputs?> LoadAsync(string studyId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The inputs of a study's report, or null when the study does not exist. With <paramref name="appBase"/> (the
+    /// browser app's address) every note a recording shows links to its clip page there.
+    /// </summary>
+    public async Task<StudyReportInputs?> LoadAsync(string studyId, CancellationToken cancellationToken, Uri? appBase = null)
     {
         var study = await studies.GetAsync(studyId, cancellationToken);
         if (study is null)
@@ -22,14 +30,15 @@ public sealed class StudyReportService(IStudyStore studies, ISessionEventStore l
         }
         var sessions = await LoadSessionsAsync(studyId, cancellationToken);
         var ratings = await severities.ListAsync(studyId, cancellationToken);
-        return new StudyReportInputs(study, sessions, ratings.ToDictionary(r => r.Tag, r => r.Severity, StringComparer.OrdinalIgnoreCase));
+        var clipLinks = appBase is null || recordings is null ? null : await ClipLinksAsync(sessions, appBase, cancellationToken);
+        return new StudyReportInputs(study, sessions, ratings.ToDictionary(r => r.Tag, r => r.Severity, StringComparer.OrdinalIgnoreCase), clipLinks);
     }
 
-    public async Task<StudyReport?> BuildAsync(string studyId, CancellationToken cancellationToken) =>
-        await LoadAsync(studyId, cancellationToken) is { } inputs ? inputs.Build(time.GetUtcNow()) : null;
+    public async Task<StudyReport?> BuildAsync(string studyId, CancellationToken cancellationToken, Uri? appBase = null) =>
+        await LoadAsync(studyId, cancellationToken, appBase) is { } inputs ? inputs.Build(time.GetUtcNow()) : null;
 
-    public async Task<ReportDocument?> ExportAsync(string studyId, ReportFormat format, CancellationToken cancellationToken) =>
-        await BuildAsync(studyId, cancellationToken) is { } report ? ReportExporter.Export(report, format) : null;
+    public async Task<ReportDocument?> ExportAsync(string studyId, ReportFormat format, CancellationToken cancellationToken, Uri? appBase = null) =>
+        await BuildAsync(studyId, cancellationToken, appBase) is { } report ? ReportExporter.Export(report, format) : null;
 
     /// <summary>
     /// The spelling of the finding row <paramref name="tag"/> names, or null when the report has no such row: a tag of
@@ -53,6 +62,27 @@ public sealed class StudyReportService(IStudyStore studies, ISessionEventStore l
             }
         }
         return null;
+    }
+
+    private async Task<Dictionary<Guid, string>> ClipLinksAsync(List<SessionState> sessions, Uri appBase, CancellationToken cancellationToken)
+    {
+        var links = new Dictionary<Guid, string>();
+        foreach (var session in sessions)
+        {
+            var spans = await recordings!.RecordedSpansAsync(session.SessionId, cancellationToken);
+            if (spans.Count == 0)
+            {
+                continue;
+            }
+            foreach (var note in session.Notes)
+            {
+                if (spans.Any(span => span.Covers(note.ClockOffsetMs)))
+                {
+                    links[note.Id] = ClipLinks.For(appBase, session.SessionId, note.Id);
+                }
+            }
+        }
+        return links;
     }
 
     /// <remarks>

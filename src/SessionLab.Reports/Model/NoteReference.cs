@@ -5,7 +5,7 @@ namespace SessionLab.Reports;
 
 /// <summary>
 /// A note as a report cites it: where to find it again (session id and session-clock offset) and what it says.
-/// <see cref="IsQuote"/> marks notes of kind Quote or tagged "quote".
+/// <see cref="IsQuote"/> marks notes of kind Quote or tagged "quote"; <see cref="ClipUrl"/> opens its clip when a recording shows it.
 /// </summary>
 public sealed record NoteReference(
     Guid NoteId,
@@ -19,4 +19,5 @@ public sealed record NoteReference(
     bool IsQuote,
     string? TaskId,
     ImmutableArray<string> Tags,
-    string Text);
+    string Text,
+    string? ClipUrl = null);

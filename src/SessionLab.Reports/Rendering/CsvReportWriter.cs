@@ -16,12 +16,12 @@ public static class CsvReportWriter
     {
         ArgumentNullException.ThrowIfNull(report);
         var csv = new StringBuilder();
-        Row(csv, "session_id", "participant", "note_id", "clock_offset_ms", "clock", "created_at", "edited_at", "author", "kind", "quote", "task_id", "tags", "text");
+        Row(csv, "session_id", "participant", "note_id", "clock_offset_ms", "clock", "created_at", "edited_at", "author", "kind", "quote", "task_id", "tags", "clip_url", "text");
         foreach (var n in report.Notes)
         {
             Row(csv, n.SessionId, n.ParticipantLabel, n.NoteId.ToString(), Integer(n.ClockOffsetMs), Clock(n.ClockOffsetMs), Timestamp(n.CreatedAt),
                 n.EditedAt is { } edited ? Timestamp(edited) : null, n.Author, Lower(n.Kind), n.IsQuote ? "yes" : "no", n.TaskId,
-                string.Join(' ', n.Tags.Select(t => "#" + t)), n.Text);
+                string.Join(' ', n.Tags.Select(t => "#" + t)), n.ClipUrl, n.Text);
         }
         return csv.ToString();
     }

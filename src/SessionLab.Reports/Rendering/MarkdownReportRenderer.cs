@@ -189,6 +189,10 @@ public static class MarkdownReportRenderer
 
     private static string Where(NoteReference note) => AppendWhere(new StringBuilder(), note).ToString();
 
-    private static StringBuilder AppendWhere(StringBuilder text, NoteReference note) =>
+    /// <remarks>The clip URL is built by the server from ids and an absolute http(s) base, and percent-encoded: safe in a link.</remarks>
+    private static StringBuilder AppendWhere(StringBuilder text, NoteReference note)
+    {
         text.AppendMarkdown(note.ParticipantLabel).Append(" at ").Append(Clock(note.ClockOffsetMs)).Append(", session ").AppendMarkdown(note.SessionId);
+        return note.ClipUrl is { } clip ? text.Append(" · [▶ clip](<").Append(clip).Append(">)") : text;
+    }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text;
 using Microsoft.Extensions.Options;
 using SessionLab.Reports;
+using SessionLab.Server.Recordings;
 using SessionLab.Sessions.Storage;
 
 namespace SessionLab.Server.Cli;
@@ -35,13 +36,17 @@ internal static class SessionLabCommandLine
         {
             Description = "The file to write, or '-' for standard output. Default: the report's own file name in the current folder.",
         };
+        var baseUrl = new Option<string?>("--base-url")
+        {
+            Description = "Where the team opens SessionLab, for clip links in the report. Default: SessionLab:PublicUrl from the configuration, else http://127.0.0.1:5080.",
+        };
         var reportData = DataOption();
         var report = new Command(ReportVerb, "Writes a study's report from what the store holds, running sessions included.")
         {
-            studyId, format, output, reportData,
+            studyId, format, output, reportData, baseUrl,
         };
         report.SetAction((parse, cancellationToken) => ReportAsync(
-            parse.GetRequiredValue(studyId), parse.GetValue(format) ?? ReportFormat.Html, parse.GetValue(output), parse.GetValue(reportData),
+            parse.GetRequiredValue(studyId), parse.GetValue(format) ?? ReportFormat.Html, parse.GetValue(output), parse.GetValue(reportData), parse.GetValue(baseUrl),
             parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken));
 
         var studiesData = DataOption();
@@ -58,14 +63,20 @@ internal static class SessionLabCommandLine
     };
 
     private static async Task<int> ReportAsync(
-        string studyId, ReportFormat format, string? outputPath, DirectoryInfo? data, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+        string studyId, ReportFormat format, string? outputPath, DirectoryInfo? data, string? baseUrl, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         await using var services = OpenStore(data, error);
         if (services is null)
         {
             return 1;
         }
-        var document = await services.GetRequiredService<StudyReportService>().ExportAsync(studyId, format, cancellationToken);
+        var appBase = ClipLinks.AppBase(baseUrl ?? services.GetRequiredService<IConfiguration>()["SessionLab:PublicUrl"] ?? "http://127.0.0.1:5080");
+        if (appBase is null)
+        {
+            await error.WriteLineAsync($"--base-url must be an absolute http or https address, like https://sessionlab.example.org.");
+            return 1;
+        }
+        var document = await services.GetRequiredService<StudyReportService>().ExportAsync(studyId, format, cancellationToken, appBase);
         if (document is null)
         {
             await error.WriteLineAsync($"Study '{studyId}' does not exist in this store; 'sessionlab studies' lists those that do.");
@@ -118,6 +129,8 @@ internal static class SessionLabCommandLine
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddStudyReports();
+        builder.Services.AddSingleton<RecordingCatalog>();
+        builder.Services.AddSingleton<IRecordingCoverage, RecordingCoverage>();
         var services = builder.Services.BuildServiceProvider();
         try
         {

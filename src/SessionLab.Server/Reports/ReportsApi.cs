@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using SessionLab.Reports;
 using SessionLab.Reports.Storage;
 using SessionLab.Server.Apis;
+using SessionLab.Server.Invitations;
 using SessionLab.Sessions;
 using SessionLab.Sessions.Storage;
 
@@ -23,7 +24,7 @@ public static class ReportsApi
     }
 
     internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetReportAsync(
-        string studyId, string? format, ApiAccess access, StudyReportService reports, HttpContext http, CancellationToken cancellationToken)
+        string studyId, string? format, ApiAccess access, StudyReportService reports, HttpContext http, IConfiguration configuration, CancellationToken cancellationToken)
     {
         if (access.RequireStudyOwner(http, studyId) is { } denied)
         {
@@ -33,7 +34,8 @@ public static class ReportsApi
         {
             return ApiProblems.From(SessionErrorCode.InvalidRequest, $"Unknown report format '{format}'; use one of {string.Join(", ", ReportFormatNames.All)}.");
         }
-        if (await reports.ExportAsync(studyId, reportFormat, cancellationToken) is not { } document)
+        var appBase = ClipLinks.AppBase(AppLinks.BaseUrl(http.Request, configuration));
+        if (await reports.ExportAsync(studyId, reportFormat, cancellationToken, appBase) is not { } document)
         {
             return StudyNotFound(studyId);
         }
