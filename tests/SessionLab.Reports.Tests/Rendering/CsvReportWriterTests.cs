@@ -11,7 +11,7 @@ public sealed class CsvReportWriterTests
 
         Assert.Contains("\"Search, commas, \"\"quotes\"\" and a\nline break\"", text, StringComparison.Ordinal);
         var rows = Csv.Parse(text);
-        Assert.Equal(["session_id", "participant", "note_id", "clock_offset_ms", "clock", "created_at", "edited_at", "author", "kind", "quote", "task_id", "tags", "text"], rows[0]);
+        Assert.Equal(["session_id", "participant", "note_id", "clock_offset_ms", "clock", "created_at", "edited_at", "author", "kind", "quote", "task_id", "tags", "clip_url", "text"], rows[0]);
         Assert.Equal(4, rows.Count);
         Assert.All(rows, row => Assert.Equal(rows[0].Count, row.Count));
         var note = rows.Single(r => r[^1].StartsWith("Search, commas", StringComparison.Ordinal));
