@@ -71,3 +71,18 @@ export interface TokenAccess {
 export interface AddNoteRequest { commandId: string; noteId: string; clockOffsetMs: number; text: string; tags: string[]; kind: NoteKind }
 export interface EditNoteRequest { commandId: string; noteId: string; text: string; tags: string[]; kind: NoteKind }
 export interface DeleteNoteRequest { commandId: string; noteId: string }
+
+/** The part of the JSON report (`format=json`, SessionLab.Reports' StudyReport) the study page reads. */
+export interface ProportionEstimate { successes: number; trials: number; observed: number; bestEstimate: number; interval: { lower: number; upper: number } }
+export interface ReportParticipant { sessionId: string; alias: string; label: string; status: SessionStatus }
+export interface FindingRow {
+  tag: string; color: string | null; inPalette: boolean; severity: number | null; priority: number; participantsAffected: number;
+  frequency: ProportionEstimate | null; cells: { sessionId: string; noteCount: number }[]; notes: { noteId: string }[];
+}
+export interface StudyReportData {
+  overview: { studyId: string; studyName: string; participantCount: number; confidenceLevel: number; generatedAt: string };
+  participants: ReportParticipant[];
+  findings: FindingRow[];
+}
+export interface FindingSeverity { studyId: string; tag: string; severity: number; updatedAt: string; updatedBy: string }
+export type ReportFormat = 'html' | 'markdown' | 'json' | 'csv-notes' | 'csv-attempts' | 'csv-answers';

@@ -7,6 +7,8 @@ import { capitalize, dateTime, duration, plural } from '../lib/format';
 import type { Invite, Role, SessionSummary, Study, TokenAccess } from '../lib/protocol';
 import { rememberStudy } from '../lib/storage';
 import { shortcutsDialog } from '../ui/dialog';
+import { FindingsPanel } from './study-findings';
+import { ReportPanel } from './study-report';
 import { announcer, errorPanel, loading, renderShell } from '../ui/shell';
 import { tagChip } from '../ui/tags';
 
@@ -66,6 +68,7 @@ class StudyPage {
   render(): void {
     document.title = `${this.study.name} · SessionLab`;
     this.alias.value = this.nextAlias();
+    const findings = new FindingsPanel(this.study.id, this.ownerToken, this.study.tags);
     const form = h('form', { class: 'inline-form', onsubmit: (e: SubmitEvent) => { e.preventDefault(); void this.schedule(); } },
       h('div', { class: 'field' }, h('label', { for: 'new-alias' }, 'Participant alias (a pseudonym such as P4)'), this.alias),
       h('div', { class: 'field' }, h('label', { for: 'new-moderator' }, 'Moderator name (optional)'), this.moderator),
@@ -83,6 +86,8 @@ class StudyPage {
         this.sessionList,
         h('h3', null, 'Schedule a session'),
         form),
+      new ReportPanel(this.study.id, this.ownerToken).element,
+      findings.element,
       h('section', { class: 'panel', 'aria-labelledby': 'tasks-title' },
         h('h2', { id: 'tasks-title' }, `Tasks (${this.study.tasks.length})`),
         h('ol', { class: 'task-script' }, this.study.tasks.map((t) => h('li', null,
@@ -102,6 +107,7 @@ class StudyPage {
         ])),
       this.live.element);
     this.renderSessions();
+    void findings.refresh();
     document.addEventListener('keydown', (e) => {
       if (isTextEntry(e.target) || e.altKey || e.ctrlKey || e.metaKey || document.querySelector('dialog[open]')) return;
       if (e.key === '?') { e.preventDefault(); this.help(); }

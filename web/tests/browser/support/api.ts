@@ -56,3 +56,15 @@ export interface Envelope { sequence: number; commandId: string; recordedAt: str
 export function sessionEvents(server: string, links: SessionLinks): Promise<Envelope[]> {
   return call<Envelope[]>(server, 'GET', `/api/sessions/${links.sessionId}/events?after=0`, links.ownerToken);
 }
+
+/** Another session of the same study, with its moderator's link. */
+export async function addSession(server: string, links: SessionLinks, participantAlias: string): Promise<{ sessionId: string; moderator: string }> {
+  const session = await call<{ id: string }>(server, 'POST', `/api/studies/${links.studyId}/sessions`, links.ownerToken, { participantAlias, moderatorName: 'Mona' });
+  const invite = await call<{ url: string }>(server, 'POST', `/api/sessions/${session.id}/invites`, links.ownerToken, { role: 'moderator' });
+  return { sessionId: session.id, moderator: invite.url };
+}
+
+/** The study id as the server spells it in report file names (ReportExporter): ASCII letters and digits in lower case, "-" for the rest. */
+export function reportFilePrefix(studyId: string): string {
+  return [...studyId].map((c) => (/^[A-Za-z0-9]$/.test(c) ? c.toLowerCase() : '-')).join('').replace(/^-+|-+$/g, '');
+}
