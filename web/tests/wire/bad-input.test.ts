@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, afterEach, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
+import { useServer } from './support/fixture.ts';
 import { HubConnectionState } from '@microsoft/signalr';
-import { Api } from './support/api.ts';
 import { commandId, noteRequest, type WireClient } from './support/client.ts';
-import { ServerProcess } from './support/server.ts';
-import { Clients, startLiveSession, type LiveSession } from './support/team.ts';
+import { startLiveSession, type LiveSession } from './support/team.ts';
 import { within } from './support/timeouts.ts';
 
 const TEST_TIMEOUT_MS = 60_000;
@@ -37,19 +36,8 @@ const badInputs: BadInput[] = [
 ];
 
 describe('bad input over WebSockets', () => {
-  let server: ServerProcess;
-  let api: Api;
-  const clients = new Clients(() => server);
-
-  before(async () => {
-    server = await ServerProcess.start();
-    api = new Api(server.url);
-  });
-  afterEach(() => clients.stopAll());
-  after(async () => {
-    await server?.stop();
-    server?.removeData();
-  });
+  const fixture = useServer();
+  const { clients } = fixture;
 
   async function assertStillUsable(author: WireClient, expectedSequence: number): Promise<void> {
     const valid = await author.command('AddNote', noteRequest('A valid note right after', { tags: ['bug'] }));
@@ -61,10 +49,10 @@ describe('bad input over WebSockets', () => {
   for (const bad of badInputs) {
     const answer = 'code' in bad.expect ? bad.expect.code : 'an invocation error';
     test(`${bad.name} gets ${answer}, and a valid note right after succeeds on the same connection`, { timeout: TEST_TIMEOUT_MS }, async () => {
-      const live = await startLiveSession(api, clients);
+      const live = await startLiveSession(fixture.api, clients);
       const { client: observer } = await clients.join(live.invites.observer, 'observer', 'Bea');
       const author = bad.method === 'AddNote' ? observer : live.moderator;
-      const head = (await api.getSession(live.session)).sequence;
+      const head = (await fixture.api.getSession(live.session)).sequence;
 
       if ('code' in bad.expect) {
         const result = await author.command(bad.method, bad.request(live) as object);
@@ -84,18 +72,18 @@ describe('bad input over WebSockets', () => {
   }
 
   test('a 2,000-character note, the longest allowed, is accepted whole', { timeout: TEST_TIMEOUT_MS }, async () => {
-    const live = await startLiveSession(api, clients);
+    const live = await startLiveSession(fixture.api, clients);
     const text = 'z'.repeat(2_000);
     const result = await live.moderator.command('AddNote', noteRequest(`  ${text}  `));
     assert.ok(result.ok, JSON.stringify(result.error));
-    assert.equal((await api.getSession(live.session)).notes[0].text, text);
+    assert.equal((await fixture.api.getSession(live.session)).notes[0].text, text);
   });
 
   test('a message under 64 KiB is answered; one over 64 KiB closes only that connection, and the server keeps serving others', { timeout: TEST_TIMEOUT_MS }, async () => {
-    const live = await startLiveSession(api, clients);
+    const live = await startLiveSession(fixture.api, clients);
     const { client: victim } = await clients.join(live.invites.observer, 'observer', 'Vic');
     const { client: bystander } = await clients.join(live.invites.observer, 'observer', 'Bo');
-    const head = (await api.getSession(live.session)).sequence;
+    const head = (await fixture.api.getSession(live.session)).sequence;
 
     const large = await victim.command('AddNote', noteRequest('L'.repeat(60 * 1024)));
     assert.equal(large.error?.code, 'noteTooLong', 'just under the limit is still answered');
@@ -111,8 +99,8 @@ describe('bad input over WebSockets', () => {
     await assertStillUsable(live.moderator, head + 2);
     const { joined } = await clients.join(live.invites.observer, 'observer', 'Newcomer');
     assert.equal(joined.headSequence, head + 2);
-    assert.ok(server.running, 'the server process is still running');
-    const state = await api.getSession(live.session);
+    assert.ok(fixture.server.running, 'the server process is still running');
+    const state = await fixture.api.getSession(live.session);
     assert.ok(state.notes.every((n) => !n.text.startsWith('O')), 'the oversized note was not recorded');
   });
 });

@@ -1,31 +1,19 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, afterEach, before, describe, test } from 'node:test';
-import { Api } from './support/api.ts';
+import { describe, test } from 'node:test';
+import { useServer } from './support/fixture.ts';
 import { commandId, noteRequest, type WireClient } from './support/client.ts';
-import { ServerProcess } from './support/server.ts';
-import { Clients, startLiveSession } from './support/team.ts';
+import { startLiveSession } from './support/team.ts';
 import { eventually } from './support/timeouts.ts';
 
 const TEST_TIMEOUT_MS = 60_000;
 
 describe('note fan-out over WebSockets', () => {
-  let server: ServerProcess;
-  let api: Api;
-  const clients = new Clients(() => server);
-
-  before(async () => {
-    server = await ServerProcess.start();
-    api = new Api(server.url);
-  });
-  afterEach(() => clients.stopAll());
-  after(async () => {
-    await server?.stop();
-    server?.removeData();
-  });
+  const fixture = useServer();
+  const { clients } = fixture;
 
   test('a moderator, three observers and a participant in one session: notes fan out to every observer and the moderator, in the same sequence order for everyone, and never to the participant', { timeout: TEST_TIMEOUT_MS }, async () => {
-    const { session, invites, moderator } = await startLiveSession(api, clients);
+    const { session, invites, moderator } = await startLiveSession(fixture.api, clients);
     const observers: WireClient[] = [];
     for (const name of ['Ola', 'Omar', 'Oona']) {
       observers.push((await clients.join(invites.observer, 'observer', name)).client);
@@ -96,7 +84,7 @@ describe('note fan-out over WebSockets', () => {
   });
 
   test('a client that connects with default negotiation joins and receives notes like any other', { timeout: TEST_TIMEOUT_MS }, async () => {
-    const { invites, moderator } = await startLiveSession(api, clients);
+    const { invites, moderator } = await startLiveSession(fixture.api, clients);
     const { client: observer, joined } = await clients.join(invites.observer, 'observer', 'Nia', 0, { negotiate: true });
     assert.equal(joined.you.role, 'observer');
     const note = await observer.command('AddNote', noteRequest('Negotiated, then took a note'));

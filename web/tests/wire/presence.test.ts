@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, test } from 'node:test';
-import { Api } from './support/api.ts';
+import { describe, test } from 'node:test';
+import { useServer } from './support/fixture.ts';
 import { noteRequest, WireClient } from './support/client.ts';
 import type { PresenceEntry } from './support/protocol.ts';
-import { ServerProcess } from './support/server.ts';
-import { Clients, startLiveSession } from './support/team.ts';
+import { startLiveSession } from './support/team.ts';
 import { eventually, sleep } from './support/timeouts.ts';
 
 const TEST_TIMEOUT_MS = 90_000;
@@ -12,22 +11,11 @@ const TEST_TIMEOUT_MS = 90_000;
 const names = (people: PresenceEntry[] | undefined) => (people ?? []).map((p) => `${p.displayName}×${p.connections}`).sort();
 
 describe('presence over WebSockets', () => {
-  let server: ServerProcess;
-  let api: Api;
-  const clients = new Clients(() => server);
-
-  before(async () => {
-    server = await ServerProcess.start();
-    api = new Api(server.url);
-  });
-  afterEach(() => clients.stopAll());
-  after(async () => {
-    await server?.stop();
-    server?.removeData();
-  });
+  const fixture = useServer();
+  const { clients } = fixture;
 
   test('the team sees who is connected, and someone whose connection drops leaves the list', { timeout: TEST_TIMEOUT_MS }, async () => {
-    const { invites, moderator } = await startLiveSession(api, clients);
+    const { invites, moderator } = await startLiveSession(fixture.api, clients);
     const { client: observer } = await clients.join(invites.observer, 'observer', 'Pia');
     await clients.join(invites.participant, 'participant');
     await eventually(() => names(moderator.presence.at(-1)).join() === 'Mona×1,Participant×1,Pia×1', 'the moderator sees all three');
@@ -36,7 +24,7 @@ describe('presence over WebSockets', () => {
   });
 
   test('clients whose connections drop while their Join is still being answered do not stay in presence', { timeout: TEST_TIMEOUT_MS }, async () => {
-    const { invites, moderator } = await startLiveSession(api, clients);
+    const { invites, moderator } = await startLiveSession(fixture.api, clients);
     // A long log (about 7 MB of replay) makes each join take a while, so the drops below land mid-join.
     const notes = 3_000;
     for (let batch = 0; batch < notes / 500; batch++) {
@@ -46,7 +34,7 @@ describe('presence over WebSockets', () => {
 
     // Dropped while the server reads the replay from the log...
     for (const delayMs of [0, 1, 2, 4, 8, 16, 32]) {
-      const leaving = await WireClient.connect(server.url);
+      const leaving = await WireClient.connect(fixture.server.url);
       leaving.connection.invoke('Join', { inviteToken: invites.observer, displayName: `Gone after ${delayMs} ms`, lastSeenSequence: 0 }).catch(() => undefined);
       await sleep(delayMs);
       await leaving.drop();
@@ -54,7 +42,7 @@ describe('presence over WebSockets', () => {
     // ...and while it is stuck sending the replay to a client that stopped reading. SignalR runs the disconnect
     // handler while the Join is still running, so which finishes first is a race: try several times.
     for (let attempt = 0; attempt < 4; attempt++) {
-      const stalled = await WireClient.connect(server.url);
+      const stalled = await WireClient.connect(fixture.server.url);
       stalled.stopReading();
       stalled.connection.invoke('Join', { inviteToken: invites.observer, displayName: `Stalled ${attempt}`, lastSeenSequence: 0 }).catch(() => undefined);
       await sleep(500);

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, test } from 'node:test';
-import { Api } from './support/api.ts';
+import { describe, test } from 'node:test';
+import { useServer } from './support/fixture.ts';
 import { noteRequest, type WireClient } from './support/client.ts';
 import type { CommandResult } from './support/protocol.ts';
-import { ServerProcess } from './support/server.ts';
-import { Clients, startLiveSession } from './support/team.ts';
+import { startLiveSession } from './support/team.ts';
 import { eventually } from './support/timeouts.ts';
 
 const TEST_TIMEOUT_MS = 60_000;
@@ -28,22 +27,11 @@ function keepWriting(author: WireClient, label: string): { stop: () => Promise<C
 }
 
 describe('reconnecting over WebSockets', () => {
-  let server: ServerProcess;
-  let api: Api;
-  const clients = new Clients(() => server);
-
-  before(async () => {
-    server = await ServerProcess.start();
-    api = new Api(server.url);
-  });
-  afterEach(() => clients.stopAll());
-  after(async () => {
-    await server?.stop();
-    server?.removeData();
-  });
+  const fixture = useServer();
+  const { clients } = fixture;
 
   test('a client that disconnects while others keep writing gets every missed event exactly once on reconnect, then live events, with no duplicates and no gaps', { timeout: TEST_TIMEOUT_MS }, async () => {
-    const { invites, moderator } = await startLiveSession(api, clients);
+    const { invites, moderator } = await startLiveSession(fixture.api, clients);
     const { client: writer } = await clients.join(invites.observer, 'observer', 'Wren');
     const { client: first, joined: firstJoin } = await clients.join(invites.observer, 'observer', 'Rosa');
 
@@ -94,7 +82,7 @@ describe('reconnecting over WebSockets', () => {
   });
 
   test('a client that rejoins with the head sequence receives nothing twice, only what is written afterwards', { timeout: TEST_TIMEOUT_MS }, async () => {
-    const { invites, moderator } = await startLiveSession(api, clients);
+    const { invites, moderator } = await startLiveSession(fixture.api, clients);
     const note = await moderator.command('AddNote', noteRequest('already seen'));
     const { client: observer, joined } = await clients.join(invites.observer, 'observer', 'Hal', note.sequence!);
     assert.equal(joined.headSequence, note.sequence);
@@ -104,7 +92,7 @@ describe('reconnecting over WebSockets', () => {
   });
 
   test('a rejoin that claims to have seen events the session does not have is refused with invalidRequest', { timeout: TEST_TIMEOUT_MS }, async () => {
-    const { invites } = await startLiveSession(api, clients);
+    const { invites } = await startLiveSession(fixture.api, clients);
     const observer = await clients.connect();
     const result = await observer.join({ inviteToken: invites.observer, displayName: 'Ivo', lastSeenSequence: 999 });
     assert.equal(result.ok, false);

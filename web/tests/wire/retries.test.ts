@@ -1,29 +1,17 @@
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, test } from 'node:test';
-import { Api } from './support/api.ts';
+import { describe, test } from 'node:test';
+import { useServer } from './support/fixture.ts';
 import { commandId, noteRequest } from './support/client.ts';
-import { ServerProcess } from './support/server.ts';
-import { Clients, startLiveSession } from './support/team.ts';
+import { startLiveSession } from './support/team.ts';
 
 const TEST_TIMEOUT_MS = 60_000;
 
 describe('retried commands over WebSockets', () => {
-  let server: ServerProcess;
-  let api: Api;
-  const clients = new Clients(() => server);
-
-  before(async () => {
-    server = await ServerProcess.start();
-    api = new Api(server.url);
-  });
-  afterEach(() => clients.stopAll());
-  after(async () => {
-    await server?.stop();
-    server?.removeData();
-  });
+  const fixture = useServer();
+  const { clients } = fixture;
 
   test('a retried command (same commandId) is acknowledged with the same sequence and applied once', { timeout: TEST_TIMEOUT_MS }, async () => {
-    const { session, invites, moderator } = await startLiveSession(api, clients);
+    const { session, invites, moderator } = await startLiveSession(fixture.api, clients);
     const { client: observer, joined } = await clients.join(invites.observer, 'observer', 'Rhea');
 
     const note = noteRequest('Said the button looked disabled', { tags: ['confusion'] });
@@ -49,12 +37,12 @@ describe('retried commands over WebSockets', () => {
     assert.deepEqual(await moderator.command('EndTask', end), ended, 'a retried task end is not "not active"');
     const marker = await moderator.command('AddNote', noteRequest('after the retries'));
 
-    const state = await api.getSession(session);
+    const state = await fixture.api.getSession(session);
     assert.equal(state.notes.filter((n) => n.id === note.noteId).length, 1);
     assert.equal(state.notes.find((n) => n.id === note.noteId)!.text, 'Said the button looked disabled');
     assert.equal(state.attempts.length, 1);
     assert.equal(state.attempts[0].outcome, 'partial');
-    const events = await api.getEvents(session);
+    const events = await fixture.api.getEvents(session);
     assert.equal(events.filter((e) => e.commandId === note.commandId).length, 1);
     assert.equal(events.filter((e) => e.commandId === start.commandId).length, 1);
     assert.equal(events.filter((e) => e.commandId === end.commandId).length, 1);

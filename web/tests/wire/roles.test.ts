@@ -1,31 +1,20 @@
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, test } from 'node:test';
-import { Api, mintInvite, ProblemError, tamper } from './support/api.ts';
+import { describe, test } from 'node:test';
+import { useServer } from './support/fixture.ts';
+import { mintInvite, ProblemError, tamper } from './support/api.ts';
 import { commandId, noteRequest } from './support/client.ts';
-import { ServerProcess } from './support/server.ts';
-import { Clients, startLiveSession } from './support/team.ts';
+import { startLiveSession } from './support/team.ts';
 
 const TEST_TIMEOUT_MS = 60_000;
 
 describe('role rules over WebSockets', () => {
-  let server: ServerProcess;
-  let api: Api;
-  const clients = new Clients(() => server);
-
-  before(async () => {
-    server = await ServerProcess.start();
-    api = new Api(server.url);
-  });
-  afterEach(() => clients.stopAll());
-  after(async () => {
-    await server?.stop();
-    server?.removeData();
-  });
+  const fixture = useServer();
+  const { clients } = fixture;
 
   test('an observer cannot start or end tasks or the session: each is forbidden and changes nothing', { timeout: TEST_TIMEOUT_MS }, async () => {
-    const { session, invites, moderator } = await startLiveSession(api, clients);
+    const { session, invites, moderator } = await startLiveSession(fixture.api, clients);
     const { client: observer } = await clients.join(invites.observer, 'observer', 'Otto');
-    const before = await api.getSession(session);
+    const before = await fixture.api.getSession(session);
 
     const refusals = {
       StartTask: await observer.command('StartTask', { commandId: commandId(), taskId: session.taskIds[0] }),
@@ -42,7 +31,7 @@ describe('role rules over WebSockets', () => {
       assert.equal(result.sequence, null);
       assert.equal(result.error?.code, 'forbidden', `${method}: ${JSON.stringify(result.error)}`);
     }
-    const afterwards = await api.getSession(session);
+    const afterwards = await fixture.api.getSession(session);
     assert.equal(afterwards.sequence, before.sequence + 1, 'only the moderator\'s task start was recorded');
     assert.equal(afterwards.status, 'live');
     assert.deepEqual(afterwards.attempts.map((a) => [a.taskId, a.endOffsetMs]), [[session.taskIds[1], null]]);
@@ -50,28 +39,28 @@ describe('role rules over WebSockets', () => {
   });
 
   test('a participant cannot add notes or control tasks: forbidden', { timeout: TEST_TIMEOUT_MS }, async () => {
-    const { session, invites } = await startLiveSession(api, clients);
+    const { session, invites } = await startLiveSession(fixture.api, clients);
     const { client: participant } = await clients.join(invites.participant, 'participant');
     const note = await participant.command('AddNote', noteRequest('I think this is confusing'));
     assert.equal(note.error?.code, 'forbidden');
     const task = await participant.command('StartTask', { commandId: commandId(), taskId: session.taskIds[0] });
     assert.equal(task.error?.code, 'forbidden');
-    const state = await api.getSession(session);
+    const state = await fixture.api.getSession(session);
     assert.equal(state.notes.length, 0);
     assert.equal(state.attempts.length, 0);
   });
 
   test('commands sent before Join are refused with notJoined', { timeout: TEST_TIMEOUT_MS }, async () => {
-    const { session } = await startLiveSession(api, clients);
+    const { session } = await startLiveSession(fixture.api, clients);
     const stranger = await clients.connect();
     assert.equal((await stranger.command('AddNote', noteRequest('who am I'))).error?.code, 'notJoined');
     assert.equal((await stranger.command('StartTask', { commandId: commandId(), taskId: session.taskIds[0] })).error?.code, 'notJoined');
     assert.equal((await stranger.command('EndSession', { commandId: commandId() })).error?.code, 'notJoined');
-    assert.equal((await api.getSession(session)).notes.length, 0);
+    assert.equal((await fixture.api.getSession(session)).notes.length, 0);
   });
 
   test('bad, tampered, wrong-kind and expired tokens are refused with invalidToken or tokenExpired, and the connection can still join', { timeout: TEST_TIMEOUT_MS }, async () => {
-    const { session, invites } = await startLiveSession(api, clients);
+    const { session, invites } = await startLiveSession(fixture.api, clients);
     const client = await clients.connect();
     const join = (inviteToken: string) => client.join({ inviteToken, displayName: 'Tess', lastSeenSequence: 0 });
 
@@ -83,7 +72,7 @@ describe('role rules over WebSockets', () => {
       ['invite moved to another session', tamper(invites.observer, (c) => { c.scope = 'se_someoneelse'; }), 'invalidToken'],
       ['study owner token used as an invite', session.ownerToken, 'invalidToken'],
       ['signed with another key', mintInvite(Buffer.alloc(32, 7).toString('base64'), session.sessionId, 'observer', new Date(Date.now() + 3_600_000)), 'invalidToken'],
-      ['expired yesterday', mintInvite(server.signingKey, session.sessionId, 'observer', new Date(Date.now() - 86_400_000)), 'tokenExpired'],
+      ['expired yesterday', mintInvite(fixture.server.signingKey, session.sessionId, 'observer', new Date(Date.now() - 86_400_000)), 'tokenExpired'],
     ];
     for (const [name, token, code] of cases) {
       const result = await join(token);
@@ -94,16 +83,16 @@ describe('role rules over WebSockets', () => {
     assert.equal((await client.command('AddNote', noteRequest('still not joined'))).error?.code, 'notJoined');
 
     // The same minting, unexpired, is accepted: the expired case failed on its date, not its signature.
-    const fresh = await join(mintInvite(server.signingKey, session.sessionId, 'observer', new Date(Date.now() + 3_600_000)));
+    const fresh = await join(mintInvite(fixture.server.signingKey, session.sessionId, 'observer', new Date(Date.now() + 3_600_000)));
     assert.ok(fresh.ok, JSON.stringify(fresh.error));
     assert.equal(fresh.value!.you.role, 'observer');
     assert.ok((await client.command('AddNote', noteRequest('joined after the refusals'))).ok);
   });
 
   test('an ended session refuses joins with sessionEnded, its members\' commands with sessionEnded, and new invites', { timeout: TEST_TIMEOUT_MS }, async () => {
-    const { session, invites } = await startLiveSession(api, clients);
+    const { session, invites } = await startLiveSession(fixture.api, clients);
     const { client: observer } = await clients.join(invites.observer, 'observer', 'Eli');
-    await api.endSession(session);
+    await fixture.api.endSession(session);
 
     for (const invite of [invites.moderator, invites.observer, invites.participant]) {
       const late = await clients.connect();
@@ -112,6 +101,6 @@ describe('role rules over WebSockets', () => {
       assert.equal(result.error?.code, 'sessionEnded');
     }
     assert.equal((await observer.command('AddNote', noteRequest('too late'))).error?.code, 'sessionEnded');
-    await assert.rejects(api.invite(session, 'observer'), (error: ProblemError) => error.status === 409 && error.code === 'sessionEnded');
+    await assert.rejects(fixture.api.invite(session, 'observer'), (error: ProblemError) => error.status === 409 && error.code === 'sessionEnded');
   });
 });
