@@ -42,7 +42,8 @@ internal static class SvgCharts
     public static string TimeOnTask(StudyReport report)
     {
         var max = report.Tasks.Select(t => t.Time).OfType<TimeEstimate>().Select(t => t.Interval?.Upper ?? t.Value).DefaultIfEmpty(1).Max();
-        var step = NiceStep(max / 4);
+        // Labels are whole seconds: a finer step would print the same label twice ("0 s, 0 s, 1 s").
+        var step = Math.Max(1, NiceStep(max / 4));
         var ticks = Enumerable.Range(0, (int)Math.Ceiling(max / step) + 1).Select(i => i * step).ToArray();
         var top = ticks[^1];
         return TaskChart(

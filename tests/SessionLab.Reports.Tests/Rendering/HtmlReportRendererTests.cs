@@ -34,4 +34,16 @@ public sealed class HtmlReportRendererTests
         Assert.Contains("no SUS answers yet", html, StringComparison.Ordinal);
         Assert.DoesNotContain("NaN", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void TheTimeAxisNeverRepeatsALabelWhenNoTaskHasTimes()
+    {
+        var report = StudyReportBuilder.Build(TestStudy.Create(), [], new Dictionary<string, int>(), TestStudy.Day);
+
+        var chart = Regex.Match(HtmlReportRenderer.Render(report), "<svg [^>]*chart-time.*?</svg>", RegexOptions.Singleline).Value;
+        var labels = Regex.Matches(chart, @">(\d+) s<").Select(m => m.Groups[1].Value).ToList();
+
+        Assert.NotEmpty(labels);
+        Assert.Equal(labels.Distinct().Count(), labels.Count);
+    }
 }
