@@ -27,6 +27,21 @@ internal sealed partial class SessionGrain(
 
     public bool HasConnections => _connections.Count > 0;
 
+    /// <summary>The connections attached now: what a replacement activation must keep when this one fails.</summary>
+    public IReadOnlyDictionary<string, Actor> AttachedConnections => new Dictionary<string, Actor>(_connections, StringComparer.Ordinal);
+
+    /// <summary>
+    /// Takes over connections that stay open while their grain was replaced after a failure: they are still in the
+    /// session's groups, so they belong in its presence and keep it from being collected.
+    /// </summary>
+    public void AdoptConnections(IReadOnlyDictionary<string, Actor> connections)
+    {
+        foreach (var (connectionId, actor) in connections)
+        {
+            _connections[connectionId] = actor;
+        }
+    }
+
     public async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var events = await store.ReadAsync(sessionId, 0, cancellationToken);

@@ -20,6 +20,7 @@ public sealed partial class SessionGrainRuntime(
     ILoggerFactory loggerFactory) : ISessionGrainFactory
 {
     private readonly ConcurrentDictionary<string, SessionActivation> _activations = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, Actor>> _connectionsOfFailedActivations = new(StringComparer.Ordinal);
     private readonly ILogger _logger = loggerFactory.CreateLogger<SessionGrainRuntime>();
 
     public int ActivationCount => _activations.Count;
@@ -45,6 +46,10 @@ public sealed partial class SessionGrainRuntime(
                 if (!activation.IsActivated)
                 {
                     await activation.Grain.OnActivateAsync(cancellationToken);
+                    if (_connectionsOfFailedActivations.TryRemove(sessionId, out var connections))
+                    {
+                        activation.Grain.AdoptConnections(connections);
+                    }
                     activation.IsActivated = true;
                 }
                 activation.Touch();
@@ -53,6 +58,10 @@ public sealed partial class SessionGrainRuntime(
             catch (Exception error) when (error is not OperationCanceledException)
             {
                 Log.CallFailed(_logger, sessionId, error);
+                if (activation.Grain.HasConnections)
+                {
+                    _connectionsOfFailedActivations[sessionId] = activation.Grain.AttachedConnections;
+                }
                 Deactivate(sessionId, activation);
                 throw;
             }
