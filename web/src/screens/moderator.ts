@@ -232,6 +232,7 @@ export class ModeratorPanel {
     }
     const task = unrated.find((t) => t.id === d.taskId)!;
     const error = h('p', { class: 'field-error', id: 'seq-aloud-error', role: 'alert', hidden: !d.error }, d.error);
+    const clearError = () => { d.error = ''; error.hidden = true; };
     const picker = unrated.length > 1
       ? h('div', { class: 'field' }, h('label', { for: 'seq-aloud-task' }, 'Task'),
           h('select', { id: 'seq-aloud-task', 'data-focus': 'seq-aloud-task', onchange: (e: Event) => { d.taskId = (e.target as HTMLSelectElement).value; d.commandId = uuid(); d.error = ''; this.render(); } },
@@ -240,7 +241,7 @@ export class ModeratorPanel {
     const options = [1, 2, 3, 4, 5, 6, 7].map((n) => {
       const id = `seq-aloud-${n}`;
       const input = h('input', { type: 'radio', name: 'seq-aloud', id, value: String(n), checked: d.rating === n, 'data-focus': id, 'aria-describedby': d.error ? 'seq-aloud-error' : null });
-      input.addEventListener('change', () => { d.rating = n; });
+      input.addEventListener('change', () => { d.rating = n; clearError(); });
       return h('span', { class: 'scale-option' }, input, h('label', { for: id }, String(n),
         n === 1 ? h('span', { class: 'scale-end' }, SEQ_LOW) : n === 7 ? h('span', { class: 'scale-end' }, SEQ_HIGH) : null));
     });
@@ -261,6 +262,7 @@ export class ModeratorPanel {
       const input = form.querySelector<HTMLInputElement>(`#seq-aloud-${n}`)!;
       input.checked = true;
       d.rating = n;
+      clearError();
       input.focus();
     });
     form.addEventListener('submit', (e) => {
@@ -275,12 +277,13 @@ export class ModeratorPanel {
   private susAloudForm(): HTMLElement {
     const d = this.susAloud;
     const error = h('p', { class: 'field-error', id: 'sus-aloud-error', role: 'alert', hidden: !d.error }, d.error);
+    const clearError = () => { d.error = ''; error.hidden = true; };
     const items = SUS_ITEMS.map((text, i) => h('fieldset', { class: 'scale sus-item' },
       h('legend', null, `${i + 1}. ${text}`),
       h('div', { class: 'scale-options' }, SUS_SCALE.map((label, j) => {
         const id = `sus-aloud-${i + 1}-${j + 1}`;
         const input = h('input', { type: 'radio', name: `sus-aloud-${i + 1}`, id, value: String(j + 1), checked: d.responses[i] === j + 1, 'data-focus': id });
-        input.addEventListener('change', () => { d.responses[i] = j + 1; });
+        input.addEventListener('change', () => { d.responses[i] = j + 1; clearError(); });
         return h('span', { class: 'scale-option' }, input, h('label', { for: id }, String(j + 1), h('span', { class: 'scale-end' }, label)));
       }))));
     const form = h('form', { class: 'questionnaire-aloud', 'aria-label': 'SUS answers given aloud' },
@@ -297,6 +300,7 @@ export class ModeratorPanel {
       const input = item.querySelector<HTMLInputElement>(`input[value="${n}"]`)!;
       input.checked = true;
       d.responses[items.indexOf(item as HTMLFieldSetElement)] = n;
+      clearError();
       const next = item.nextElementSibling?.classList.contains('sus-item') ? item.nextElementSibling : null;
       (next?.querySelector<HTMLInputElement>('input') ?? form.querySelector<HTMLButtonElement>('button[type=submit]'))!.focus();
     });
