@@ -1,7 +1,9 @@
-import { h, kbd, replaceContent, uuid } from '../lib/dom';
+import { h, isTextEntry, kbd, replaceContent, uuid } from '../lib/dom';
+import { describeError } from '../lib/errors';
 import { capitalize } from '../lib/format';
-import { LIMITS, OUTCOMES, type StudyTask, type TaskOutcome } from '../lib/protocol';
+import { LIMITS, OUTCOMES, type CommandResult, type StudyTask, type TaskOutcome } from '../lib/protocol';
 import { load, remove, save } from '../lib/storage';
+import { SEQ_HIGH, SEQ_LOW, SEQ_QUESTION, SUS_ITEMS, SUS_SCALE, susScore } from '../session/questionnaires';
 import { confirmDialog } from '../ui/dialog';
 import { attemptSummary, susLine, timerText } from './task-panel';
 import type { TeamContext } from './team-context';
@@ -21,9 +23,14 @@ export class ModeratorPanel {
   private readonly body = h('div', { class: 'console-body' });
   private timer: HTMLElement | null = null;
   private busy = false;
+  /** Says what was recorded aloud; kept outside the body so a re-render does not announce it again. */
+  private readonly recordStatus = h('p', { class: 'record-status', role: 'status', 'aria-live': 'polite', 'data-testid': 'record-status' });
+  /** The "given aloud" forms keep what was filled in (and their commandIds) across re-renders caused by other events. */
+  private seqAloud = { open: false, taskId: null as string | null, rating: 0, comment: '', error: '', commandId: uuid() };
+  private susAloud = { open: false, responses: SUS_ITEMS.map(() => 0), error: '', commandId: uuid() };
 
   constructor(private readonly ctx: TeamContext) {
-    this.element.append(h('h2', { id: 'console-title', tabindex: '-1', 'data-focus-fallback': true }, 'Session console'), this.body);
+    this.element.append(h('h2', { id: 'console-title', tabindex: '-1', 'data-focus-fallback': true }, 'Session console'), this.body, this.recordStatus);
   }
 
   private get draftKey(): string {
@@ -52,6 +59,19 @@ export class ModeratorPanel {
     const last = ended[ended.length - 1];
     if (!last || (state.pending?.kind === 'seq' && state.pending.taskId === last.taskId)) return undefined;
     return study.tasks.find((t) => t.id === last.taskId);
+  }
+
+  /** Ended tasks without an SEQ rating, asked or not: the moderator may record the answer given aloud. */
+  private get seqUnrated(): StudyTask[] {
+    const { state, study } = this.ctx;
+    if (state.status !== 'live' || !study.questionnaires.seqAfterEachTask) return [];
+    const ids = new Set(state.attempts.filter((a) => a.endOffsetMs !== null && a.seqRating === null).map((a) => a.taskId));
+    return study.tasks.filter((t) => ids.has(t.id));
+  }
+
+  private get canRecordSus(): boolean {
+    const { state, study } = this.ctx;
+    return state.status === 'live' && study.questionnaires.susAtEnd && !state.susResponses && !state.activeTaskId;
   }
 
   private get canAskSus(): boolean {
@@ -190,7 +210,142 @@ export class ModeratorPanel {
     }
     // After an action, focus lands on the next thing to do.
     parts.find((p) => p instanceof HTMLButtonElement)?.setAttribute('data-focus-fallback', '');
+    const unrated = this.seqUnrated;
+    if (unrated.length) parts.push(this.seqAloudForm(unrated));
+    if (this.canRecordSus) parts.push(this.susAloudForm());
     return parts.map((p) => h('div', { class: 'console-action' }, p));
+  }
+
+  /** A closed-by-default section; its open state survives re-renders. */
+  private aloudSection(which: { open: boolean }, id: string, summary: string, form: HTMLElement): HTMLElement {
+    const details = h('details', { class: 'record-aloud', open: which.open, 'data-testid': id },
+      h('summary', { 'data-focus': `${id}-summary` }, summary), form);
+    details.addEventListener('toggle', () => { which.open = (details as HTMLDetailsElement).open; });
+    return details;
+  }
+
+  private seqAloudForm(unrated: StudyTask[]): HTMLElement {
+    const d = this.seqAloud;
+    if (!d.taskId || !unrated.some((t) => t.id === d.taskId)) {
+      // Default to the latest ended task; a new task means a new answer, so a new commandId.
+      Object.assign(d, { taskId: unrated[unrated.length - 1]!.id, rating: 0, comment: '', error: '', commandId: uuid() });
+    }
+    const task = unrated.find((t) => t.id === d.taskId)!;
+    const error = h('p', { class: 'field-error', id: 'seq-aloud-error', role: 'alert', hidden: !d.error }, d.error);
+    const clearError = () => { d.error = ''; error.hidden = true; };
+    const picker = unrated.length > 1
+      ? h('div', { class: 'field' }, h('label', { for: 'seq-aloud-task' }, 'Task'),
+          h('select', { id: 'seq-aloud-task', 'data-focus': 'seq-aloud-task', onchange: (e: Event) => { d.taskId = (e.target as HTMLSelectElement).value; d.commandId = uuid(); d.error = ''; this.render(); } },
+            unrated.map((t) => h('option', { value: t.id, selected: t.id === d.taskId }, `Task ${this.ctx.study.tasks.indexOf(t) + 1}: ${t.title}`))))
+      : h('p', { class: 'muted small' }, `About “${task.title}”.`);
+    const options = [1, 2, 3, 4, 5, 6, 7].map((n) => {
+      const id = `seq-aloud-${n}`;
+      const input = h('input', { type: 'radio', name: 'seq-aloud', id, value: String(n), checked: d.rating === n, 'data-focus': id, 'aria-describedby': d.error ? 'seq-aloud-error' : null });
+      input.addEventListener('change', () => { d.rating = n; clearError(); });
+      return h('span', { class: 'scale-option' }, input, h('label', { for: id }, String(n),
+        n === 1 ? h('span', { class: 'scale-end' }, SEQ_LOW) : n === 7 ? h('span', { class: 'scale-end' }, SEQ_HIGH) : null));
+    });
+    const comment = h('textarea', { id: 'seq-aloud-comment', rows: '2', maxlength: String(LIMITS.commentLength), 'data-focus': 'seq-aloud-comment' }, d.comment);
+    comment.addEventListener('input', () => { d.comment = comment.value; });
+    const form = h('form', { class: 'questionnaire-aloud', 'aria-label': 'SEQ answer given aloud' },
+      picker,
+      h('fieldset', { class: 'scale' }, h('legend', null, SEQ_QUESTION, h('span', { class: 'muted small' }, ' (keys 1–7)')), h('div', { class: 'scale-options' }, options)),
+      h('div', { class: 'field' }, h('label', { for: 'seq-aloud-comment' }, 'What the participant added (optional)'), comment),
+      error,
+      h('button', { type: 'submit', class: 'button', 'data-focus': 'seq-aloud-save' }, 'Save SEQ answer'));
+    form.addEventListener('keydown', (e) => {
+      if (isTextEntry(e.target) || e.altKey || e.ctrlKey || e.metaKey) return;
+      const n = Number(e.key);
+      if (!(n >= 1 && n <= 7)) return;
+      e.preventDefault();
+      e.stopPropagation(); // Digits here choose a rating, never a console shortcut.
+      const input = form.querySelector<HTMLInputElement>(`#seq-aloud-${n}`)!;
+      input.checked = true;
+      d.rating = n;
+      clearError();
+      input.focus();
+    });
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      if (!d.rating) return this.aloudFailed(d, 'Choose the rating the participant gave, from 1 (very difficult) to 7 (very easy).', 'seq-aloud-1');
+      void this.recordAloud(d, 'AnswerSeq', { commandId: d.commandId, taskId: task.id, rating: d.rating, comment: d.comment.trim() || null },
+        `Recorded SEQ ${d.rating}/7 for “${task.title}”, given aloud.`, () => Object.assign(d, { open: false, taskId: null }));
+    });
+    return this.aloudSection(d, 'seq-aloud', `Record the SEQ answer given aloud`, form);
+  }
+
+  private susAloudForm(): HTMLElement {
+    const d = this.susAloud;
+    const error = h('p', { class: 'field-error', id: 'sus-aloud-error', role: 'alert', hidden: !d.error }, d.error);
+    const clearError = () => { d.error = ''; error.hidden = true; };
+    const items = SUS_ITEMS.map((text, i) => h('fieldset', { class: 'scale sus-item' },
+      h('legend', null, `${i + 1}. ${text}`),
+      h('div', { class: 'scale-options' }, SUS_SCALE.map((label, j) => {
+        const id = `sus-aloud-${i + 1}-${j + 1}`;
+        const input = h('input', { type: 'radio', name: `sus-aloud-${i + 1}`, id, value: String(j + 1), checked: d.responses[i] === j + 1, 'data-focus': id });
+        input.addEventListener('change', () => { d.responses[i] = j + 1; clearError(); });
+        return h('span', { class: 'scale-option' }, input, h('label', { for: id }, String(j + 1), h('span', { class: 'scale-end' }, label)));
+      }))));
+    const form = h('form', { class: 'questionnaire-aloud', 'aria-label': 'SUS answers given aloud' },
+      h('p', { class: 'muted small' }, 'For each statement, the participant’s answer from 1 (strongly disagree) to 5 (strongly agree). In a statement, the keys 1–5 choose and move on.'),
+      items, error,
+      h('button', { type: 'submit', class: 'button', 'data-focus': 'sus-aloud-save' }, 'Save SUS answers'));
+    form.addEventListener('keydown', (e) => {
+      if (isTextEntry(e.target) || e.altKey || e.ctrlKey || e.metaKey) return;
+      const item = (e.target as HTMLElement).closest<HTMLElement>('.sus-item');
+      const n = Number(e.key);
+      if (!item || !(n >= 1 && n <= 5)) return;
+      e.preventDefault();
+      e.stopPropagation();
+      const input = item.querySelector<HTMLInputElement>(`input[value="${n}"]`)!;
+      input.checked = true;
+      d.responses[items.indexOf(item as HTMLFieldSetElement)] = n;
+      clearError();
+      const next = item.nextElementSibling?.classList.contains('sus-item') ? item.nextElementSibling : null;
+      (next?.querySelector<HTMLInputElement>('input') ?? form.querySelector<HTMLButtonElement>('button[type=submit]'))!.focus();
+    });
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      const missing = d.responses.findIndex((r) => r === 0);
+      if (missing >= 0) return this.aloudFailed(d, `Statement ${missing + 1} has no answer yet.`, `sus-aloud-${missing + 1}-1`);
+      const responses = [...d.responses];
+      void this.recordAloud(d, 'AnswerSus', { commandId: d.commandId, responses },
+        `Recorded the SUS given aloud: score ${susScore(responses).toFixed(1)} of 100.`, () => { d.open = false; });
+    });
+    return this.aloudSection(d, 'sus-aloud', 'Record the SUS answers given aloud', form);
+  }
+
+  private aloudFailed(d: { error: string }, message: string, focusId: string | null): void {
+    d.error = message;
+    this.render();
+    if (focusId) document.getElementById(focusId)?.focus();
+  }
+
+  /**
+   * Sends an answer given aloud with the form's commandId (pressing Save again after a dropped connection cannot
+   * record it twice) and shows the hub's refusal in the form. The team's views update from the answer's event.
+   */
+  private async recordAloud(d: { error: string; commandId: string }, method: string, request: object, done: string, reset: () => void): Promise<void> {
+    if (this.busy) return;
+    if (!this.ctx.session.canSend) return this.aloudFailed(d, 'You are offline. The answer is still here; save it again when the connection returns.', null);
+    this.busy = true;
+    let result: CommandResult;
+    try {
+      result = await this.ctx.session.command(method, request);
+    } catch {
+      return this.aloudFailed(d, 'The connection dropped before the server answered. Save again: the answer is recorded at most once.', null);
+    } finally {
+      this.busy = false;
+    }
+    if (!result.ok) {
+      if (result.error?.code === 'questionnaireAlreadyAnswered') d.commandId = uuid();
+      return this.aloudFailed(d, `Not saved: ${describeError(result.error!)}`, null);
+    }
+    d.error = '';
+    d.commandId = uuid();
+    reset();
+    this.recordStatus.textContent = done;
+    this.render();
   }
 
   private script(): HTMLElement {

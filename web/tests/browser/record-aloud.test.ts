@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { createSession } from './support/api.ts';
+import { describeViolations, launchBrowser, screenshot, seriousViolations, type TestBrowser } from './support/browser.ts';
+import { startServer, type TestServer } from './support/server.ts';
+import { closeAll, joinTeam, type Person } from './support/session.ts';
+import { eventually } from './support/timeouts.ts';
+
+let server: TestServer;
+let tb: TestBrowser;
+
+before(async () => {
+  server = await startServer();
+  tb = await launchBrowser();
+});
+
+after(async () => {
+  await tb?.close();
+  await server?.stop();
+});
+
+async function expectAccessible(person: Person, screen: string): Promise<void> {
+  const violations = await seriousViolations(person.page);
+  assert.deepEqual(violations, [], describeViolations(screen, violations));
+}
+
+function taskResult(person: Person, title: string): Promise<string> {
+  return person.page.locator('[data-testid=task-results] li', { hasText: title }).locator('.task-result').innerText({ timeout: 10_000 });
+}
+
+test('the moderator records the SEQ and SUS the participant gave aloud, and the team sees them', { timeout: 150_000 }, async () => {
+  const links = await createSession(server.url);
+  let moderator: Person | undefined;
+  let ada: Person | undefined;
+  try {
+    moderator = await joinTeam(tb, links.moderator, 'moderator');
+    ada = await joinTeam(tb, links.observer, 'observer Ada', 'Ada');
+    const page = moderator.page;
+    await page.getByRole('button', { name: /Start session/ }).click();
+    await page.getByRole('button', { name: /Start task 1: Find a jacket/ }).click();
+    await page.getByLabel(/Success/).check();
+    await page.getByRole('button', { name: /End task/ }).click();
+
+    // The participant's page is not even open: the moderator records the rating they said aloud.
+    await page.getByText('Record the SEQ answer given aloud').click();
+    const seq = page.getByRole('form', { name: 'SEQ answer given aloud' });
+    await seq.getByRole('radio', { name: /^5$/ }).check();
+    await seq.getByLabel(/What the participant added/).fill('Said the filters helped');
+    await expectAccessible(moderator, 'the console’s SEQ form for an answer given aloud');
+    await screenshot(page, 'moderator-record-seq-aloud');
+    await seq.getByRole('button', { name: 'Save SEQ answer' }).click();
+    await page.getByTestId('record-status').filter({ hasText: 'Recorded SEQ 5/7 for “Find a jacket”' }).waitFor();
+    for (const [person, label] of [[moderator, 'the moderator'], [ada, 'Ada']] as const) {
+      await eventually(async () => (await taskResult(person, 'Find a jacket')).includes('SEQ 5/7'), `SEQ 5/7 in ${label}'s task list`);
+    }
+
+    // SUS: a missing statement is named; then all ten, 4 on odd items and 2 on even ones (score 75).
+    await page.getByText('Record the SUS answers given aloud').click();
+    const sus = page.getByRole('form', { name: 'SUS answers given aloud' });
+    await sus.getByRole('button', { name: 'Save SUS answers' }).click();
+    await sus.getByRole('alert').filter({ hasText: 'Statement 1 has no answer yet.' }).waitFor();
+    for (let i = 1; i <= 10; i++) await page.locator(`#sus-aloud-${i}-${i % 2 ? 4 : 2}`).check();
+    await sus.getByRole('alert').waitFor({ state: 'hidden' });
+    await expectAccessible(moderator, 'the console’s SUS form for answers given aloud');
+    await screenshot(page, 'moderator-record-sus-aloud');
+    await sus.getByRole('button', { name: 'Save SUS answers' }).click();
+    for (const person of [moderator, ada]) await person.page.getByTestId('sus-line').filter({ hasText: 'SUS answered: score 75.0 of 100' }).waitFor();
+    assert.equal(await page.getByTestId('sus-aloud').count(), 0, 'the SUS form is gone once answered');
+    assert.deepEqual([...moderator.errors, ...ada.errors], []);
+  } finally {
+    await closeAll(moderator, ada);
+  }
+});
