@@ -1,33 +1,17 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Page } from 'playwright-core';
+import { test } from 'node:test';
 import { createSession } from './support/api.ts';
-import { describeViolations, launchBrowser, screenshot, seriousViolations, type TestBrowser } from './support/browser.ts';
-import { startServer, type TestServer } from './support/server.ts';
+import { expectAccessible, screenshot } from './support/browser.ts';
+import { startServer } from './support/server.ts';
 import { closeAll, joinTeam, open, setOffline, writeNote } from './support/session.ts';
 import { eventually } from './support/timeouts.ts';
+import { useServerAndBrowser } from './support/fixture.ts';
 
-let server: TestServer;
-let tb: TestBrowser;
-
-before(async () => {
-  server = await startServer();
-  tb = await launchBrowser();
-});
-
-after(async () => {
-  await tb?.close();
-  await server?.stop();
-});
-
-async function expectAccessible(page: Page, screen: string): Promise<void> {
-  const violations = await seriousViolations(page);
-  assert.deepEqual(violations, [], describeViolations(screen, violations));
-}
+const env = useServerAndBrowser();
 
 test('an altered invite link says the link does not work and what to do', { timeout: 60_000 }, async () => {
-  const links = await createSession(server.url);
-  const person = await open(tb, links.observer.slice(0, -4) + 'AAAA', 'observer');
+  const links = await createSession(env.server.url);
+  const person = await open(env.tb, links.observer.slice(0, -4) + 'AAAA', 'observer');
   try {
     await person.page.getByRole('heading', { name: 'This link does not work' }).waitFor();
     assert.match(await person.page.getByRole('alert').textContent() ?? '', /not issued by this server or was altered.*Ask the researcher for a new link/);
@@ -43,7 +27,7 @@ test('an expired invite link says it expired', { timeout: 90_000 }, async () => 
   try {
     const links = await createSession(shortLived.url);
     await new Promise((resolve) => setTimeout(resolve, 2500));
-    const person = await open(tb, links.participant, 'participant');
+    const person = await open(env.tb, links.participant, 'participant');
     try {
       await person.page.getByRole('heading', { name: 'This link has expired' }).waitFor();
       assert.match(await person.page.getByRole('alert').textContent() ?? '', /This link expired on .*ask the researcher for a new one/);
@@ -56,9 +40,9 @@ test('an expired invite link says it expired', { timeout: 90_000 }, async () => 
 });
 
 test('a note that is too long, or typed before the session starts, is refused with the reason and kept in the box', { timeout: 90_000 }, async () => {
-  const links = await createSession(server.url);
-  const moderator = await joinTeam(tb, links.moderator, 'moderator');
-  const ada = await joinTeam(tb, links.observer, 'observer Ada', 'Ada');
+  const links = await createSession(env.server.url);
+  const moderator = await joinTeam(env.tb, links.moderator, 'moderator');
+  const ada = await joinTeam(env.tb, links.observer, 'observer Ada', 'Ada');
   try {
     await writeNote(ada.page, 'Too early');
     await ada.page.getByText('The session has not started yet: notes can be saved once the moderator starts it.').waitFor();
@@ -79,10 +63,10 @@ test('a note that is too long, or typed before the session starts, is refused wi
 });
 
 test('a note still waiting when the session ends is listed as unsent, and ended links explain themselves', { timeout: 120_000 }, async () => {
-  const links = await createSession(server.url);
-  const moderator = await joinTeam(tb, links.moderator, 'moderator');
-  const ada = await joinTeam(tb, links.observer, 'observer Ada', 'Ada');
-  const participant = await open(tb, links.participant, 'participant');
+  const links = await createSession(env.server.url);
+  const moderator = await joinTeam(env.tb, links.moderator, 'moderator');
+  const ada = await joinTeam(env.tb, links.observer, 'observer Ada', 'Ada');
+  const participant = await open(env.tb, links.participant, 'participant');
   try {
     await moderator.page.getByRole('button', { name: /Start session/ }).click();
     await ada.page.locator('.badge-live').waitFor();
@@ -107,8 +91,8 @@ test('a note still waiting when the session ends is listed as unsent, and ended 
     await expectAccessible(ada.page, 'the summary with unsent notes');
 
     // Opening the links afterwards: the team reads the summary, the participant a clear message.
-    const late = await open(tb, links.participant, 'participant, late');
-    const lateObserver = await open(tb, links.observer, 'observer, late');
+    const late = await open(env.tb, links.participant, 'participant, late');
+    const lateObserver = await open(env.tb, links.observer, 'observer, late');
     try {
       await late.page.getByRole('heading', { name: 'This session has ended' }).waitFor();
       await screenshot(late.page, 'participant-link-after-end');

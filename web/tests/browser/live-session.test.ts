@@ -1,52 +1,35 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { createSession, sessionEvents } from './support/api.ts';
-import { describeViolations, launchBrowser, screenshot, seriousViolations, type TestBrowser } from './support/browser.ts';
-import { startServer, type TestServer } from './support/server.ts';
-import { closeAll, countNotes, joinTeam, open, waitForNote, writeNote, type Person } from './support/session.ts';
+import { expectAccessible, screenshot } from './support/browser.ts';
+import { closeAll, countNotes, joinTeam, open, waitForNote, writeNote } from './support/session.ts';
 import { eventually, withTimeout } from './support/timeouts.ts';
+import { useServerAndBrowser } from './support/fixture.ts';
 
-let server: TestServer;
-let tb: TestBrowser;
-
-before(async () => {
-  server = await startServer();
-  tb = await launchBrowser();
-});
-
-after(async () => {
-  await tb?.close();
-  await server?.stop();
-});
-
-async function expectAccessible(person: Person, screen: string): Promise<void> {
-  const violations = await seriousViolations(person.page);
-  assert.deepEqual(violations, [], describeViolations(screen, violations));
-}
+const env = useServerAndBrowser();
 
 /** The moderator, two observers and the participant, each in their own browser context; the participant's frames recorded. */
 async function everyone(atScreens = false) {
-  const links = await createSession(server.url);
+  const links = await createSession(env.server.url);
   const frames: string[] = [];
   const participantRequests: string[] = [];
-  const participant = await open(tb, links.participant, 'participant', (page) => {
+  const participant = await open(env.tb, links.participant, 'participant', (page) => {
     page.on('websocket', (ws) => ws.on('framereceived', (f) => frames.push(typeof f.payload === 'string' ? f.payload : f.payload.toString('utf8'))));
     page.on('request', (r) => participantRequests.push(r.url()));
   });
-  const moderator = await joinTeam(tb, links.moderator, 'moderator');
-  const ada = await joinTeam(tb, links.observer, 'observer Ada', 'Ada', async (page) => {
+  const moderator = await joinTeam(env.tb, links.moderator, 'moderator');
+  const ada = await joinTeam(env.tb, links.observer, 'observer Ada', 'Ada', async (page) => {
     if (!atScreens) return;
     await screenshot(page, 'observer-name-form');
-    const violations = await seriousViolations(page);
-    assert.deepEqual(violations, [], describeViolations('the observer’s name form', violations));
+    await expectAccessible(page, 'the observer’s name form');
   });
-  const ben = await joinTeam(tb, links.observer, 'observer Ben', 'Ben');
+  const ben = await joinTeam(env.tb, links.observer, 'observer Ben', 'Ben');
   await participant.page.getByRole('heading', { name: 'Welcome' }).waitFor();
   if (atScreens) {
     await screenshot(participant.page, 'participant-welcome');
-    await expectAccessible(participant, 'the participant’s welcome');
+    await expectAccessible(participant.page, 'the participant’s welcome');
     await screenshot(moderator.page, 'moderator-console-scheduled');
-    await expectAccessible(moderator, 'the moderator console before the session starts');
+    await expectAccessible(moderator.page, 'the moderator console before the session starts');
   }
   return { links, moderator, ada, ben, participant, frames, participantRequests };
 }
@@ -82,16 +65,16 @@ test('an observer’s tagged note reaches the other observer and the moderator, 
     await screenshot(s.ada.page, 'observer-notes');
     await screenshot(s.moderator.page, 'moderator-console-task-running');
     await screenshot(s.participant.page, 'participant-task');
-    await expectAccessible(s.ada, 'the observer’s note-taking screen');
-    await expectAccessible(s.moderator, 'the moderator console');
-    await expectAccessible(s.participant, 'the participant’s task view');
+    await expectAccessible(s.ada.page, 'the observer’s note-taking screen');
+    await expectAccessible(s.moderator.page, 'the moderator console');
+    await expectAccessible(s.participant.page, 'the participant’s task view');
 
     // ? lists every shortcut.
     await s.ada.page.getByTestId('note-input').press('Escape');
     await s.ada.page.keyboard.press('?');
     await s.ada.page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
     await screenshot(s.ada.page, 'observer-shortcuts-dialog');
-    await expectAccessible(s.ada, 'the shortcuts dialog');
+    await expectAccessible(s.ada.page, 'the shortcuts dialog');
     await s.ada.page.keyboard.press('Escape');
     await s.ada.page.getByRole('dialog').waitFor({ state: 'detached' });
 
@@ -139,7 +122,7 @@ test('the moderator runs a task to completion, the participant answers SEQ and S
     const p = s.participant.page;
     await p.getByTestId('seq-form').waitFor();
     await screenshot(p, 'participant-seq');
-    await expectAccessible(s.participant, 'the participant’s SEQ form');
+    await expectAccessible(s.participant.page, 'the participant’s SEQ form');
     await p.locator('#seq-4').focus();
     await p.keyboard.press('6');
     assert.equal(await p.locator('#seq-6').isChecked(), true, 'the key 6 picks rating 6');
@@ -157,7 +140,7 @@ test('the moderator runs a task to completion, the participant answers SEQ and S
     await mod.locator('main').click({ position: { x: 5, y: 5 } });
     await mod.keyboard.press('u');
     await p.getByTestId('sus-form').waitFor();
-    await expectAccessible(s.participant, 'the participant’s SUS form');
+    await expectAccessible(s.participant.page, 'the participant’s SUS form');
     await p.locator('#sus-1-1').focus();
     for (const answer of [4, 2, 4, 1, 4, 2, 5, 2, 4, 1]) await p.keyboard.press(String(answer));
     await screenshot(p, 'participant-sus');
@@ -172,7 +155,7 @@ test('the moderator runs a task to completion, the participant answers SEQ and S
     await mod.keyboard.press('Shift+E');
     await mod.getByRole('dialog', { name: 'End the session?' }).waitFor();
     await screenshot(mod, 'moderator-end-session-dialog');
-    await expectAccessible(s.moderator, 'the end-session dialog');
+    await expectAccessible(s.moderator.page, 'the end-session dialog');
     await mod.getByRole('button', { name: 'End session', exact: true }).click();
     for (const [person, label] of [[s.moderator, 'moderator'], [s.ada, 'Ada'], [s.ben, 'Ben']] as const) {
       await person.page.getByRole('heading', { name: 'Session summary: participant P7' }).waitFor();
@@ -184,10 +167,10 @@ test('the moderator runs a task to completion, the participant answers SEQ and S
     await p.getByRole('heading', { name: 'Thank you!' }).waitFor();
     await screenshot(s.ada.page, 'session-summary');
     await screenshot(p, 'participant-ended');
-    await expectAccessible(s.ada, 'the session summary');
-    await expectAccessible(s.participant, 'the participant’s thank-you page');
+    await expectAccessible(s.ada.page, 'the session summary');
+    await expectAccessible(s.participant.page, 'the participant’s thank-you page');
 
-    const events = await sessionEvents(server.url, s.links);
+    const events = await sessionEvents(env.server.url, s.links);
     assert.deepEqual(events.map((e) => e.event.type).filter((t) => t !== 'noteAdded'),
       ['sessionScheduled', 'sessionStarted', 'taskStarted', 'taskEnded', 'questionnaireRequested', 'seqAnswered', 'questionnaireRequested', 'susAnswered', 'sessionEnded']);
     for (const person of [s.moderator, s.ada, s.ben, s.participant]) assert.deepEqual(person.errors, []);
@@ -197,9 +180,9 @@ test('the moderator runs a task to completion, the participant answers SEQ and S
 });
 
 test('markup typed into a note is shown as text and never runs', { timeout: 120_000 }, async () => {
-  const links = await createSession(server.url);
-  const moderator = await joinTeam(tb, links.moderator, 'moderator');
-  const ada = await joinTeam(tb, links.observer, 'observer Ada', 'Ada');
+  const links = await createSession(env.server.url);
+  const moderator = await joinTeam(env.tb, links.moderator, 'moderator');
+  const ada = await joinTeam(env.tb, links.observer, 'observer Ada', 'Ada');
   const dialogs: string[] = [];
   for (const page of [moderator.page, ada.page]) page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
   try {
@@ -220,9 +203,9 @@ test('markup typed into a note is shown as text and never runs', { timeout: 120_
 });
 
 test('a note is stamped with the session clock when typing starts, not when it is saved', { timeout: 120_000 }, async () => {
-  const links = await createSession(server.url);
-  const moderator = await joinTeam(tb, links.moderator, 'moderator');
-  const ada = await joinTeam(tb, links.observer, 'observer Ada', 'Ada');
+  const links = await createSession(env.server.url);
+  const moderator = await joinTeam(env.tb, links.moderator, 'moderator');
+  const ada = await joinTeam(env.tb, links.observer, 'observer Ada', 'Ada');
   try {
     await moderator.page.getByRole('button', { name: /Start session/ }).click();
     await ada.page.locator('.badge-live').waitFor();
@@ -233,7 +216,7 @@ test('a note is stamped with the session clock when typing starts, not when it i
     await box.press('Enter');
     await waitForNote(moderator.page, 'Paused on the payment page for a long time', 'the moderator');
 
-    const events = await sessionEvents(server.url, links);
+    const events = await sessionEvents(env.server.url, links);
     const started = Date.parse(events.find((e) => e.event.type === 'sessionStarted')!.recordedAt);
     const note = events.find((e) => e.event.type === 'noteAdded')!;
     const savedAtClock = Date.parse(note.recordedAt) - started;

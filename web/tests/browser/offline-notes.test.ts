@@ -1,36 +1,25 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { createSession, sessionEvents, type SessionLinks } from './support/api.ts';
-import { describeViolations, launchBrowser, screenshot, seriousViolations, type TestBrowser } from './support/browser.ts';
-import { startServer, type TestServer } from './support/server.ts';
+import { expectAccessible, screenshot } from './support/browser.ts';
 import { closeAll, connected, countNotes, joinTeam, setOffline, waitForNote, writeNote, type Person } from './support/session.ts';
 import { eventually, withTimeout } from './support/timeouts.ts';
+import { useServerAndBrowser } from './support/fixture.ts';
 
-let server: TestServer;
-let tb: TestBrowser;
-
-before(async () => {
-  server = await startServer();
-  tb = await launchBrowser();
-});
-
-after(async () => {
-  await tb?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser();
 
 async function liveTeam() {
-  const links = await createSession(server.url);
-  const moderator = await joinTeam(tb, links.moderator, 'moderator');
-  const ada = await joinTeam(tb, links.observer, 'observer Ada', 'Ada');
-  const ben = await joinTeam(tb, links.observer, 'observer Ben', 'Ben');
+  const links = await createSession(env.server.url);
+  const moderator = await joinTeam(env.tb, links.moderator, 'moderator');
+  const ada = await joinTeam(env.tb, links.observer, 'observer Ada', 'Ada');
+  const ben = await joinTeam(env.tb, links.observer, 'observer Ben', 'Ben');
   await moderator.page.getByRole('button', { name: /Start session/ }).click();
   await ada.page.locator('.badge-live').waitFor();
   return { links, moderator, ada, ben };
 }
 
 async function noteEventsWithText(links: SessionLinks, text: string): Promise<number> {
-  return (await sessionEvents(server.url, links)).filter((e) => e.event.type === 'noteAdded' && e.event.text === text).length;
+  return (await sessionEvents(env.server.url, links)).filter((e) => e.event.type === 'noteAdded' && e.event.text === text).length;
 }
 
 async function expectEachOnceEverywhere(links: SessionLinks, people: [Person, string][], texts: string[]): Promise<void> {
@@ -58,8 +47,7 @@ test('an observer who goes offline keeps two notes and, back online, each reache
     const stored = await withTimeout(ada.page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('sessionlab:outbox:')).map((k) => JSON.parse(localStorage.getItem(k)!).length)), 10_000, 'the stored outbox');
     assert.deepEqual(stored, [2], 'both notes are kept in localStorage');
     await screenshot(ada.page, 'observer-offline-with-waiting-notes');
-    const violations = await seriousViolations(ada.page);
-    assert.deepEqual(violations, [], describeViolations('the observer screen while offline', violations));
+    await expectAccessible(ada.page, 'the observer screen while offline');
     await ben.page.waitForTimeout(1000);
     assert.equal(await countNotes(ben.page, texts[0]!), 0, 'a note typed offline reached Ben while Ada was offline');
 

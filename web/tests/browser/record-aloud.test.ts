@@ -1,40 +1,24 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { createSession } from './support/api.ts';
-import { describeViolations, launchBrowser, screenshot, seriousViolations, type TestBrowser } from './support/browser.ts';
-import { startServer, type TestServer } from './support/server.ts';
+import { expectAccessible, screenshot } from './support/browser.ts';
 import { closeAll, joinTeam, type Person } from './support/session.ts';
 import { eventually } from './support/timeouts.ts';
+import { useServerAndBrowser } from './support/fixture.ts';
 
-let server: TestServer;
-let tb: TestBrowser;
-
-before(async () => {
-  server = await startServer();
-  tb = await launchBrowser();
-});
-
-after(async () => {
-  await tb?.close();
-  await server?.stop();
-});
-
-async function expectAccessible(person: Person, screen: string): Promise<void> {
-  const violations = await seriousViolations(person.page);
-  assert.deepEqual(violations, [], describeViolations(screen, violations));
-}
+const env = useServerAndBrowser();
 
 function taskResult(person: Person, title: string): Promise<string> {
   return person.page.locator('[data-testid=task-results] li', { hasText: title }).locator('.task-result').innerText({ timeout: 10_000 });
 }
 
 test('the moderator records the SEQ and SUS the participant gave aloud, and the team sees them', { timeout: 150_000 }, async () => {
-  const links = await createSession(server.url);
+  const links = await createSession(env.server.url);
   let moderator: Person | undefined;
   let ada: Person | undefined;
   try {
-    moderator = await joinTeam(tb, links.moderator, 'moderator');
-    ada = await joinTeam(tb, links.observer, 'observer Ada', 'Ada');
+    moderator = await joinTeam(env.tb, links.moderator, 'moderator');
+    ada = await joinTeam(env.tb, links.observer, 'observer Ada', 'Ada');
     const page = moderator.page;
     await page.getByRole('button', { name: /Start session/ }).click();
     await page.getByRole('button', { name: /Start task 1: Find a jacket/ }).click();
@@ -46,7 +30,7 @@ test('the moderator records the SEQ and SUS the participant gave aloud, and the 
     const seq = page.getByRole('form', { name: 'SEQ answer given aloud' });
     await seq.getByRole('radio', { name: /^5$/ }).check();
     await seq.getByLabel(/What the participant added/).fill('Said the filters helped');
-    await expectAccessible(moderator, 'the console’s SEQ form for an answer given aloud');
+    await expectAccessible(moderator.page, 'the console’s SEQ form for an answer given aloud');
     await screenshot(page, 'moderator-record-seq-aloud');
     await seq.getByRole('button', { name: 'Save SEQ answer' }).click();
     await page.getByTestId('record-status').filter({ hasText: 'Recorded SEQ 5/7 for “Find a jacket”' }).waitFor();
@@ -61,7 +45,7 @@ test('the moderator records the SEQ and SUS the participant gave aloud, and the 
     await sus.getByRole('alert').filter({ hasText: 'Statement 1 has no answer yet.' }).waitFor();
     for (let i = 1; i <= 10; i++) await page.locator(`#sus-aloud-${i}-${i % 2 ? 4 : 2}`).check();
     await sus.getByRole('alert').waitFor({ state: 'hidden' });
-    await expectAccessible(moderator, 'the console’s SUS form for answers given aloud');
+    await expectAccessible(moderator.page, 'the console’s SUS form for answers given aloud');
     await screenshot(page, 'moderator-record-sus-aloud');
     await sus.getByRole('button', { name: 'Save SUS answers' }).click();
     for (const person of [moderator, ada]) await person.page.getByTestId('sus-line').filter({ hasText: 'SUS answered: score 75.0 of 100' }).waitFor();

@@ -2,39 +2,23 @@
 // notes get clips that play in the timeline, the summary and their clip link, and a finished file is uploaded from
 // the study page with its offset to the session clock. Chromium's fake devices stand in for the screen and microphone.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { createSession, sessionEvents } from './support/api.ts';
-import { describeViolations, launchBrowser, screenshot, seriousViolations, type TestBrowser } from './support/browser.ts';
-import { startServer, type TestServer } from './support/server.ts';
+import { expectAccessible, screenshot } from './support/browser.ts';
 import { closeAll, joinTeam, open, waitForNote, writeNote, type Person } from './support/session.ts';
 import { eventually, withTimeout } from './support/timeouts.ts';
-
-let server: TestServer;
-let tb: TestBrowser;
+import { useServerAndBrowser } from './support/fixture.ts';
 
 // Small chunks, so a file of a few hundred KB uploads in several steps and its progress can be watched; a small
 // recording limit, so the size check has something to refuse.
 const maxChunkBytes = 16 * 1024;
 const maxRecordingBytes = 8 * 1024 * 1024;
 
-before(async () => {
-  server = await startServer([`--Recordings:MaxBlockBytes=${maxChunkBytes}`, `--Recordings:MaxRecordingBytes=${maxRecordingBytes}`]);
-  tb = await launchBrowser();
-});
-
-after(async () => {
-  await tb?.close();
-  await server?.stop();
-});
-
-async function expectAccessible(page: Page, screen: string): Promise<void> {
-  const violations = await seriousViolations(page);
-  assert.deepEqual(violations, [], describeViolations(screen, violations));
-}
+const env = useServerAndBrowser([`--Recordings:MaxBlockBytes=${maxChunkBytes}`, `--Recordings:MaxRecordingBytes=${maxRecordingBytes}`]);
 
 async function api<T>(method: string, path: string, token: string, body?: unknown): Promise<T> {
-  const response = await withTimeout(fetch(server.url + path, {
+  const response = await withTimeout(fetch(env.server.url + path, {
     method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body),
   }), 15_000, `${method} ${path}`);
   const text = await withTimeout(response.text(), 15_000, `${method} ${path} body`);
@@ -58,15 +42,15 @@ async function clipPlays(page: Page, scope: string, what: string): Promise<Playe
 }
 
 test('a refused screen share is explained; the moderator then records from the console through a dropped connection, an observer’s note plays as a clip, and its clip link plays for the team but not for a participant', { timeout: 150_000 }, async () => {
-  const links = await createSession(server.url);
+  const links = await createSession(env.server.url);
   let moderator: Person | undefined;
   let ada: Person | undefined;
   let participant: Person | undefined;
   try {
-    participant = await open(tb, links.participant, 'participant');
+    participant = await open(env.tb, links.participant, 'participant');
     await participant.page.getByRole('heading', { name: 'Welcome' }).waitFor();
-    moderator = await joinTeam(tb, links.moderator, 'moderator');
-    ada = await joinTeam(tb, links.observer, 'observer Ada', 'Ada');
+    moderator = await joinTeam(env.tb, links.moderator, 'moderator');
+    ada = await joinTeam(env.tb, links.observer, 'observer Ada', 'Ada');
     const mod = moderator.page;
     await mod.getByRole('button', { name: /Start session/ }).click();
     await mod.getByRole('button', { name: /Start task 1/ }).waitFor();
@@ -127,7 +111,7 @@ test('a refused screen share is explained; the moderator then records from the c
 
     // The clip link carries no token: the observer's browser holds an invite to the session, so it plays there.
     const noteId = await note.getAttribute('data-note-id');
-    await ada.page.goto(`${server.url}/clip/${links.sessionId}/${noteId}`);
+    await ada.page.goto(`${env.server.url}/clip/${links.sessionId}/${noteId}`);
     await ada.page.getByRole('heading', { name: /Clip at \d+:\d\d/ }).waitFor();
     assert.equal(await ada.page.getByTestId('clip-note-text').textContent(), 'Hesitated at the share dialog');
     await clipPlays(ada.page, '[data-testid=clip-view]', 'the clip page to play');
@@ -136,7 +120,7 @@ test('a refused screen share is explained; the moderator then records from the c
       await ada.page.getByRole('button', { name: 'Export MP4' }).click();
       const download = ada.page.getByTestId('clip-download');
       await download.waitFor({ timeout: 60_000 });
-      const mp4 = await withTimeout(fetch(new URL((await download.getAttribute('href'))!, server.url)), 15_000, 'the exported MP4');
+      const mp4 = await withTimeout(fetch(new URL((await download.getAttribute('href'))!, env.server.url)), 15_000, 'the exported MP4');
       assert.equal(mp4.status, 200);
       assert.equal(mp4.headers.get('content-type'), 'video/mp4');
     } else {
@@ -147,12 +131,12 @@ test('a refused screen share is explained; the moderator then records from the c
     await expectAccessible(ada.page, 'the clip page');
 
     // The participant's browser holds only the participant's invite, which opens no recordings.
-    await participant.page.goto(`${server.url}/clip/${links.sessionId}/${noteId}`);
+    await participant.page.goto(`${env.server.url}/clip/${links.sessionId}/${noteId}`);
     await participant.page.getByRole('heading', { name: 'Open the study first' }).waitFor();
     await screenshot(participant.page, 'clip-page-no-link');
     await expectAccessible(participant.page, 'the clip page without a link');
     const participantToken = links.participant.split('#')[1]!;
-    await participant.page.goto(`${server.url}/clip/${links.sessionId}/${noteId}#${participantToken}`);
+    await participant.page.goto(`${env.server.url}/clip/${links.sessionId}/${noteId}#${participantToken}`);
     await participant.page.getByRole('heading', { name: 'Clips are for the research team' }).waitFor();
     assert.equal(await participant.page.locator('video').count(), 0);
     assert.ok(!(await participant.page.content()).includes('Hesitated at the share dialog'), 'the participant’s page shows the note');
@@ -185,11 +169,11 @@ async function recordWebm(page: Page, ms: number): Promise<Buffer> {
 }
 
 test('a finished file uploaded from the study page with its offset shows progress, resumes after a pause, and the summary’s clips, saved window and highlight reel line up with the offset', { timeout: 150_000 }, async () => {
-  const links = await createSession(server.url);
+  const links = await createSession(env.server.url);
   let moderator: Person | undefined;
   let owner: Person | undefined;
   try {
-    moderator = await joinTeam(tb, links.moderator, 'moderator');
+    moderator = await joinTeam(env.tb, links.moderator, 'moderator');
     const mod = moderator.page;
     await mod.getByRole('button', { name: /Start session/ }).click();
     await mod.getByRole('button', { name: /Start task 1/ }).waitFor();
@@ -197,10 +181,10 @@ test('a finished file uploaded from the study page with its offset shows progres
     await waitForNote(mod, 'Paused on the price', 'the moderator');
     const file = await recordWebm(mod, 4_000);
     await api('POST', `/api/sessions/${links.sessionId}/end`, links.ownerToken);
-    const noteEvent = (await sessionEvents(server.url, links)).find((e) => e.event.type === 'noteAdded')!;
+    const noteEvent = (await sessionEvents(env.server.url, links)).find((e) => e.event.type === 'noteAdded')!;
     const noteSeconds = noteEvent.event.clockOffsetMs! / 1000;
 
-    owner = await open(tb, `${server.url}/study#${links.ownerToken}`, 'owner');
+    owner = await open(env.tb, `${env.server.url}/study#${links.ownerToken}`, 'owner');
     const page = owner.page;
     await page.getByRole('button', { name: 'Upload a recording' }).click();
     const form = page.getByTestId('upload-form');

@@ -1,26 +1,15 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { addSession, createSession, reportFilePrefix } from './support/api.ts';
-import { describeViolations, launchBrowser, screenshot, seriousViolations, type TestBrowser } from './support/browser.ts';
+import { expectAccessible, screenshot } from './support/browser.ts';
 import { moderateSession } from './support/hub.ts';
-import { startServer, type TestServer } from './support/server.ts';
 import { closeAll, open } from './support/session.ts';
 import { eventually, withTimeout } from './support/timeouts.ts';
+import { useServerAndBrowser } from './support/fixture.ts';
 
-let server: TestServer;
-let tb: TestBrowser;
-
-before(async () => {
-  server = await startServer();
-  tb = await launchBrowser();
-});
-
-after(async () => {
-  await tb?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser();
 
 /** The findings table's tags, top to bottom. */
 function findingOrder(page: Page): Promise<string[]> {
@@ -32,16 +21,16 @@ function findingRow(page: Page, tag: string) {
 }
 
 test('the owner rates a finding on the study page: the findings re-order, the rating survives a reload and shows in the HTML report', { timeout: 120_000 }, async () => {
-  const links = await createSession(server.url);
-  const second = await addSession(server.url, links, 'P8');
-  await moderateSession(server.url, links.moderator, [
+  const links = await createSession(env.server.url);
+  const second = await addSession(env.server.url, links, 'P8');
+  await moderateSession(env.server.url, links.moderator, [
     { text: 'Could not find the discount field', tags: ['confusion'] },
     { text: 'Where do I put the code?', tags: ['confusion'], kind: 'quote' },
     { text: 'Pay button did nothing on the first click', tags: ['bug'], kind: 'issue' },
   ]);
-  await moderateSession(server.url, second.moderator, [{ text: 'Looked for the code under the basket', tags: ['confusion'] }]);
+  await moderateSession(env.server.url, second.moderator, [{ text: 'Looked for the code under the basket', tags: ['confusion'] }]);
 
-  const owner = await open(tb, `${server.url}/study#${links.ownerToken}`, 'owner');
+  const owner = await open(env.tb, `${env.server.url}/study#${links.ownerToken}`, 'owner');
   const { page } = owner;
   try {
     await page.getByRole('heading', { name: 'Findings' }).waitFor();
@@ -61,8 +50,7 @@ test('the owner rates a finding on the study page: the findings re-order, the ra
     assert.equal(await withTimeout(page.evaluate(() => document.activeElement?.getAttribute('aria-label')), 10_000, 'the focused control'),
       'Save the severity of #bug', 'focus follows the row to its new place');
     await screenshot(page, 'study-report-and-findings');
-    const violations = await seriousViolations(page);
-    assert.deepEqual(violations, [], describeViolations('the study page with the report and findings', violations));
+    await expectAccessible(page, 'the study page with the report and findings');
 
     await page.reload();
     await findingRow(page, 'bug').waitFor();
@@ -94,8 +82,8 @@ test('the owner rates a finding on the study page: the findings re-order, the ra
 });
 
 test('the study page downloads report files under the server’s names and says why one failed', { timeout: 60_000 }, async () => {
-  const links = await createSession(server.url);
-  const owner = await open(tb, `${server.url}/study#${links.ownerToken}`, 'owner', (page) => {
+  const links = await createSession(env.server.url);
+  const owner = await open(env.tb, `${env.server.url}/study#${links.ownerToken}`, 'owner', (page) => {
     // The server cannot be made to fail a report on purpose; its problem details are what the page must pass on.
     void page.route('**/report?format=csv-answers', (route) => route.fulfill({
       status: 503, contentType: 'application/problem+json',

@@ -1,37 +1,20 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Page } from 'playwright-core';
-import { describeViolations, launchBrowser, screenshot, seriousViolations, watchErrors, type TestBrowser } from './support/browser.ts';
+import { test } from 'node:test';
+import { expectAccessible, screenshot, watchErrors } from './support/browser.ts';
 import { createSession } from './support/api.ts';
-import { startServer, type TestServer } from './support/server.ts';
 import { closeAll, joinTeam } from './support/session.ts';
 import { withTimeout } from './support/timeouts.ts';
+import { useServerAndBrowser } from './support/fixture.ts';
 
-let server: TestServer;
-let tb: TestBrowser;
-
-before(async () => {
-  server = await startServer();
-  tb = await launchBrowser();
-});
-
-after(async () => {
-  await tb?.close();
-  await server?.stop();
-});
-
-async function expectAccessible(page: Page, screen: string): Promise<void> {
-  const violations = await seriousViolations(page);
-  assert.deepEqual(violations, [], describeViolations(screen, violations));
-}
+const env = useServerAndBrowser();
 
 test('a researcher creates a study with tasks and a tag palette, schedules a session and gets a link per role', { timeout: 180_000 }, async () => {
-  const context = await tb.context();
+  const context = await env.tb.context();
   const page = await withTimeout(context.newPage(), 15_000, 'a page');
   const errors = watchErrors(page, 'researcher');
   let moderator;
   try {
-    await page.goto(server.url + '/');
+    await page.goto(env.server.url + '/');
     await page.getByRole('heading', { name: 'Usability sessions, together' }).waitFor();
     await screenshot(page, 'home');
     await expectAccessible(page, 'the home page');
@@ -87,11 +70,11 @@ test('a researcher creates a study with tasks and a tag palette, schedules a ses
     await expectAccessible(page, 'the study page with invite links');
 
     // The moderator link opens the console for this session.
-    moderator = await joinTeam(tb, links.moderator!, 'moderator');
+    moderator = await joinTeam(env.tb, links.moderator!, 'moderator');
     await moderator.page.getByRole('heading', { name: 'Session console' }).waitFor();
     assert.match(await moderator.page.locator('header').textContent() ?? '', /Onboarding study · Participant P4/);
 
-    await page.goto(server.url + '/');
+    await page.goto(env.server.url + '/');
     await page.getByRole('link', { name: 'Onboarding study' }).waitFor();
     assert.deepEqual(errors, []);
   } finally {
@@ -101,14 +84,14 @@ test('a researcher creates a study with tasks and a tag palette, schedules a ses
 });
 
 test('the study page links the summary of an ended session, readable with the owner link', { timeout: 90_000 }, async () => {
-  const links = await createSession(server.url);
-  const end = await withTimeout(fetch(`${server.url}/api/sessions/${links.sessionId}/end`, { method: 'POST', headers: { Authorization: `Bearer ${links.ownerToken}` } }), 15_000, 'the session to end');
+  const links = await createSession(env.server.url);
+  const end = await withTimeout(fetch(`${env.server.url}/api/sessions/${links.sessionId}/end`, { method: 'POST', headers: { Authorization: `Bearer ${links.ownerToken}` } }), 15_000, 'the session to end');
   assert.equal(end.status, 200);
-  const context = await tb.context();
+  const context = await env.tb.context();
   const page = await withTimeout(context.newPage(), 15_000, 'a page');
   const errors = watchErrors(page, 'researcher');
   try {
-    await page.goto(`${server.url}/study#${links.ownerToken}`);
+    await page.goto(`${env.server.url}/study#${links.ownerToken}`);
     await page.getByRole('link', { name: 'Session summary' }).click();
     await page.getByRole('heading', { name: 'Session summary: participant P7' }).waitFor();
     assert.match(page.url(), new RegExp(`/summary/${links.sessionId}#`));

@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -78,4 +79,10 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
 export function describeViolations(screen: string, violations: AxeViolation[]): string {
   return `${screen} has accessibility violations:\n` + violations.map((v) =>
     `- ${v.id} (${v.impact}): ${v.help}\n` + v.nodes.slice(0, 5).map((n) => `    ${n.target.join(' ')}: ${n.failureSummary ?? ''}`).join('\n')).join('\n');
+}
+
+/** Fails the test with a readable list when axe finds serious or critical violations on the page as it is now. */
+export async function expectAccessible(page: Page, screen: string): Promise<void> {
+  const violations = await seriousViolations(page);
+  assert.deepEqual(violations, [], describeViolations(screen, violations));
 }
