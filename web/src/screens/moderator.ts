@@ -3,7 +3,7 @@ import { describeError } from '../lib/errors';
 import { capitalize } from '../lib/format';
 import { LIMITS, OUTCOMES, type CommandResult, type StudyTask, type TaskOutcome } from '../lib/protocol';
 import { load, remove, save } from '../lib/storage';
-import { SEQ_HIGH, SEQ_LOW, SEQ_QUESTION, SUS_ITEMS, SUS_SCALE, susScore } from '../session/questionnaires';
+import { answerSusByKeyboard, SEQ_HIGH, SEQ_LOW, SEQ_QUESTION, SUS_ITEMS, SUS_SCALE, susScore } from '../session/questionnaires';
 import { confirmDialog } from '../ui/dialog';
 import { attemptSummary, susLine, timerText } from './task-panel';
 import type { TeamContext } from './team-context';
@@ -290,19 +290,9 @@ export class ModeratorPanel {
       h('p', { class: 'muted small' }, 'For each statement, the participant’s answer from 1 (strongly disagree) to 5 (strongly agree). In a statement, the keys 1–5 choose and move on.'),
       items, error,
       h('button', { type: 'submit', class: 'button', 'data-focus': 'sus-aloud-save' }, 'Save SUS answers'));
-    form.addEventListener('keydown', (e) => {
-      if (isTextEntry(e.target) || e.altKey || e.ctrlKey || e.metaKey) return;
-      const item = (e.target as HTMLElement).closest<HTMLElement>('.sus-item');
-      const n = Number(e.key);
-      if (!item || !(n >= 1 && n <= 5)) return;
-      e.preventDefault();
-      e.stopPropagation();
-      const input = item.querySelector<HTMLInputElement>(`input[value="${n}"]`)!;
-      input.checked = true;
+    answerSusByKeyboard(form, (item, n) => {
       d.responses[items.indexOf(item as HTMLFieldSetElement)] = n;
       clearError();
-      const next = item.nextElementSibling?.classList.contains('sus-item') ? item.nextElementSibling : null;
-      (next?.querySelector<HTMLInputElement>('input') ?? form.querySelector<HTMLButtonElement>('button[type=submit]'))!.focus();
     });
     form.addEventListener('submit', (e) => {
       e.preventDefault();

@@ -2,7 +2,7 @@ import { h, isTextEntry, replaceContent, uuid } from '../lib/dom';
 import { describeError } from '../lib/errors';
 import { LIMITS, type CommandResult, type ParticipantView, type SessionError } from '../lib/protocol';
 import { LiveSession } from '../session/connection';
-import { SEQ_HIGH, SEQ_LOW, SEQ_QUESTION, SUS_ITEMS, SUS_SCALE } from '../session/questionnaires';
+import { answerSusByKeyboard, SEQ_HIGH, SEQ_LOW, SEQ_QUESTION, SUS_ITEMS, SUS_SCALE } from '../session/questionnaires';
 import { ConnectionBadge } from '../ui/connection-badge';
 import { errorPanel, loading, renderShell } from '../ui/shell';
 
@@ -146,16 +146,7 @@ class ParticipantPage {
       h('p', { class: 'participant-text' }, 'For each statement, choose how much you agree, from 1 (strongly disagree) to 5 (strongly agree). In a statement, the keys 1–5 choose and move on.'),
       items, error,
       h('button', { type: 'submit', class: 'button' }, 'Send answers'));
-    form.addEventListener('keydown', (e) => {
-      if (isTextEntry(e.target) || e.altKey || e.ctrlKey || e.metaKey) return;
-      const item = (e.target as HTMLElement).closest<HTMLElement>('.sus-item');
-      const n = Number(e.key);
-      if (!item || !(n >= 1 && n <= 5)) return;
-      e.preventDefault();
-      item.querySelector<HTMLInputElement>(`input[value="${n}"]`)!.checked = true;
-      const next = item.nextElementSibling?.classList.contains('sus-item') ? item.nextElementSibling : null;
-      (next?.querySelector<HTMLInputElement>('input') ?? form.querySelector<HTMLButtonElement>('button[type=submit]'))!.focus();
-    });
+    answerSusByKeyboard(form);
     form.addEventListener('submit', async (e) => {
       e.preventDefault();
       const responses = SUS_ITEMS.map((_, i) => Number(form.querySelector<HTMLInputElement>(`input[name="sus-${i + 1}"]:checked`)?.value ?? 0));

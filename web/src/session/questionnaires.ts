@@ -1,3 +1,5 @@
+import { isTextEntry } from '../lib/dom';
+
 // The standard wording of the Single Ease Question and the System Usability Scale (Brooke, 1996), in item order.
 
 export const SEQ_QUESTION = 'Overall, how difficult or easy was this task to complete?';
@@ -24,3 +26,23 @@ export function susScore(responses: readonly number[]): number {
   const sum = responses.reduce((acc, r, i) => acc + (i % 2 === 0 ? r - 1 : 5 - r), 0);
   return sum * 2.5;
 }
+
+/**
+ * In a SUS form, the keys 1–5 answer the statement that has focus and move on to the next (or to the submit button).
+ * The keys stop at the form, so a page's own shortcuts never see them. `onAnswer` hears each choice.
+ */
+export function answerSusByKeyboard(form: HTMLFormElement, onAnswer: (item: HTMLElement, answer: number) => void = () => {}): void {
+  form.addEventListener('keydown', (e) => {
+    if (isTextEntry(e.target) || e.altKey || e.ctrlKey || e.metaKey) return;
+    const item = (e.target as HTMLElement).closest<HTMLElement>('.sus-item');
+    const n = Number(e.key);
+    if (!item || !(n >= 1 && n <= 5)) return;
+    e.preventDefault();
+    e.stopPropagation();
+    item.querySelector<HTMLInputElement>(`input[value="${n}"]`)!.checked = true;
+    onAnswer(item, n);
+    const next = item.nextElementSibling?.classList.contains('sus-item') ? item.nextElementSibling : null;
+    (next?.querySelector<HTMLInputElement>('input') ?? form.querySelector<HTMLButtonElement>('button[type=submit]'))!.focus();
+  });
+}
+
