@@ -51,9 +51,9 @@ public static class SessionsServiceCollectionExtensions
         services.AddSingleton<ISessionEventStore>(sp => UsesPostgres(sp)
             ? new PostgresSessionEventStore(sp.GetRequiredService<PostgresDatabase>())
             : sp.GetRequiredService<SqliteSessionEventStore>());
-        services.AddSingleton<IStudyStore>(sp => UsesPostgres(sp)
+        services.AddSingleton<IStudyStore>(sp => new CachedStudyStore(UsesPostgres(sp)
             ? new PostgresStudyStore(sp.GetRequiredService<PostgresDatabase>())
-            : new SqliteStudyStore(sp.GetRequiredService<SqliteDatabase>()));
+            : new SqliteStudyStore(sp.GetRequiredService<SqliteDatabase>())));
         return services;
     }
 

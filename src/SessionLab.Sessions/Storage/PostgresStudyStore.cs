@@ -1,25 +1,18 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
 
 namespace SessionLab.Sessions.Storage;
 
-/// <summary>Studies as JSON documents in PostgreSQL, cached in memory: every session command validates against its study.</summary>
+/// <summary>Studies as JSON documents in PostgreSQL; <see cref="CachedStudyStore"/> keeps them in memory in front of it.</summary>
 public sealed class PostgresStudyStore(PostgresDatabase database) : IStudyStore
 {
-    private readonly ConcurrentDictionary<string, Study> _cache = new(StringComparer.Ordinal);
-
     public async Task<Study?> GetAsync(string studyId, CancellationToken cancellationToken)
     {
-        if (_cache.TryGetValue(studyId, out var cached))
-        {
-            return cached;
-        }
         await using var command = database.DataSource.CreateCommand("SELECT document::text FROM studies WHERE id = $1");
         command.Parameters.Add(new NpgsqlParameter { Value = studyId });
         var document = (string?)await command.ExecuteScalarAsync(cancellationToken);
-        return document is null ? null : _cache.GetOrAdd(studyId, JsonSerializer.Deserialize<Study>(document, SessionJson.Options)!);
+        return document is null ? null : JsonSerializer.Deserialize<Study>(document, SessionJson.Options);
     }
 
     public async Task<IReadOnlyList<Study>> ListAsync(CancellationToken cancellationToken)
@@ -44,6 +37,5 @@ public sealed class PostgresStudyStore(PostgresDatabase database) : IStudyStore
         command.Parameters.Add(new NpgsqlParameter { Value = study.CreatedAt.UtcDateTime });
         command.Parameters.Add(new NpgsqlParameter { Value = JsonSerializer.Serialize(study, SessionJson.Options), NpgsqlDbType = NpgsqlDbType.Jsonb });
         await command.ExecuteNonQueryAsync(cancellationToken);
-        _cache[study.Id] = study;
     }
 }

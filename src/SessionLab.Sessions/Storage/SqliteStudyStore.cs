@@ -1,31 +1,19 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 
 namespace SessionLab.Sessions.Storage;
 
-/// <summary>Studies as JSON documents in SQLite, cached in memory: every session command validates against its study.</summary>
+/// <summary>Studies as JSON documents in SQLite; <see cref="CachedStudyStore"/> keeps them in memory in front of it.</summary>
 public sealed class SqliteStudyStore(SqliteDatabase database) : IStudyStore
 {
-    private readonly ConcurrentDictionary<string, Study> _cache = new(StringComparer.Ordinal);
-
     public async Task<Study?> GetAsync(string studyId, CancellationToken cancellationToken)
     {
-        if (_cache.TryGetValue(studyId, out var cached))
-        {
-            return cached;
-        }
         await using var connection = database.Open();
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT document FROM studies WHERE id = $id";
         command.Parameters.AddWithValue("$id", studyId);
         var document = (string?)await command.ExecuteScalarAsync(cancellationToken);
-        if (document is null)
-        {
-            return null;
-        }
-        var study = JsonSerializer.Deserialize<Study>(document, SessionJson.Options)!;
-        return _cache.GetOrAdd(studyId, study);
+        return document is null ? null : JsonSerializer.Deserialize<Study>(document, SessionJson.Options);
     }
 
     public async Task<IReadOnlyList<Study>> ListAsync(CancellationToken cancellationToken)
@@ -54,6 +42,5 @@ public sealed class SqliteStudyStore(SqliteDatabase database) : IStudyStore
         command.Parameters.AddWithValue("$created", study.CreatedAt.ToString("O", CultureInfo.InvariantCulture));
         command.Parameters.AddWithValue("$document", JsonSerializer.Serialize(study, SessionJson.Options));
         await command.ExecuteNonQueryAsync(cancellationToken);
-        _cache[study.Id] = study;
     }
 }
