@@ -61,6 +61,11 @@ for project in "${test_projects[@]}"; do
   failed=$((failed + ${f:-0}))
 done
 
+step "Type-checking the wire-level and browser tests"
+for suite in wire browser; do
+  (cd "$root/web" && npx --no-install tsc -p "tests/$suite/tsconfig.json") || broken "tests/$suite does not type-check"
+done
+
 step "Wire-level and browser tests (official SignalR JS client, real Chromium)"
 mapfile -t node_tests < <(cd "$root/web" && find tests -name '*.test.ts' 2>/dev/null | sort)
 if [ "${#node_tests[@]}" -gt 0 ]; then

@@ -11,8 +11,8 @@ export async function withTimeout<T>(promise: Promise<T>, ms: number, what: stri
   }
 }
 
-/** Polls until check() returns a truthy value. */
-export async function eventually<T>(check: () => Promise<T> | T, what: string, ms = 15_000): Promise<T> {
+/** Polls until check() returns a truthy value, and returns it. */
+export async function eventually<T>(check: () => Promise<T | null | undefined | false> | T | null | undefined | false, what: string, ms = 15_000): Promise<T> {
   const deadline = Date.now() + ms;
   let last: unknown;
   for (;;) {
