@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 
 namespace SessionLab.Reports;
 
@@ -18,4 +19,8 @@ public sealed record FindingRow(
     ProportionEstimate? Frequency,
     ImmutableArray<FindingCell> Cells,
     ImmutableArray<NoteReference> Quotes,
-    ImmutableArray<NoteReference> Notes);
+    [property: JsonIgnore] ImmutableArray<NoteReference> Notes)
+{
+    /// <summary>The finding's notes by id: the JSON metrics name them rather than repeat every note per tag.</summary>
+    public IEnumerable<Guid> NoteIds => Notes.Select(n => n.NoteId);
+}

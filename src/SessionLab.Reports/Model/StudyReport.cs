@@ -1,11 +1,12 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 
 namespace SessionLab.Reports;
 
 /// <summary>
 /// Everything a report shows, computed once by <see cref="StudyReportBuilder"/> so that every renderer (and any endpoint
 /// or command line that serves them) only formats it. <see cref="Notes"/>, <see cref="Attempts"/> and
-/// <see cref="Answers"/> are the raw rows behind the metrics, for the CSV exports.
+/// <see cref="Answers"/> are the raw rows behind the metrics, for the CSV exports; the JSON metrics leave them out.
 /// </summary>
 public sealed record StudyReport(
     ReportOverview Overview,
@@ -13,6 +14,6 @@ public sealed record StudyReport(
     ImmutableArray<TaskReport> Tasks,
     SusReport Sus,
     ImmutableArray<FindingRow> Findings,
-    ImmutableArray<NoteReference> Notes,
-    ImmutableArray<AttemptRecord> Attempts,
-    ImmutableArray<QuestionnaireAnswer> Answers);
+    [property: JsonIgnore] ImmutableArray<NoteReference> Notes,
+    [property: JsonIgnore] ImmutableArray<AttemptRecord> Attempts,
+    [property: JsonIgnore] ImmutableArray<QuestionnaireAnswer> Answers);

@@ -79,8 +79,13 @@ public sealed partial class InjectionTests
         Assert.DoesNotContain("<script", json, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("NaN", json, StringComparison.Ordinal);
         using var document = JsonDocument.Parse(json);
-        var texts = document.RootElement.GetProperty("notes").EnumerateArray().Select(n => n.GetProperty("text").GetString()).ToArray();
-        Assert.Equal(HostileStudy.NoteTexts, texts);
+        var root = document.RootElement;
+        Assert.Equal(HostileStudy.Script, root.GetProperty("overview").GetProperty("studyName").GetString());
+        Assert.Equal(HostileStudy.JavascriptLink, root.GetProperty("tasks")[0].GetProperty("title").GetString());
+        Assert.Equal([HostileStudy.Image, HostileStudy.Formula], root.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("tag").GetString()));
+        var quotes = root.GetProperty("findings")[0].GetProperty("quotes").EnumerateArray().Select(q => q.GetProperty("text").GetString()).ToArray();
+        Assert.Equal(Report.Findings[0].Quotes.Select(q => q.Text), quotes);
+        Assert.Contains(HostileStudy.Script, quotes);
     }
 
     private static void AssertNoLiveMarkup(string html)

@@ -47,4 +47,21 @@ public sealed class ReportExporterTests
         Assert.Equal(JsonValueKind.Null, root.GetProperty("sus").GetProperty("byParticipant")[3].GetProperty("score").ValueKind);
         Assert.Equal("search", root.GetProperty("findings")[0].GetProperty("tag").GetString());
     }
+
+    [Fact]
+    public void JsonMetricsNameEachFindingsNotesByIdAndLeaveRawRowsToTheCsvExports()
+    {
+        var report = SampleStudy.Report();
+        var json = Encoding.UTF8.GetString(ReportExporter.Export(report, ReportFormat.Json).Content.Span);
+
+        using var document = JsonDocument.Parse(json);
+        var root = document.RootElement;
+        Assert.False(root.TryGetProperty("notes", out _));
+        Assert.False(root.TryGetProperty("attempts", out _));
+        Assert.False(root.TryGetProperty("answers", out _));
+        var finding = root.GetProperty("findings")[0];
+        Assert.False(finding.TryGetProperty("notes", out _));
+        Assert.Equal(report.Findings[0].Notes.Select(n => n.NoteId), finding.GetProperty("noteIds").EnumerateArray().Select(e => e.GetGuid()));
+        Assert.Equal(report.Findings[0].Quotes.Select(q => q.Text), finding.GetProperty("quotes").EnumerateArray().Select(q => q.GetProperty("text").GetString()));
+    }
 }

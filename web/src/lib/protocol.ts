@@ -77,7 +77,7 @@ export interface ProportionEstimate { successes: number; trials: number; observe
 export interface ReportParticipant { sessionId: string; alias: string; label: string; status: SessionStatus }
 export interface FindingRow {
   tag: string; color: string | null; inPalette: boolean; severity: number | null; priority: number; participantsAffected: number;
-  frequency: ProportionEstimate | null; cells: { sessionId: string; noteCount: number }[]; notes: { noteId: string }[];
+  frequency: ProportionEstimate | null; cells: { sessionId: string; noteCount: number }[]; noteIds: string[];
 }
 export interface StudyReportData {
   overview: { studyId: string; studyName: string; participantCount: number; confidenceLevel: number; generatedAt: string };

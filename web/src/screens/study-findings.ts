@@ -110,7 +110,7 @@ export class FindingsPanel {
     const seenIn = row.cells.filter((c) => c.noteCount > 0);
     return h('tr', { 'data-tag': row.tag },
       h('th', { scope: 'row' }, tagChip(row.tag, this.palette),
-        h('span', { class: 'muted small finding-notes' }, ` ${plural(row.notes.length, 'note')}`),
+        h('span', { class: 'muted small finding-notes' }, ` ${plural(row.noteIds.length, 'note')}`),
         row.inPalette ? null : h('span', { class: 'muted small' }, ' (not in the palette)')),
       h('td', { class: 'finding-frequency' }, row.frequency
         ? [h('span', null, `${row.frequency.successes} of ${row.frequency.trials}`),
