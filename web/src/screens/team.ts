@@ -277,7 +277,7 @@ class TeamPage implements TeamContext {
     // A recording still running is finished here; its panel moves to the summary to show the upload completing.
     this.recordingPanel?.sessionEnded();
     const main = renderShell({ title: `Summary · ${this.study.name}`, context: this.study.name, main: [] });
-    renderSummary(main, this.study, this.state, { unsent: this.outbox.all.filter((i) => i.method === 'AddNote'), clips: this.clips, before: this.recordingPanel?.used ? this.recordingPanel.element : null });
+    renderSummary(main, this.study, this.state, { unsent: this.outbox.all.filter((i) => i.method === 'AddNote'), clips: this.clips, before: this.recordingPanel?.used ? this.recordingPanel.element : null, recordedHere: this.recordingPanel?.recordedHere });
   }
 
   private tick(): void {
@@ -310,6 +310,9 @@ class TeamPage implements TeamContext {
         ['x', 'One more error (Shift+X: one less)'], ['a', 'One more assist (Shift+A: one less)'], ['e', 'End the task'],
         ['q', 'Ask the SEQ about the last task'], ['u', 'Send the SUS'], ['Shift+E', 'End the session'],
         ['r', 'Start recording the screen and microphone'], ['Shift+R', 'Stop recording'],
+      ] });
+      groups.push({ title: 'Answers given aloud (in their forms)', keys: [
+        ['1–7', 'SEQ: choose the rating the participant gave'], ['1–5', 'SUS: answer the statement in focus and move to the next'],
       ] });
     }
     shortcutsDialog(groups);

@@ -28,7 +28,10 @@ test('the moderator records the SEQ and SUS the participant gave aloud, and the 
     // The participant's page is not even open: the moderator records the rating they said aloud.
     await page.getByText('Record the SEQ answer given aloud').click();
     const seq = page.getByRole('form', { name: 'SEQ answer given aloud' });
-    await seq.getByRole('radio', { name: /^5$/ }).check();
+    // Keys 1–7 choose the rating, as the console's help says.
+    await seq.getByRole('radio', { name: /^1/ }).focus();
+    await page.keyboard.press('5');
+    assert.equal(await seq.getByRole('radio', { name: /^5$/ }).isChecked(), true, 'the key 5 chose the rating 5');
     await seq.getByLabel(/What the participant added/).fill('Said the filters helped');
     await expectAccessible(moderator.page, 'the console’s SEQ form for an answer given aloud');
     await screenshot(page, 'moderator-record-seq-aloud');
@@ -43,7 +46,10 @@ test('the moderator records the SEQ and SUS the participant gave aloud, and the 
     const sus = page.getByRole('form', { name: 'SUS answers given aloud' });
     await sus.getByRole('button', { name: 'Save SUS answers' }).click();
     await sus.getByRole('alert').filter({ hasText: 'Statement 1 has no answer yet.' }).waitFor();
-    for (let i = 1; i <= 10; i++) await page.locator(`#sus-aloud-${i}-${i % 2 ? 4 : 2}`).check();
+    // Keys 1–5 answer the statement in focus and move on to the next.
+    await page.locator('#sus-aloud-1-1').focus();
+    for (let i = 1; i <= 10; i++) await page.keyboard.press(i % 2 ? '4' : '2');
+    for (let i = 1; i <= 10; i++) assert.equal(await page.locator(`#sus-aloud-${i}-${i % 2 ? 4 : 2}`).isChecked(), true, `statement ${i} was answered by its key`);
     await sus.getByRole('alert').waitFor({ state: 'hidden' });
     await expectAccessible(moderator.page, 'the console’s SUS form for answers given aloud');
     await screenshot(page, 'moderator-record-sus-aloud');
