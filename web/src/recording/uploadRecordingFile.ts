@@ -51,20 +51,35 @@ export async function uploadRecordingFile(file: File | Blob, options: UploadReco
   return client.complete(sessionId, recording.id, chunks.length, options.durationMs, signal);
 }
 
-/** A media file's duration in ms, read from its metadata by the browser; null when the file does not say. */
-export function probeMediaDuration(file: Blob, timeoutMs = 10_000): Promise<number | null> {
+/**
+ * A recording's duration in ms, read by the browser from a file or a URL; null when it cannot tell. MediaRecorder's
+ * WebM carries no duration in its header (the browser reports Infinity), so for those the browser is asked to seek
+ * past the end, which makes it find the last frame and report the real duration.
+ */
+export function probeMediaDuration(source: Blob | string, timeoutMs = 10_000): Promise<number | null> {
   return new Promise((resolve) => {
     const video = document.createElement('video');
-    const url = URL.createObjectURL(file);
+    const url = typeof source === 'string' ? source : URL.createObjectURL(source);
     const done = (value: number | null) => {
       clearTimeout(timer);
-      URL.revokeObjectURL(url);
+      video.onloadedmetadata = video.ondurationchange = video.onerror = null;
+      if (typeof source !== 'string') URL.revokeObjectURL(url);
       video.removeAttribute('src');
+      video.load();
       resolve(value);
     };
+    const finite = () => Number.isFinite(video.duration) && video.duration > 0;
     const timer = setTimeout(() => done(null), timeoutMs);
     video.preload = 'metadata';
-    video.onloadedmetadata = () => done(Number.isFinite(video.duration) ? Math.round(video.duration * 1000) : null);
+    video.muted = true;
+    video.onloadedmetadata = () => {
+      if (finite()) {
+        done(Math.round(video.duration * 1000));
+      } else {
+        video.ondurationchange = () => finite() && done(Math.round(video.duration * 1000));
+        video.currentTime = Number.MAX_SAFE_INTEGER;
+      }
+    };
     video.onerror = () => done(null);
     video.src = url;
   });

@@ -2,6 +2,7 @@ import { describeRecordingError, type ClipLibrary } from '../clips/clip-library'
 import { h, kbd, replaceContent } from '../lib/dom';
 import { bytes, clock, duration, plural } from '../lib/format';
 import { SessionRecorder, captureScreenAndMicrophone } from '../recording/SessionRecorder';
+import { InterruptedRecordings } from '../clips/interrupted-recordings';
 import type { UploadProgress } from '../recording/types';
 import type { TeamContext } from './team-context';
 
@@ -30,6 +31,10 @@ export class RecordingPanel {
   private startedServerMs = 0;
   private startedBeforeSession = false;
   private summary = '';
+  /** Recordings this page made; they are never offered as interrupted while it still has them. */
+  readonly recordedHere = new Set<string>();
+  /** Recordings a reload or a crash left unsaved, offered for saving while the session runs (the summary does it after). */
+  private readonly interrupted: InterruptedRecordings;
 
   constructor(private readonly ctx: TeamContext, private readonly library: ClipLibrary) {
     this.element.append(
@@ -42,6 +47,8 @@ export class RecordingPanel {
       this.actions,
       this.error,
       this.live);
+    this.interrupted = new InterruptedRecordings(library, this.recordedHere);
+    this.actions.after(this.interrupted.element);
     this.render();
   }
 
@@ -70,6 +77,7 @@ export class RecordingPanel {
 
   /** The session ended: finish the recording, so it is complete by the time anyone opens the summary. */
   sessionEnded(): void {
+    this.interrupted.dispose();
     if (this.state === 'recording') void this.stop('The session ended, so the recording stopped.');
     else this.render();
   }
@@ -104,6 +112,7 @@ export class RecordingPanel {
     }
     this.stream = stream;
     this.recorder = recorder;
+    if (recorder.recording) this.recordedHere.add(recorder.recording.id);
     this.progress = null;
     this.startedAt = performance.now();
     this.startedServerMs = this.ctx.serverNow();

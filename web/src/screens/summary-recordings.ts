@@ -1,4 +1,5 @@
 import type { ClipLibrary } from '../clips/clip-library';
+import { InterruptedRecordings } from '../clips/interrupted-recordings';
 import { RecordingUploadForm } from '../clips/recording-upload';
 import { h, replaceContent } from '../lib/dom';
 import { bytes, clock, dateTime, duration } from '../lib/format';
@@ -9,11 +10,12 @@ export class RecordingsSection {
   readonly element: HTMLElement;
   private readonly list = h('div', { class: 'recordings-list', 'data-testid': 'recordings-list' });
 
-  constructor(private readonly clips: ClipLibrary) {
+  constructor(private readonly clips: ClipLibrary, recordedHere?: ReadonlySet<string>) {
     const upload = clips.canEdit ? new RecordingUploadForm(clips, () => void clips.refresh(), null) : null;
     this.element = h('section', { class: 'panel', 'aria-labelledby': 'recordings-title', 'data-testid': 'recordings-section' },
       h('h2', { id: 'recordings-title' }, 'Recordings'),
       this.list,
+      clips.canEdit ? new InterruptedRecordings(clips, recordedHere).element : null,
       upload ? this.disclosure : null);
     this.disclosure.append(h('summary', null, 'Upload a recording'), upload?.element ?? '');
     clips.onChange(() => this.render());
@@ -45,6 +47,6 @@ export function describe(r: Recording): string {
   const parts = [kind, start];
   if (r.durationMs !== null) parts.push(duration(r.durationMs));
   if (r.bytes !== null) parts.push(bytes(r.bytes));
-  parts.push(r.status === 'complete' ? `saved ${dateTime(r.completedAt)}` : 'still uploading');
+  parts.push(r.status === 'complete' ? `saved ${dateTime(r.completedAt)}` : 'not saved yet');
   return parts.join(' · ');
 }

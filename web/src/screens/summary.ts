@@ -39,6 +39,8 @@ export interface SummaryOptions {
   clips?: ClipLibrary;
   /** Shown first: the moderator's recording panel while its upload finishes. */
   before?: HTMLElement | null;
+  /** Recordings this page recorded itself, never offered as interrupted. */
+  recordedHere?: ReadonlySet<string>;
 }
 
 /** Tasks, outcomes, times, SEQ and SUS, and every note grouped by tag. */
@@ -81,7 +83,7 @@ export function renderSummary(main: HTMLElement, study: Study, state: TeamState,
            h('details', null, h('summary', null, 'Answers to each item'),
              h('ol', null, SUS_ITEMS.map((item, i) => h('li', null, `${item} — `, h('strong', null, SUS_SCALE[(state.susResponses![i] ?? 1) - 1] ?? ''))))) ]
         : h('p', { class: 'muted' }, study.questionnaires.susAtEnd ? 'Not answered.' : 'This study does not use the SUS.')),
-    options.clips ? new RecordingsSection(options.clips).element : null,
+    options.clips ? new RecordingsSection(options.clips, options.recordedHere).element : null,
     h('section', { class: 'panel', 'aria-labelledby': 'notes-title' },
       h('h2', { id: 'notes-title' }, `Notes by tag (${notes.length})`),
       new NotesByTag(study, notes, options.clips ?? null).element));

@@ -152,6 +152,69 @@ test('a refused screen share is explained; the moderator then records from the c
   }
 });
 
+test('a recording interrupted by a reload of the console is offered for saving, is saved by keyboard with what reached the server, and an observer’s note from before the reload plays as a clip', { timeout: 150_000 }, async () => {
+  const links = await createSession(env.server.url);
+  let moderator: Person | undefined;
+  let ada: Person | undefined;
+  try {
+    moderator = await joinTeam(env.tb, links.moderator, 'moderator');
+    ada = await joinTeam(env.tb, links.observer, 'observer Ada', 'Ada');
+    const mod = moderator.page;
+    await mod.getByRole('button', { name: /Start session/ }).click();
+    await mod.getByRole('button', { name: /Start task 1/ }).waitFor();
+    const askedToRecordAt = Date.now();
+    await mod.getByRole('button', { name: /Start recording/ }).click();
+    await mod.locator('[data-testid=recording-state][data-state=recording]').waitFor();
+    await writeNote(ada.page, 'Looked for the export button #confusion');
+    await waitForNote(mod, 'Looked for the export button', 'the moderator');
+
+    // MediaRecorder hands over a part every 2 s: once 5 s are recorded and everything handed over has reached the
+    // server, the note's moment is on the server too. Then the console is reloaded mid-recording.
+    await eventually(async () => {
+      const [, minutes, seconds] = /(\d+):(\d\d)/.exec(await mod.getByTestId('recording-elapsed').textContent() ?? '') ?? [];
+      const [, uploaded, queued] = /^(\d+) of (\d+) chunks? uploaded/.exec(await mod.getByTestId('recording-upload').textContent() ?? '') ?? [];
+      return Number(minutes) * 60 + Number(seconds) >= 5 && uploaded !== undefined && uploaded === queued;
+    }, 'five seconds recorded, and all of it uploaded', 30_000);
+    mod.on('dialog', (dialog) => void dialog.accept());
+    const reloadedAt = Date.now();
+    await mod.reload();
+    await mod.locator('[data-testid=connection][data-state=connected]').waitFor();
+    assert.equal(await mod.locator('[data-testid=recording-state]').getAttribute('data-state'), 'idle', 'the reload ended the recording in the page');
+
+    // Once nothing more arrives for it, the console offers to save what the server holds.
+    const offer = mod.getByTestId('recording-interrupted');
+    const save = offer.getByRole('button', { name: 'Save the interrupted recording' });
+    await save.waitFor({ timeout: 30_000 });
+    const offered = await offer.textContent() ?? '';
+    assert.match(offered, /interrupted before it was saved.*\d+ chunks? \([\d.]+ [KM]B\) reached the server/);
+    await screenshot(mod, 'moderator-recording-interrupted');
+    await expectAccessible(mod, 'the moderator console offering an interrupted recording');
+
+    await save.focus();
+    await mod.keyboard.press('Enter');
+    const saved = mod.getByTestId('recording-interrupted-saved');
+    await saved.waitFor({ timeout: 40_000 });
+    assert.match(await saved.textContent() ?? '', /^Interrupted recording saved: (\d+ min )?\d+ s, [\d.]+ [KM]B\. Notes it shows now have clips\.$/);
+    assert.equal(await saved.evaluate((e) => e === document.activeElement), true, 'focus moves to the confirmation');
+    const [recording] = await api<{ status: string; chunkCount: number; durationMs: number | null }[]>('GET', `/api/sessions/${links.sessionId}/recordings`, links.ownerToken);
+    assert.equal(recording?.status, 'complete');
+    assert.equal(recording?.chunkCount, Number(/(\d+) chunks? \(/.exec(offered)?.[1]), 'saved with every chunk offered');
+    // Its length is read from the saved file: more than nothing, and never more than the time it was recording.
+    const ranAtMost = reloadedAt - askedToRecordAt;
+    assert.ok(recording?.durationMs !== null && recording!.durationMs > 0 && recording!.durationMs <= ranAtMost,
+      `the saved recording measures ${recording?.durationMs} ms; it ran at most ${ranAtMost} ms`);
+
+    // The observer's note, written while the recording ran, now has a clip that plays.
+    const note = ada.page.locator('[data-testid=timeline] .note', { hasText: 'Looked for the export button' });
+    await note.getByTestId('play-clip').click({ timeout: 20_000 });
+    const played = await clipPlays(ada.page, '[data-testid=timeline] [data-testid=clip-view]', 'the clip from the interrupted recording to play');
+    assert.equal(played.error, null);
+    assert.deepEqual(moderator.errors.filter((e) => !/beforeunload/i.test(e)), []);
+  } finally {
+    await closeAll(moderator, ada);
+  }
+});
+
 /** A few seconds of WebM from the fake camera, as a finished file from elsewhere would be. */
 async function recordWebm(page: Page, ms: number): Promise<Buffer> {
   const base64 = await withTimeout(page.evaluate(async (length) => {
