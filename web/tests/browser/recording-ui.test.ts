@@ -215,6 +215,58 @@ test('a recording interrupted by a reload of the console is offered for saving, 
   }
 });
 
+test('after the session, the owner’s summary offers a recording left unsaved and saves it with the chunks up to the first gap', { timeout: 120_000 }, async () => {
+  const links = await createSession(env.server.url);
+  let moderator: Person | undefined;
+  let owner: Person | undefined;
+  try {
+    moderator = await joinTeam(env.tb, links.moderator, 'moderator');
+    await moderator.page.getByRole('button', { name: /Start session/ }).click();
+    await moderator.page.getByRole('button', { name: /Start task 1/ }).waitFor();
+    const file = await recordWebm(moderator.page, 3_000);
+    await closeAll(moderator);
+    moderator = undefined;
+    await api('POST', `/api/sessions/${links.sessionId}/end`, links.ownerToken);
+
+    // A console recording whose page went away: every chunk but one arrived, and the one missing is not the last.
+    const recording = await api<{ id: string }>('POST', `/api/sessions/${links.sessionId}/recordings`, links.ownerToken, { kind: 'liveCapture', contentType: 'video/webm', clockOffsetMs: 0 });
+    const chunks: Buffer[] = [];
+    for (let offset = 0; offset < file.length; offset += maxChunkBytes) chunks.push(file.subarray(offset, offset + maxChunkBytes));
+    assert.ok(chunks.length >= 4, `the file makes only ${chunks.length} chunks`);
+    const gap = chunks.length - 2;
+    for (const [index, chunk] of chunks.entries()) {
+      if (index === gap) continue;
+      const put = await withTimeout(fetch(`${env.server.url}/api/sessions/${links.sessionId}/recordings/${recording.id}/chunks/${index}`, {
+        method: 'PUT', headers: { Authorization: `Bearer ${links.ownerToken}`, 'Content-Type': 'application/octet-stream' }, body: new Uint8Array(chunk),
+      }), 15_000, `chunk ${index}`);
+      assert.equal(put.status, 200, `chunk ${index}: ${await put.text()}`);
+    }
+    const savable = chunks.slice(0, gap);
+    const savableBytes = savable.reduce((sum, c) => sum + c.length, 0);
+
+    owner = await open(env.tb, `${env.server.url}/study#${links.ownerToken}`, 'owner');
+    const page = owner.page;
+    await page.getByRole('link', { name: 'Session summary' }).click();
+    await page.getByTestId('recordings-list').getByText(/Recorded in the console · starts with the session · not saved yet/).waitFor();
+    const offer = page.getByTestId('recording-interrupted');
+    const save = offer.getByRole('button', { name: 'Save the interrupted recording' });
+    await save.waitFor({ timeout: 30_000 });
+    assert.match(await offer.textContent() ?? '', new RegExp(`${gap} chunks \\([\\d.]+ KB\\) reached the server`));
+    await expectAccessible(page, 'the summary offering an interrupted recording');
+    await screenshot(page, 'summary-recording-interrupted');
+
+    await save.click();
+    await offer.getByTestId('recording-interrupted-saved').waitFor({ timeout: 40_000 });
+    const [saved] = await api<{ status: string; chunkCount: number; bytes: number; durationMs: number | null }[]>('GET', `/api/sessions/${links.sessionId}/recordings`, links.ownerToken);
+    assert.deepEqual([saved?.status, saved?.chunkCount, saved?.bytes], ['complete', gap, savableBytes]);
+    assert.ok(saved!.durationMs !== null && saved!.durationMs > 0 && saved!.durationMs <= 3_500, `the saved part measures ${saved?.durationMs} ms of a 3 s file`);
+    await page.getByTestId('recordings-list').getByText(/Recorded in the console · starts with the session · \d+ s · [\d.]+ KB · saved /).waitFor();
+    assert.equal(await save.count(), 0, 'nothing is offered any more');
+  } finally {
+    await closeAll(moderator, owner);
+  }
+});
+
 /** A few seconds of WebM from the fake camera, as a finished file from elsewhere would be. */
 async function recordWebm(page: Page, ms: number): Promise<Buffer> {
   const base64 = await withTimeout(page.evaluate(async (length) => {
