@@ -61,6 +61,7 @@ export class InterruptedRecordings {
         h('p', null,
           `A recording started at ${clock(Math.max(0, item.recording.clockOffsetMs))} on the session clock was interrupted before it was saved: the page was reloaded or closed while it recorded. `,
           item.chunks > 0 ? `${plural(item.chunks, 'chunk')} (${bytes(item.bytes)}) reached the server.` : 'Nothing of it reached the server.'),
+        h('p', { class: 'small' }, 'If another window is still recording it and only lost its connection, leave it: that window saves it when the connection returns.'),
         item.chunks > 0
           ? h('button', { type: 'button', class: 'button button-secondary', 'aria-disabled': busy ? 'true' : null, onclick: () => void this.save(item) },
             busy ? 'Saving the interrupted recording…' : 'Save the interrupted recording')

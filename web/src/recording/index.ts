@@ -22,5 +22,11 @@ export {
   type SessionRecorderOptions,
   type SessionRecorderState,
 } from './SessionRecorder';
+export {
+  findInterruptedRecordings,
+  saveInterruptedRecording,
+  savableChunks,
+  type InterruptedRecording,
+} from './interruptedRecordings';
 export { probeMediaDuration, uploadRecordingFile, type UploadRecordingFileOptions } from './uploadRecordingFile';
 export type * from './types';

@@ -38,13 +38,7 @@ export async function findInterruptedRecordings(
   const candidates = recordings.filter((r) => r.kind === 'liveCapture' && r.status === 'uploading' && !except.has(r.id));
   if (candidates.length === 0) return [];
   const first = await Promise.all(candidates.map((r) => client.uploadStatus(sessionId, r.id, signal)));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(resolve, quietMs);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    }, { once: true });
-  });
+  await delay(quietMs, signal);
   const second = await Promise.all(candidates.map((r) => client.uploadStatus(sessionId, r.id, signal)));
   return candidates.flatMap((recording, i) => {
     const before = first[i]!;
@@ -66,4 +60,18 @@ export async function saveInterruptedRecording(client: RecordingsClient, session
   const playback = await client.playback(sessionId, saved.id, signal);
   const durationMs = await probeMediaDuration(playback.url, 20_000);
   return durationMs === null ? saved : client.update(sessionId, saved.id, { durationMs }, signal);
+}
+
+function delay(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const aborted = () => {
+      clearTimeout(timer);
+      reject(signal!.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', aborted);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', aborted, { once: true });
+  });
 }
