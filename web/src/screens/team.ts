@@ -110,6 +110,7 @@ class TeamPage implements TeamContext {
   private readonly sessionStatus = h('span', { class: 'badge' });
   private flushing = false;
   private retryTimer: number | undefined;
+  private readonly rejoinWaiters = new Set<() => void>();
   private ticker: number | undefined;
   private ended = false;
 
@@ -181,8 +182,19 @@ class TeamPage implements TeamContext {
     try {
       result = await this.session.command(method, request);
     } catch {
-      this.alert(`The connection dropped before the server answered; could not ${what}. Check the session and try again.`);
-      return false;
+      // The server may have applied it or not. It applies a commandId at most once, so the same request is sent
+      // again once the page has re-joined, and its answer says what happened.
+      this.alert(`The connection dropped before the server answered. Trying to ${what} again when it returns…`);
+      if (!(await this.whenRejoined(30_000))) {
+        this.alert(`The connection has not returned; could not ${what}. Try again when it is back.`);
+        return false;
+      }
+      try {
+        result = await this.session.command(method, request);
+      } catch {
+        this.alert(`The connection dropped again; could not ${what}. Check the session and try again.`);
+        return false;
+      }
     }
     if (!result.ok) {
       this.alert(`Could not ${what}: ${describeError(result.error!)}`);
@@ -229,7 +241,23 @@ class TeamPage implements TeamContext {
 
   rejoined(joined: SessionJoined): void {
     this.skewMs = Date.parse(joined.serverTime) - Date.now();
+    for (const waiter of [...this.rejoinWaiters]) waiter();
     this.flush();
+  }
+
+  /** True once the page can send again after a dropped connection (it has re-joined), false after `ms`. */
+  private whenRejoined(ms: number): Promise<boolean> {
+    if (this.session.canSend) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const done = (rejoined: boolean) => {
+        window.clearTimeout(timer);
+        this.rejoinWaiters.delete(waiter);
+        resolve(rejoined);
+      };
+      const waiter = () => done(true);
+      const timer = window.setTimeout(() => done(false), ms);
+      this.rejoinWaiters.add(waiter);
+    });
   }
 
   /** The re-join after a reconnect was refused: most likely the session ended while this page was away. */
