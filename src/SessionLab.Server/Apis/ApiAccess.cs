@@ -12,17 +12,24 @@ internal sealed class ApiAccess(TokenService tokens, ISessionGrainFactory grains
 {
     public ProblemHttpResult? RequireStudyOwner(HttpContext http, string studyId)
     {
-        var owner = tokens.Validate(BearerToken(http), TokenKind.StudyOwner);
+        var token = BearerToken(http);
+        var owner = tokens.Validate(token, TokenKind.StudyOwner);
         if (owner.Error is { } error)
         {
-            return ApiProblems.From(error);
+            // A working session link is the wrong key here, not a broken one: 403, as a wrong role gets on session routes.
+            return tokens.Validate(token, TokenKind.SessionInvite).Claims is not null
+                ? ApiProblems.From(SessionErrorCode.Forbidden, "A session link does not open the study; use the study owner's link.")
+                : ApiProblems.From(error);
         }
         return owner.Claims!.Scope == studyId
             ? null
             : ApiProblems.From(SessionErrorCode.Forbidden, "This token belongs to another study.");
     }
 
-    /// <summary>Loads the session and checks the caller may act on it: its study's owner, or a team invite with an allowed role.</summary>
+    /// <summary>
+    /// Checks the caller may act on the session (its study's owner, or a team invite with an allowed role), then loads it.
+    /// An invite is checked before the session is looked up, so a link for one session cannot tell which others exist.
+    /// </summary>
     public async Task<SessionAccess> RequireSessionAsync(HttpContext http, string sessionId, bool observersAllowed, CancellationToken cancellationToken)
     {
         var token = BearerToken(http);
@@ -32,8 +39,15 @@ internal sealed class ApiAccess(TokenService tokens, ISessionGrainFactory grains
         {
             return SessionAccess.Denied(ApiProblems.From(invite.Error!.Code == SessionErrorCode.TokenExpired ? invite.Error : owner.Error!));
         }
-        var state = await grains.GetSessionGrain(sessionId).GetStateAsync(cancellationToken);
-        if (state is null)
+        if (invite?.Claims is { } claims)
+        {
+            var allowed = claims.Role == SessionRole.Moderator || (observersAllowed && claims.Role == SessionRole.Observer);
+            if (claims.Scope != sessionId || !allowed)
+            {
+                return SessionAccess.Denied(ApiProblems.From(SessionErrorCode.Forbidden, "This link does not give access to that."));
+            }
+        }
+        if (string.IsNullOrWhiteSpace(sessionId) || await grains.GetSessionGrain(sessionId).GetStateAsync(cancellationToken) is not { } state)
         {
             return SessionAccess.Denied(ApiProblems.From(SessionErrorCode.SessionNotFound, $"Session '{sessionId}' does not exist."));
         }
@@ -42,12 +56,6 @@ internal sealed class ApiAccess(TokenService tokens, ISessionGrainFactory grains
             return o.Scope == state.StudyId
                 ? SessionAccess.Granted(state, new Actor("owner", "Research team", SessionRole.Moderator))
                 : SessionAccess.Denied(ApiProblems.From(SessionErrorCode.Forbidden, "This token belongs to another study."));
-        }
-        var claims = invite!.Claims!;
-        var allowed = claims.Role == SessionRole.Moderator || (observersAllowed && claims.Role == SessionRole.Observer);
-        if (claims.Scope != sessionId || !allowed)
-        {
-            return SessionAccess.Denied(ApiProblems.From(SessionErrorCode.Forbidden, "This link does not give access to that."));
         }
         return SessionAccess.Granted(state, new Actor("moderator", state.ModeratorName, SessionRole.Moderator));
     }

@@ -64,7 +64,7 @@ public static class SessionsApi
         {
             return denied;
         }
-        if (request is null || !Enum.IsDefined(request.Role))
+        if (request?.Role is not { } role || !Enum.IsDefined(role))
         {
             return ApiProblems.From(SessionErrorCode.InvalidRequest, "Name the role: moderator, observer or participant.");
         }
@@ -72,14 +72,16 @@ public static class SessionsApi
         {
             return ApiProblems.From(SessionErrorCode.SessionEnded, "The session has ended; it takes no new invites.");
         }
-        var lifetime = request.ExpiresInHours is { } hours ? TimeSpan.FromHours(hours) : tokens.Options.InviteLifetime;
-        if (lifetime <= TimeSpan.Zero || lifetime > tokens.Options.MaxInviteLifetime)
+        // Checked as hours before it becomes a TimeSpan, which would overflow for the largest ints.
+        var maxHours = tokens.Options.MaxInviteLifetime.TotalHours;
+        if (request.ExpiresInHours is < 1 || request.ExpiresInHours > maxHours)
         {
-            return ApiProblems.From(SessionErrorCode.InvalidRequest, $"expiresInHours must be between 1 and {tokens.Options.MaxInviteLifetime.TotalHours:0}.");
+            return ApiProblems.From(SessionErrorCode.InvalidRequest, $"expiresInHours must be between 1 and {maxHours:0}.");
         }
-        var token = tokens.IssueInvite(sessionId, request.Role, lifetime, out var expiresAt);
+        var lifetime = request.ExpiresInHours is { } hours ? TimeSpan.FromHours(hours) : tokens.Options.InviteLifetime;
+        var token = tokens.IssueInvite(sessionId, role, lifetime, out var expiresAt);
         var url = AppLinks.Join(AppLinks.BaseUrl(http.Request, configuration), token);
-        return TypedResults.Created(url, new Invite(request.Role, token, url, expiresAt));
+        return TypedResults.Created(url, new Invite(role, token, url, expiresAt));
     }
 
     internal static async Task<Results<Ok<SessionSummary>, ProblemHttpResult>> EndSessionAsync(

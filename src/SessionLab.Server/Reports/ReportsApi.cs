@@ -30,7 +30,7 @@ public static class ReportsApi
         {
             return denied;
         }
-        if (!ReportFormatNames.TryParse(format ?? "html", out var reportFormat))
+        if (!ReportFormatNames.TryParse(string.IsNullOrWhiteSpace(format) ? "html" : format, out var reportFormat))
         {
             return ApiProblems.From(SessionErrorCode.InvalidRequest, $"Unknown report format '{format}'; use one of {string.Join(", ", ReportFormatNames.All)}.");
         }

@@ -117,4 +117,95 @@ public sealed class SessionsApiTests(SessionLabFactory factory) : IClassFixture<
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
+
+    [Theory]
+    [InlineData(int.MaxValue)]
+    [InlineData(int.MinValue)]
+    [InlineData(0)]
+    public async Task AnInviteLifetimeOutOfRangeIsRefusedWithAProblemInsteadOfOverflowing(int hours)
+    {
+        var study = await factory.CreateStudyAsync();
+        var session = await factory.CreateSessionAsync(study);
+
+        var response = await factory.ClientWith(study.OwnerToken).PostAsJsonAsync($"/api/sessions/{session.Id}/invites", new { role = "observer", expiresInHours = hours }, SessionLabFactory.Json);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("invalidRequest", problem.GetProperty("code").GetString());
+        Assert.StartsWith("expiresInHours must be between 1 and ", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task AnInviteRequestWithoutARoleIsRefusedRatherThanMadeAModeratorInvite()
+    {
+        var study = await factory.CreateStudyAsync();
+        var session = await factory.CreateSessionAsync(study);
+
+        var response = await factory.ClientWith(study.OwnerToken).PostAsJsonAsync($"/api/sessions/{session.Id}/invites", new { expiresInHours = 5 }, SessionLabFactory.Json);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("invalidRequest", problem.GetProperty("code").GetString());
+        Assert.Equal("Name the role: moderator, observer or participant.", problem.GetProperty("detail").GetString());
+    }
+
+    [Theory]
+    [InlineData("%20")]
+    [InlineData("%09")]
+    public async Task ABlankSessionIdIsNotFoundOnEverySessionRoute(string blank)
+    {
+        var study = await factory.CreateStudyAsync();
+        var owner = factory.ClientWith(study.OwnerToken);
+
+        foreach (var response in new[]
+        {
+            await owner.GetAsync($"/api/sessions/{blank}"),
+            await owner.GetAsync($"/api/sessions/{blank}/events"),
+            await owner.PostAsync($"/api/sessions/{blank}/end", null),
+            await owner.GetAsync($"/api/sessions/{blank}/recordings"),
+        })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.Equal("sessionNotFound", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        }
+    }
+
+    [Fact]
+    public async Task AnInviteCannotTellWhichOtherSessionsExist()
+    {
+        var study = await factory.CreateStudyAsync();
+        var mine = await factory.CreateSessionAsync(study);
+        var other = await factory.CreateSessionAsync(study);
+        var participant = factory.ClientWith((await factory.InviteAsync(study, mine.Id, SessionRole.Participant)).Token);
+        var moderator = factory.ClientWith((await factory.InviteAsync(study, mine.Id, SessionRole.Moderator)).Token);
+
+        foreach (var client in new[] { participant, moderator })
+        {
+            var existing = await client.GetAsync($"/api/sessions/{other.Id}");
+            var missing = await client.GetAsync("/api/sessions/se_doesnotexist");
+
+            Assert.Equal(HttpStatusCode.Forbidden, existing.StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, missing.StatusCode);
+            var (a, b) = (await existing.Content.ReadFromJsonAsync<JsonElement>(), await missing.Content.ReadFromJsonAsync<JsonElement>());
+            Assert.Equal((a.GetProperty("code").GetString(), a.GetProperty("detail").GetString()), (b.GetProperty("code").GetString(), b.GetProperty("detail").GetString()));
+        }
+    }
+
+    [Fact]
+    public async Task ASessionLinkOnAStudyRouteIsForbiddenNotABrokenLink()
+    {
+        var study = await factory.CreateStudyAsync();
+        var session = await factory.CreateSessionAsync(study);
+        var moderator = factory.ClientWith((await factory.InviteAsync(study, session.Id, SessionRole.Moderator)).Token);
+
+        foreach (var path in new[] { $"/api/studies/{study.Study.Id}", $"/api/studies/{study.Study.Id}/sessions", $"/api/studies/{study.Study.Id}/report" })
+        {
+            var response = await moderator.GetAsync(path);
+
+            Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+            var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal("forbidden", problem.GetProperty("code").GetString());
+            Assert.Equal("A session link does not open the study; use the study owner's link.", problem.GetProperty("detail").GetString());
+        }
+    }
 }

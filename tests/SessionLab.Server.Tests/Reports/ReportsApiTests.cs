@@ -179,6 +179,19 @@ public sealed class ReportsApiTests(SessionLabFactory factory) : IClassFixture<S
         Assert.Contains("html, markdown, json, csv-notes, csv-attempts, csv-answers", problem.GetProperty("detail").GetString());
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("?format=")]
+    public async Task WithoutAFormatTheReportIsTheHtmlOne(string query)
+    {
+        var study = await CheckoutStudy.CreateStudyAsync(factory);
+
+        var response = await factory.ClientWith(study.OwnerToken).GetAsync($"/api/studies/{study.Study.Id}/report{query}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
+    }
+
     [Fact]
     public async Task AStudyThatDoesNotExistIsNotFound()
     {
