@@ -62,7 +62,7 @@ public static class StudiesApi
     }
 
     internal static async Task<Results<Created<SessionSummary>, ProblemHttpResult>> CreateSessionAsync(
-        string studyId, CreateSessionRequest? request, ApiAccess access, IStudyStore studies, ISessionGrainFactory grains, HttpContext http, CancellationToken cancellationToken)
+        string studyId, CreateSessionRequest? request, ApiAccess access, IStudyStore studies, ISessionGrainFactory grains, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
     {
         if (access.RequireStudyOwner(http, studyId) is { } denied)
         {
@@ -71,6 +71,12 @@ public static class StudiesApi
         if (request is null)
         {
             return ApiProblems.From(SessionErrorCode.InvalidRequest, "Send the participant alias and moderator name.");
+        }
+        // A session is planned, or logged after the fact, within a few years of today; anything else is a typo.
+        var today = time.GetUtcNow();
+        if (request.ScheduledFor is { } when && (when < today.AddYears(-1) || when > today.AddYears(5)))
+        {
+            return ApiProblems.From(SessionErrorCode.InvalidRequest, "scheduledFor must be between a year ago and five years ahead.");
         }
         var sessionId = "se_" + Guid.NewGuid().ToString("N")[..12];
         var schedule = new ScheduleSessionRequest(Guid.NewGuid(), studyId, request.ParticipantAlias, request.ModeratorName ?? "Moderator", request.ScheduledFor);

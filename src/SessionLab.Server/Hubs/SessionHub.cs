@@ -32,7 +32,11 @@ public sealed partial class SessionHub(ISessionGrainFactory grains, TokenService
             // Group membership follows the first join; a second role would keep receiving the first role's events.
             return HubResult<SessionJoined>.Failure(SessionErrorCode.InvalidRequest, "This connection already joined a session in another role; open a new connection.");
         }
-        var actor = ResolveActor(claims, request);
+        // A moderator who gives no name is called what the session was scheduled with.
+        var scheduledModerator = claims.Role == SessionRole.Moderator && string.IsNullOrWhiteSpace(request.DisplayName)
+            ? (await grains.GetSessionGrain(claims.Scope).GetStateAsync(Context.ConnectionAborted))?.ModeratorName
+            : null;
+        var actor = ResolveActor(claims, request, scheduledModerator);
         if (actor is null)
         {
             return HubResult<SessionJoined>.Failure(SessionErrorCode.InvalidDisplayName, $"Enter a name of 1–{SessionLimits.MaxDisplayNameLength} characters so others can tell your notes apart.");
@@ -148,7 +152,7 @@ public sealed partial class SessionHub(ISessionGrainFactory grains, TokenService
     /// The identity token from an earlier join keeps the same author id; without one a new id is made.
     /// The participant is always shown as "Participant": their alias is for the team's records, not their screen.
     /// </summary>
-    private Actor? ResolveActor(TokenClaims invite, JoinSessionRequest request)
+    private Actor? ResolveActor(TokenClaims invite, JoinSessionRequest request, string? scheduledModerator)
     {
         var role = invite.Role ?? SessionRole.Observer;
         var previous = tokens.Validate(request.IdentityToken, TokenKind.Identity).Claims;
@@ -158,7 +162,7 @@ public sealed partial class SessionHub(ISessionGrainFactory grains, TokenService
         var name = role == SessionRole.Participant ? "Participant" : request.DisplayName?.Trim();
         if (string.IsNullOrEmpty(name))
         {
-            name = previous?.Name ?? (role == SessionRole.Moderator ? "Moderator" : null);
+            name = previous?.Name ?? (role == SessionRole.Moderator ? scheduledModerator ?? "Moderator" : null);
         }
         return SessionLab.Sessions.Grains.SessionRules.IsValidName(name) ? new Actor(id, name!, role) : null;
     }

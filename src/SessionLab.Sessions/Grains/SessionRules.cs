@@ -20,11 +20,11 @@ public static class SessionRules
         }
         if (!IsValidName(request.ParticipantAlias))
         {
-            return Refuse(SessionErrorCode.InvalidRequest, $"The participant alias must be 1–{SessionLimits.MaxDisplayNameLength} characters.");
+            return Refuse(SessionErrorCode.InvalidRequest, $"The participant alias must be 1–{SessionLimits.MaxDisplayNameLength} characters, without control or text-direction characters.");
         }
         if (!IsValidName(request.ModeratorName))
         {
-            return Refuse(SessionErrorCode.InvalidRequest, $"The moderator name must be 1–{SessionLimits.MaxDisplayNameLength} characters.");
+            return Refuse(SessionErrorCode.InvalidRequest, $"The moderator name must be 1–{SessionLimits.MaxDisplayNameLength} characters, without control or text-direction characters.");
         }
         return new SessionScheduled(study.Id, request.ParticipantAlias.Trim(), request.ModeratorName.Trim(), request.ScheduledFor);
     }
@@ -254,7 +254,7 @@ public static class SessionRules
     }
 
     public static bool IsValidName(string? name) =>
-        !string.IsNullOrWhiteSpace(name) && name.Trim().Length <= SessionLimits.MaxDisplayNameLength;
+        !string.IsNullOrWhiteSpace(name) && name.Trim().Length <= SessionLimits.MaxDisplayNameLength && !HiddenCharacters.In(name);
 
     /// <summary>The task that was running at a clock offset: notes are filed under it even when they arrive late.</summary>
     private static string? TaskAt(SessionState state, long offsetMs) =>

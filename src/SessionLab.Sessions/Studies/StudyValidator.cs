@@ -18,6 +18,7 @@ public static partial class StudyValidator
             return null;
         }
         Check(errors, "name", !string.IsNullOrWhiteSpace(draft.Name) && draft.Name.Trim().Length <= 120, "The study needs a name of 1–120 characters.");
+        Check(errors, "name", !HiddenCharacters.In(draft.Name), "The study name cannot hold control or text-direction characters.");
         Check(errors, "goal", (draft.Goal?.Length ?? 0) <= 2_000, "The goal can be at most 2,000 characters.");
 
         var taskDrafts = draft.Tasks.IsDefault ? [] : draft.Tasks;
@@ -31,10 +32,11 @@ public static partial class StudyValidator
                 errors[$"tasks[{i}]"] = ["A task cannot be empty."];
                 continue;
             }
-            Check(errors, $"tasks[{i}].title", !string.IsNullOrWhiteSpace(t.Title) && t.Title.Trim().Length <= 200, "Each task needs a title of 1–200 characters.");
+            Check(errors, $"tasks[{i}].title", !string.IsNullOrWhiteSpace(t.Title) && t.Title.Trim().Length <= 200, $"Task {i + 1} needs a title of 1–200 characters.");
+            Check(errors, $"tasks[{i}].title", !HiddenCharacters.In(t.Title), $"Task {i + 1}'s title cannot hold control or text-direction characters.");
             Check(errors, $"tasks[{i}].instructions", !string.IsNullOrWhiteSpace(t.Instructions) && t.Instructions.Length <= 4_000, "Each task needs participant instructions of 1–4,000 characters.");
             Check(errors, $"tasks[{i}].successCriteria", (t.SuccessCriteria?.Length ?? 0) <= 4_000, "Success criteria can be at most 4,000 characters.");
-            Check(errors, $"tasks[{i}].timeLimitSeconds", t.TimeLimitSeconds is null or (>= 1 and <= 86_400), "A time limit must be 1–86,400 seconds.");
+            Check(errors, $"tasks[{i}].timeLimitSeconds", t.TimeLimitSeconds is null or (>= 1 and <= 86_400), $"Task {i + 1}'s time limit must be between 1 second and 24 hours.");
             tasks.Add(new StudyTask($"t{i + 1}", t.Title?.Trim() ?? "", t.Instructions?.Trim() ?? "", t.SuccessCriteria?.Trim() ?? "", t.TimeLimitSeconds));
         }
 
@@ -42,7 +44,7 @@ public static partial class StudyValidator
         Check(errors, "tags", tagDrafts.Length <= MaxTags, $"A palette can hold at most {MaxTags} tags.");
         var tags = ImmutableArray.CreateBuilder<TagDefinition>(tagDrafts.Length);
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var hotkeys = new HashSet<int>();
+        var hotkeys = new Dictionary<int, string>();
         for (var i = 0; i < tagDrafts.Length; i++)
         {
             var tag = tagDrafts[i];
@@ -50,7 +52,11 @@ public static partial class StudyValidator
             Check(errors, $"tags[{i}].name", TagName().IsMatch(name), "A tag name is 1–40 letters, digits, '-' or '_', without spaces.");
             Check(errors, $"tags[{i}].name", names.Add(name), $"#{name} appears twice in the palette.");
             Check(errors, $"tags[{i}].color", tag?.Color is { } c && Color().IsMatch(c), "A tag colour is a hex colour like #d97706.");
-            Check(errors, $"tags[{i}].hotkey", tag?.Hotkey is null || (tag.Hotkey is >= 1 and <= 9 && hotkeys.Add(tag.Hotkey.Value)), "Hotkeys are 1–9, each used once.");
+            if (tag?.Hotkey is { } hotkey)
+            {
+                Check(errors, $"tags[{i}].hotkey", hotkey is >= 1 and <= 9, $"#{name}'s hotkey must be a digit from 1 to 9.");
+                Check(errors, $"tags[{i}].hotkey", hotkey is < 1 or > 9 || hotkeys.TryAdd(hotkey, name), $"Hotkey {hotkey} is already #{hotkeys.GetValueOrDefault(hotkey)}'s; give #{name} another.");
+            }
             tags.Add(new TagDefinition(name, tag?.Color ?? "", tag?.Hotkey));
         }
 

@@ -43,6 +43,37 @@ public sealed class StudiesApiTests(SessionLabFactory factory) : IClassFixture<S
     }
 
     [Fact]
+    public async Task FieldErrorsNameTheTaskOrTagTheyAreAbout()
+    {
+        var response = await factory.CreateClient().PostAsJsonAsync("/api/studies", new
+        {
+            name = "Checkout\u202Eevil",
+            tasks = new[] { new { title = "Find", instructions = "Do it", timeLimitSeconds = 60 }, new { title = "Pay\u0000", instructions = "Do it", timeLimitSeconds = 0 } },
+            tags = new[] { new { name = "bug", color = "#000000", hotkey = 2 }, new { name = "idea", color = "#000000", hotkey = 2 } },
+        }, SessionLabFactory.Json);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Equal("The study name cannot hold control or text-direction characters.", errors.GetProperty("name")[0].GetString());
+        Assert.Equal("Task 2's title cannot hold control or text-direction characters.", errors.GetProperty("tasks[1].title")[0].GetString());
+        Assert.Equal("Task 2's time limit must be between 1 second and 24 hours.", errors.GetProperty("tasks[1].timeLimitSeconds")[0].GetString());
+        Assert.Equal("Hotkey 2 is already #bug's; give #idea another.", errors.GetProperty("tags[1].hotkey")[0].GetString());
+        Assert.False(errors.TryGetProperty("tasks[0].timeLimitSeconds", out _));
+    }
+
+    [Fact]
+    public async Task ASessionScheduledYearsAwayIsRefused()
+    {
+        var study = await factory.CreateStudyAsync();
+
+        var response = await factory.ClientWith(study.OwnerToken).PostAsJsonAsync($"/api/studies/{study.Study.Id}/sessions", new { participantAlias = "P1", scheduledFor = "9999-12-31T23:59:59+14:00" }, SessionLabFactory.Json);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("scheduledFor must be between a year ago and five years ahead.", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        Assert.Empty((await factory.ClientWith(study.OwnerToken).GetFromJsonAsync<JsonElement[]>($"/api/studies/{study.Study.Id}/sessions"))!);
+    }
+
+    [Fact]
     public async Task MalformedJsonGetsAProblemAndTheServerKeepsServing()
     {
         var response = await factory.CreateClient().PostAsync("/api/studies", new StringContent("{\"name\": [", Encoding.UTF8, "application/json"));

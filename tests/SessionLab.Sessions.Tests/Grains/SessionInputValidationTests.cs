@@ -165,6 +165,19 @@ public sealed class SessionInputValidationTests
         ExpectRefused(await host.Grain("se_new").ScheduleAsync(Moderator, new ScheduleSessionRequest(Guid.NewGuid(), host.Study.Id, " ", "M", null), default), SessionErrorCode.InvalidRequest);
     }
 
+    [Theory]
+    [InlineData("P\u00002")]
+    [InlineData("P2\u001b[31m")]
+    [InlineData("\u202EP2")]
+    [InlineData("P\u20662")]
+    public async Task AnAliasWithControlOrTextDirectionCharactersIsRefusedAndNothingIsScheduled(string alias)
+    {
+        await using var host = await SessionTestHost.StartAsync();
+
+        ExpectRefused(await host.Grain("se_new").ScheduleAsync(Moderator, new ScheduleSessionRequest(Guid.NewGuid(), host.Study.Id, alias, "M", null), default), SessionErrorCode.InvalidRequest);
+        Assert.Null(await host.Grain("se_new").GetStateAsync(default));
+    }
+
     [Fact]
     public async Task ATooManyTagsNoteIsRefused()
     {

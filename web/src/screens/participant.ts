@@ -88,7 +88,8 @@ class ParticipantPage {
     const task = view.currentTask;
     if (!task) {
       return h('section', { class: 'participant-card', 'aria-labelledby': 'p-title' }, title('Please wait'),
-        h('p', { class: 'participant-text' }, 'The next task will appear here in a moment.'));
+        // Said the same between tasks and after the last one: the page cannot know whether more will come.
+        h('p', { class: 'participant-text' }, 'Thank you. The moderator will tell you what comes next.'));
     }
     return h('section', { class: 'participant-card', 'aria-labelledby': 'p-title', 'data-testid': 'participant-task' },
       h('p', { class: 'participant-step' }, `Task ${task.number} of ${view.taskCount}`),
@@ -106,10 +107,12 @@ class ParticipantPage {
       return h('span', { class: 'scale-option' }, input, h('label', { for: `seq-${n}` }, String(n),
         n === 1 ? h('span', { class: 'scale-end' }, SEQ_LOW) : n === 7 ? h('span', { class: 'scale-end' }, SEQ_HIGH) : null));
     });
-    const form = h('form', { class: 'participant-card questionnaire', 'aria-labelledby': 'p-title', 'data-testid': 'seq-form' },
+    // novalidate: the page's own message says what to do, where the browser's bubble would flash and go.
+    const form = h('form', { class: 'participant-card questionnaire', 'aria-labelledby': 'p-title', 'data-testid': 'seq-form', novalidate: true },
       h('p', { class: 'participant-step' }, `About the task “${view.prompt!.taskTitle ?? ''}”`),
       h('h1', { id: 'p-title', tabindex: '-1' }, 'One quick question'),
-      h('fieldset', { class: 'scale' }, h('legend', null, SEQ_QUESTION, h('span', { class: 'muted small' }, ' (press 1–7)')), h('div', { class: 'scale-options' }, options)),
+      h('fieldset', { class: 'scale' }, h('legend', null, SEQ_QUESTION, h('span', { class: 'muted small' }, ' (press 1–7)')), h('div', { class: 'scale-options' }, options),
+        scaleEnds(`1 ${SEQ_LOW}`, `7 ${SEQ_HIGH}`)),
       h('div', { class: 'field' }, h('label', { for: 'seq-comment' }, 'Anything you would like to add? (optional)'), comment),
       error,
       h('button', { type: 'submit', class: 'button' }, 'Send answer'));
@@ -140,8 +143,9 @@ class ParticipantPage {
         const id = `sus-${i + 1}-${j + 1}`;
         return h('span', { class: 'scale-option' }, h('input', { type: 'radio', name: `sus-${i + 1}`, id, value: String(j + 1) }),
           h('label', { for: id }, String(j + 1), h('span', { class: 'scale-end' }, label)));
-      }))));
-    const form = h('form', { class: 'participant-card questionnaire', 'aria-labelledby': 'p-title', 'data-testid': 'sus-form' },
+      })),
+      scaleEnds(`1 ${SUS_SCALE[0]}`, `5 ${SUS_SCALE[4]}`)));
+    const form = h('form', { class: 'participant-card questionnaire', 'aria-labelledby': 'p-title', 'data-testid': 'sus-form', novalidate: true },
       h('h1', { id: 'p-title', tabindex: '-1' }, 'About the whole experience'),
       h('p', { class: 'participant-text' }, 'For each statement, choose how much you agree, from 1 (strongly disagree) to 5 (strongly agree). In a statement, the keys 1–5 choose and move on.'),
       items, error,
@@ -178,4 +182,12 @@ class ParticipantPage {
     const form = error.closest('form');
     if (form?.isConnected) form.replaceChildren(h('h1', { id: 'p-title', tabindex: '-1' }, 'Thank you!'), h('p', { class: 'participant-text' }, 'Your answer was sent.'));
   }
+}
+
+/**
+ * The scale's two ends on one line under its options, shown on narrow screens instead of a label under each option
+ * (which would break into syllables there). Hidden from screen readers: each option's label already says it.
+ */
+function scaleEnds(low: string, high: string): HTMLElement {
+  return h('div', { class: 'scale-ends', 'aria-hidden': 'true' }, h('span', null, low), h('span', null, high));
 }

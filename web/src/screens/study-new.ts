@@ -129,7 +129,8 @@ export function showNewStudy(): void {
       location.assign(`/study#${created.ownerToken}`);
     } catch (error) {
       const e = error instanceof ApiError ? error : new ApiError('unknown', String(error), 0);
-      showErrors(e.fieldErrors, e.message);
+      // The server's fields are listed one by one; its lead sentence is for API clients, this one for the form.
+      showErrors(e.fieldErrors, Object.keys(e.fieldErrors).length > 0 ? 'Fix these fields and create the study again.' : e.message);
       submit.disabled = false;
       submit.textContent = 'Create study';
     }

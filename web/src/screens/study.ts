@@ -52,7 +52,8 @@ class StudyPage {
   /** Upload forms by session, kept while the list re-renders so an upload in progress keeps its form. */
   private readonly uploads = new Map<string, RecordingUploadForm>();
   private readonly sessionList = h('div', { class: 'session-list' });
-  private readonly live = announcer();
+  /** Confirmations (a link copied, invites made, an upload done) are shown as well as announced. */
+  private readonly live = announcer('status-toast');
   private readonly alias = h('input', { id: 'new-alias', required: true, maxlength: '80', autocomplete: 'off' });
   private readonly moderator = h('input', { id: 'new-moderator', maxlength: '80', autocomplete: 'off' });
   private readonly when = h('input', { id: 'new-when', type: 'datetime-local' });
@@ -69,7 +70,7 @@ class StudyPage {
     document.title = `${this.study.name} · SessionLab`;
     this.alias.value = this.nextAlias();
     const findings = new FindingsPanel(this.study.id, this.ownerToken, this.study.tags);
-    const form = h('form', { class: 'inline-form', onsubmit: (e: SubmitEvent) => { e.preventDefault(); void this.schedule(); } },
+    const form = h('form', { class: 'inline-form', novalidate: true, onsubmit: (e: SubmitEvent) => { e.preventDefault(); void this.schedule(); } },
       h('div', { class: 'field' }, h('label', { for: 'new-alias' }, 'Participant alias (a pseudonym such as P4)'), this.alias),
       h('div', { class: 'field' }, h('label', { for: 'new-moderator' }, 'Moderator name (optional)'), this.moderator),
       h('div', { class: 'field' }, h('label', { for: 'new-when' }, 'Scheduled for (optional)'), this.when),

@@ -17,7 +17,8 @@ export function renderShell(parts: ShellParts): HTMLElement {
   const brand = parts.homeLink === false ? h('span', { class: 'brand' }, 'SessionLab') : h('a', { class: 'brand', href: '/' }, 'SessionLab');
   const app = document.getElementById('app')!;
   app.replaceChildren(
-    h('a', { class: 'skip-link', href: '#main' }, 'Skip to content'),
+    // The address's fragment carries the page's link token, so the skip link moves focus without touching it.
+    h('a', { class: 'skip-link', href: '#main', onclick: (e: MouseEvent) => { e.preventDefault(); main.focus(); } }, 'Skip to content'),
     h('header', { class: 'banner' }, brand, parts.context ? h('div', { class: 'banner-context' }, parts.context) : null,
       parts.status ? h('div', { class: 'banner-status' }, parts.status) : null),
     main,
@@ -36,14 +37,18 @@ export function loading(message: string): HTMLElement {
   return h('p', { class: 'loading', role: 'status' }, message);
 }
 
-/** A polite live region for short confirmations ("Copied", "Note saved"). */
-export function announcer(): { element: HTMLElement; say: (text: string) => void } {
-  const element = h('div', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
+/** A polite live region for short confirmations ("Copied", "Note saved"); hidden unless given a visible class. */
+export function announcer(visibleClass?: string): { element: HTMLElement; say: (text: string) => void } {
+  const element = h('div', { class: visibleClass ?? 'visually-hidden', role: 'status', 'aria-live': 'polite', 'data-testid': visibleClass ? 'status-toast' : null });
+  let clear: number | undefined;
   return {
     element,
     say: (text: string) => {
       element.textContent = '';
+      window.clearTimeout(clear);
       window.setTimeout(() => (element.textContent = text), 50);
+      // A visible confirmation goes after a while, so it never sits over the page for good.
+      if (visibleClass) clear = window.setTimeout(() => (element.textContent = ''), 8_000);
     },
   };
 }

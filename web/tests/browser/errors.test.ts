@@ -107,3 +107,20 @@ test('a note still waiting when the session ends is listed as unsent, and ended 
     await closeAll(moderator, ada, participant);
   }
 });
+
+test('the skip link moves focus to the content and leaves the link in the address alone', { timeout: 60_000 }, async () => {
+  const links = await createSession(env.server.url);
+  const person = await joinTeam(env.tb, links.observer, 'observer', 'Ada');
+  try {
+    const page = person.page;
+    const address = page.url();
+    await page.getByRole('link', { name: 'Skip to content' }).focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'main');
+    assert.equal(page.url(), address);
+    await page.getByTestId('note-input').waitFor();
+    assert.equal(await page.getByRole('heading', { name: 'This link does not work' }).count(), 0);
+  } finally {
+    await closeAll(person);
+  }
+});

@@ -59,6 +59,14 @@ test('the owner rates a finding on the study page: the findings re-order, the ra
     assert.equal(await page.getByLabel('Severity of #bug', { exact: true }).inputValue(), '4');
     assert.equal(await page.getByLabel('Your name').inputValue(), 'Rita', 'the name is remembered');
 
+    // On a phone the page scrolls only up and down; the findings table scrolls sideways inside its own box.
+    const desktop = page.viewportSize();
+    await page.setViewportSize({ width: 390, height: 844 });
+    const widths = await withTimeout(page.evaluate(() => ({ page: document.documentElement.scrollWidth, window: window.innerWidth })), 10_000, 'the page width');
+    assert.ok(widths.page <= widths.window, `the page is ${widths.page} px wide in a ${widths.window} px window`);
+    await screenshot(page, 'study-page-phone');
+    if (desktop) await page.setViewportSize(desktop);
+
     const [report] = await Promise.all([
       withTimeout(owner.context.waitForEvent('page'), 15_000, 'the report tab'),
       page.getByRole('button', { name: 'Open the HTML report' }).click(),

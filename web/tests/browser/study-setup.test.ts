@@ -48,7 +48,7 @@ test('a researcher creates a study with tasks and a tag palette, schedules a ses
     // The server refuses two tags on one hotkey; its field error lands beside the field.
     await page.locator('#f-tags-4-hotkey').selectOption('1');
     await page.getByRole('button', { name: 'Create study' }).click();
-    await page.locator('.field-error', { hasText: 'Hotkeys are 1–9, each used once.' }).waitFor();
+    await page.locator('.field-error', { hasText: /^Hotkey 1 is already #[\w-]+'s; give #onboarding another\.$/ }).waitFor();
     assert.equal(await page.locator('#f-tags-4-hotkey').getAttribute('aria-invalid'), 'true');
     await page.locator('#f-tags-4-hotkey').selectOption('5');
     await page.getByRole('button', { name: 'Create study' }).click();
@@ -66,6 +66,10 @@ test('a researcher creates a study with tasks and a tag palette, schedules a ses
       links[role] = await page.getByLabel(new RegExp(`^${role} link`, 'i')).inputValue();
       assert.match(links[role]!, /\/join#sl1\./, `the ${role} link`);
     }
+    // Copying says so on screen, not only to screen readers (without clipboard access the link is selected instead).
+    await page.getByRole('button', { name: 'Copy the observer link' }).click();
+    await page.getByTestId('status-toast').filter({ hasText: /^Observer link (copied\.|selected: press Ctrl\+C to copy it\.)$/ }).waitFor();
+    assert.equal(await page.getByTestId('status-toast').isVisible(), true);
     await screenshot(page, 'study-with-session-and-invites');
     await expectAccessible(page, 'the study page with invite links');
 

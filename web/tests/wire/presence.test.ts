@@ -23,6 +23,14 @@ describe('presence over WebSockets', () => {
     await eventually(() => names(moderator.presence.at(-1)).join() === 'Mona×1,Participant×1', 'the dropped observer leaves the list');
   });
 
+  test('a moderator who joins without a name is called by the name the session was scheduled with', { timeout: TEST_TIMEOUT_MS }, async () => {
+    const { invites, moderator } = await startLiveSession(fixture.api, clients);
+    const { joined } = await clients.join(invites.moderator, 'moderator');
+    assert.equal(joined.you.displayName, 'Mona');
+    const monas = () => (moderator.presence.at(-1) ?? []).filter((p) => p.displayName === 'Mona').reduce((n, p) => n + p.connections, 0);
+    await eventually(() => monas() === 2, 'the team to see both moderator connections under the scheduled name');
+  });
+
   test('clients whose connections drop while their Join is still being answered do not stay in presence', { timeout: TEST_TIMEOUT_MS }, async () => {
     const { invites, moderator } = await startLiveSession(fixture.api, clients);
     // A long log (about 7 MB of replay) makes each join take a while, so the drops below land mid-join.
