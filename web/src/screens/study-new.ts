@@ -65,7 +65,12 @@ export function showNewStudy(): void {
     tagList.replaceChildren(...tags.map((tag, i) => {
       const n = i + 1;
       const nameInput = h('input', { id: fieldId(`tags[${i}].name`), value: tag.name, required: true, maxlength: '40', autocomplete: 'off' });
-      nameInput.addEventListener('input', () => (tag.name = nameInput.value.replace(/^#/, '')));
+      const remove = h('button', { type: 'button', class: 'button button-secondary button-small', 'aria-label': `Remove tag ${tag.name || n}`,
+        onclick: () => { tags.splice(i, 1); renderTags(Math.max(0, i - 1)); } }, 'Remove');
+      nameInput.addEventListener('input', () => {
+        tag.name = nameInput.value.replace(/^#/, '');
+        remove.setAttribute('aria-label', `Remove tag ${tag.name || n}`);
+      });
       const colorInput = h('input', { id: fieldId(`tags[${i}].color`), type: 'color', value: tag.color });
       colorInput.addEventListener('input', () => (tag.color = colorInput.value));
       const hotkey = h('select', { id: fieldId(`tags[${i}].hotkey`) },
@@ -74,10 +79,9 @@ export function showNewStudy(): void {
       hotkey.addEventListener('change', () => (tag.hotkey = hotkey.value));
       return h('li', { class: 'editor-item editor-row' },
         h('div', { class: 'field' }, h('label', { for: nameInput.id }, `Tag ${n} name`), nameInput),
-        h('div', { class: 'field field-narrow' }, h('label', { for: colorInput.id }, 'Colour'), colorInput),
-        h('div', { class: 'field field-narrow' }, h('label', { for: hotkey.id }, 'Hotkey'), hotkey),
-        h('button', { type: 'button', class: 'button button-secondary button-small', 'aria-label': `Remove tag ${tag.name || n}`,
-          onclick: () => { tags.splice(i, 1); renderTags(Math.max(0, i - 1)); } }, 'Remove'));
+        h('div', { class: 'field field-narrow' }, h('label', { for: colorInput.id }, 'Colour', h('span', { class: 'visually-hidden' }, ` of tag ${n}`)), colorInput),
+        h('div', { class: 'field field-narrow' }, h('label', { for: hotkey.id }, 'Hotkey', h('span', { class: 'visually-hidden' }, ` of tag ${n}`)), hotkey),
+        remove);
     }));
     if (focusIndex !== undefined) (document.getElementById(fieldId(`tags[${focusIndex}].name`)) ?? document.getElementById('add-tag'))?.focus();
   };
