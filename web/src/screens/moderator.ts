@@ -5,6 +5,7 @@ import { LIMITS, OUTCOMES, type CommandResult, type StudyTask, type TaskOutcome 
 import { load, remove, save } from '../lib/storage';
 import { answerSusByKeyboard, SEQ_HIGH, SEQ_LOW, SEQ_QUESTION, SUS_ITEMS, SUS_SCALE, susScore } from '../session/questionnaires';
 import { confirmDialog } from '../ui/dialog';
+import { singleKeyAttr, singleKeyHint, singleKeyShortcutsOn } from '../ui/single-key-shortcuts';
 import { attemptSummary, susLine, timerText } from './task-panel';
 import type { TeamContext } from './team-context';
 
@@ -87,7 +88,7 @@ export class ModeratorPanel {
     if (state.status === 'scheduled') {
       parts.push(h('p', null, 'The session has not started. Start it when the participant is ready: the session clock starts now for everyone.'),
         h('div', { class: 'console-action' },
-          h('button', { type: 'button', class: 'button', 'data-focus': 'start', 'aria-keyshortcuts': 'S', onclick: () => void this.startSession() }, 'Start session ', kbd('S'))));
+          h('button', { type: 'button', class: 'button', 'data-focus': 'start', 'aria-keyshortcuts': singleKeyAttr('S'), onclick: () => void this.startSession() }, 'Start session ', singleKeyHint('S'))));
     } else if (active) {
       parts.push(this.activeTask(active));
     } else {
@@ -95,7 +96,7 @@ export class ModeratorPanel {
     }
     if (state.status === 'live') {
       parts.push(h('div', { class: 'console-end' },
-        h('button', { type: 'button', class: 'button button-danger', 'data-focus': 'end-session', 'aria-keyshortcuts': 'Shift+E', onclick: () => void this.endSession() }, 'End session ', kbd('Shift+E'))));
+        h('button', { type: 'button', class: 'button button-danger', 'data-focus': 'end-session', 'aria-keyshortcuts': singleKeyAttr('Shift+E'), onclick: () => void this.endSession() }, 'End session ', singleKeyHint('Shift+E'))));
     }
     parts.push(h('h3', null, 'Script'), this.script());
     const sus = susLine(this.ctx);
@@ -155,12 +156,12 @@ export class ModeratorPanel {
     this.timer = h('p', { class: 'timer', 'data-testid': 'task-timer', 'aria-label': 'Time on task' }, timerText(this.ctx, task, attempt));
     const counter = (label: string, field: 'errors' | 'assists', up: string, down: string) => h('div', { class: 'counter', role: 'group', 'aria-labelledby': `counter-${field}` },
       h('span', { id: `counter-${field}`, class: 'counter-label' }, label),
-      h('button', { type: 'button', class: 'button button-secondary button-small', 'data-focus': `${field}-down`, 'aria-label': `One ${field === 'errors' ? 'error' : 'assist'} less`, 'aria-keyshortcuts': `Shift+${down}`,
+      h('button', { type: 'button', class: 'button button-secondary button-small', 'data-focus': `${field}-down`, 'aria-label': `One ${field === 'errors' ? 'error' : 'assist'} less`, 'aria-keyshortcuts': singleKeyAttr(`Shift+${down}`),
         onclick: () => this.setDraft({ [field]: Math.max(0, d[field] - 1) }) }, '−'),
       h('output', { class: 'counter-value', 'aria-live': 'polite', 'data-testid': `${field}-count` }, String(d[field])),
-      h('button', { type: 'button', class: 'button button-secondary button-small', 'data-focus': `${field}-up`, 'aria-label': `One more ${field === 'errors' ? 'error' : 'assist'}`, 'aria-keyshortcuts': up,
+      h('button', { type: 'button', class: 'button button-secondary button-small', 'data-focus': `${field}-up`, 'aria-label': `One more ${field === 'errors' ? 'error' : 'assist'}`, 'aria-keyshortcuts': singleKeyAttr(up),
         onclick: () => this.setDraft({ [field]: Math.min(LIMITS.counter, d[field] + 1) }) }, '+'),
-      h('span', { class: 'muted small' }, kbd(up.toLowerCase()), ' / ', kbd(`Shift+${down}`)));
+      singleKeyShortcutsOn() ? h('span', { class: 'muted small' }, kbd(up.toLowerCase()), ' / ', kbd(`Shift+${down}`)) : null);
     const comment = h('input', { id: 'task-comment', value: d.comment, maxlength: String(LIMITS.commentLength), autocomplete: 'off', 'data-focus': 'comment' });
     comment.addEventListener('change', () => save(this.draftKey, { ...this.draft, comment: comment.value }));
     comment.addEventListener('keydown', (e) => {
@@ -177,12 +178,12 @@ export class ModeratorPanel {
         h('legend', null, 'Outcome'),
         OUTCOMES.map((outcome, i) => {
           const id = `outcome-${outcome}`;
-          const input = h('input', { type: 'radio', name: 'outcome', id, value: outcome, checked: d.outcome === outcome, 'data-focus': id, 'aria-keyshortcuts': String(i + 1) });
+          const input = h('input', { type: 'radio', name: 'outcome', id, value: outcome, checked: d.outcome === outcome, 'data-focus': id, 'aria-keyshortcuts': singleKeyAttr(String(i + 1)) });
           input.addEventListener('change', () => this.setDraft({ outcome }));
-          return h('span', { class: 'outcome-option' }, input, h('label', { for: id }, kbd(String(i + 1)), ' ', capitalize(outcome), h('span', { class: 'muted small' }, ` — ${outcomeHelp[outcome]}`)));
+          return h('span', { class: 'outcome-option' }, input, h('label', { for: id }, singleKeyHint(String(i + 1)), ' ', capitalize(outcome), h('span', { class: 'muted small' }, ` — ${outcomeHelp[outcome]}`)));
         })),
       h('div', { class: 'field' }, h('label', { for: 'task-comment' }, 'Comment on this attempt (optional)'), comment),
-      h('button', { type: 'button', class: 'button', 'data-focus': 'end-task', 'data-focus-fallback': true, 'aria-keyshortcuts': 'E', onclick: () => void this.endTask() }, 'End task ', kbd('E')));
+      h('button', { type: 'button', class: 'button', 'data-focus': 'end-task', 'data-focus-fallback': true, 'aria-keyshortcuts': singleKeyAttr('E'), onclick: () => void this.endTask() }, 'End task ', singleKeyHint('E')));
   }
 
   private betweenTasks(): HTMLElement[] {
@@ -194,19 +195,19 @@ export class ModeratorPanel {
     }
     const seq = this.seqCandidate;
     if (seq) {
-      parts.push(h('button', { type: 'button', class: 'button', 'data-focus': 'ask-seq', 'aria-keyshortcuts': 'Q', onclick: () => void this.ask('seq', seq.id) },
-        `Ask the SEQ about “${seq.title}” `, kbd('Q')));
+      parts.push(h('button', { type: 'button', class: 'button', 'data-focus': 'ask-seq', 'aria-keyshortcuts': singleKeyAttr('Q'), onclick: () => void this.ask('seq', seq.id) },
+        `Ask the SEQ about “${seq.title}” `, singleKeyHint('Q')));
     }
     const next = this.nextTask;
     if (next) {
-      parts.push(h('button', { type: 'button', class: seq ? 'button button-secondary' : 'button', 'data-focus': 'start-next', 'aria-keyshortcuts': 'S', onclick: () => void this.startTask(next) },
-        `Start task ${study.tasks.indexOf(next) + 1}: ${next.title} `, kbd('S')));
+      parts.push(h('button', { type: 'button', class: seq ? 'button button-secondary' : 'button', 'data-focus': 'start-next', 'aria-keyshortcuts': singleKeyAttr('S'), onclick: () => void this.startTask(next) },
+        `Start task ${study.tasks.indexOf(next) + 1}: ${next.title} `, singleKeyHint('S')));
     } else if (state.status === 'live') {
       parts.push(h('p', null, 'Every task has been attempted.'));
     }
     if (this.canAskSus) {
-      parts.push(h('button', { type: 'button', class: next ? 'button button-secondary' : 'button', 'data-focus': 'ask-sus', 'aria-keyshortcuts': 'U', onclick: () => void this.ask('sus', null) },
-        'Send the SUS ', kbd('U')));
+      parts.push(h('button', { type: 'button', class: next ? 'button button-secondary' : 'button', 'data-focus': 'ask-sus', 'aria-keyshortcuts': singleKeyAttr('U'), onclick: () => void this.ask('sus', null) },
+        'Send the SUS ', singleKeyHint('U')));
     }
     // After an action, focus lands on the next thing to do.
     parts.find((p) => p instanceof HTMLButtonElement)?.setAttribute('data-focus-fallback', '');

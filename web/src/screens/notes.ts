@@ -4,6 +4,7 @@ import { capitalize, clock, plural } from '../lib/format';
 import { LIMITS, NOTE_KINDS, type NoteKind, type TagDefinition } from '../lib/protocol';
 import type { OutboxItem } from '../session/outbox';
 import type { NoteView } from '../session/team-state';
+import { singleKeyAttr, singleKeyShortcutsOn } from '../ui/single-key-shortcuts';
 import { tagChip } from '../ui/tags';
 import { taskLabel, type TeamContext } from './team-context';
 
@@ -34,7 +35,7 @@ export class Composer {
   readonly element: HTMLFormElement;
   readonly textarea = h('textarea', {
     id: 'note-text', rows: '2', autocomplete: 'off', spellcheck: 'true',
-    'aria-describedby': 'note-help note-status', 'aria-keyshortcuts': 'N /', 'data-testid': 'note-input',
+    'aria-describedby': 'note-help note-status', 'aria-keyshortcuts': singleKeyAttr('N /'), 'data-testid': 'note-input',
   });
   private readonly status = h('p', { id: 'note-status', class: 'composer-status', 'aria-live': 'polite' });
   private readonly error = h('p', { class: 'composer-error', role: 'alert', hidden: true });
@@ -77,6 +78,13 @@ export class Composer {
 
   focus(): void {
     this.textarea.focus();
+  }
+
+  /** Single-key shortcuts were turned on or off: n and / reach the box only while they are on. */
+  keyHintsChanged(): void {
+    const keys = singleKeyAttr('N /');
+    if (keys) this.textarea.setAttribute('aria-keyshortcuts', keys);
+    else this.textarea.removeAttribute('aria-keyshortcuts');
   }
 
   /** Puts a refused note back so its words are not lost. */
@@ -286,7 +294,7 @@ export class Timeline {
       const pending = pendingAdds.has(view.id) && !state.notes.has(view.id) ? 'add' : pendingChanges.get(view.id)?.method === 'DeleteNote' ? 'delete' : pendingChanges.has(view.id) ? 'edit' : null;
       const existing = this.nodes.get(view.id);
       const clip = pending ? 'none' : this.clipViews.has(view.id) ? 'open' : this.ctx.clips.covers(view.clockOffsetMs) ? 'covered' : 'none';
-      const signature = `${view.sequence}|${view.editedAt}|${pending}|${this.editing.has(view.id)}|${this.confirmingDelete.has(view.id)}|${clip}`;
+      const signature = `${view.sequence}|${view.editedAt}|${pending}|${this.editing.has(view.id)}|${this.confirmingDelete.has(view.id)}|${clip}|${singleKeyShortcutsOn()}`;
       if (existing && existing.dataset.signature === signature && !rebuild.has(view.id)) continue;
       const edit = pendingChanges.get(view.id);
       const shown = edit?.method === 'EditNote' ? { ...view, text: edit.request.text, tags: edit.request.tags, kind: edit.request.kind } : view;
@@ -340,7 +348,7 @@ export class Timeline {
     if (!pending && (own || canDelete || covered)) {
       item.append(h('div', { class: 'note-actions' },
         covered ? h('button', { type: 'button', class: 'button-link', 'data-focus': 'clip', 'data-testid': 'play-clip', 'aria-expanded': String(!!clipView),
-          'aria-keyshortcuts': 'C', 'aria-label': `${clipView ? 'Close clip' : 'Play clip'} of the note at ${clock(note.clockOffsetMs)}`,
+          'aria-keyshortcuts': singleKeyAttr('C'), 'aria-label': `${clipView ? 'Close clip' : 'Play clip'} of the note at ${clock(note.clockOffsetMs)}`,
           onclick: () => this.toggleClip(note) }, clipView ? 'Close clip' : 'Play clip') : null,
         own ? h('button', { type: 'button', class: 'button-link', 'data-focus': 'edit', 'aria-label': `Edit note at ${clock(note.clockOffsetMs)}`,
           onclick: () => this.startEdit(note.id) }, 'Edit') : null,

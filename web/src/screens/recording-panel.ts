@@ -1,9 +1,10 @@
 import { describeRecordingError, type ClipLibrary } from '../clips/clip-library';
-import { h, kbd, replaceContent } from '../lib/dom';
+import { h, replaceContent } from '../lib/dom';
 import { bytes, clock, duration, plural } from '../lib/format';
 import { SessionRecorder, captureScreenAndMicrophone } from '../recording/SessionRecorder';
 import { InterruptedRecordings } from '../clips/interrupted-recordings';
 import type { UploadProgress } from '../recording/types';
+import { singleKeyAttr, singleKeyHint } from '../ui/single-key-shortcuts';
 import type { TeamContext } from './team-context';
 
 type PanelState = 'idle' | 'asking' | 'recording' | 'stopping' | 'saved' | 'failed';
@@ -63,6 +64,11 @@ export class RecordingPanel {
       return true;
     }
     return false;
+  }
+
+  /** Single-key shortcuts were turned on or off: the button's key hint follows. */
+  keyHintsChanged(): void {
+    this.renderActions();
   }
 
   /** Only the time moves each second; the buttons are left alone, so a click is never lost to a rebuild. */
@@ -226,11 +232,11 @@ export class RecordingPanel {
     const busy = this.state === 'asking' || this.state === 'stopping';
     const ended = this.ctx.state.status === 'ended';
     replaceContent(this.actions, this.state === 'recording'
-      ? h('button', { type: 'button', class: 'button button-danger', 'data-focus': 'recording', 'aria-keyshortcuts': 'Shift+R', onclick: () => void this.stop() }, 'Stop recording ', kbd('Shift+R'))
+      ? h('button', { type: 'button', class: 'button button-danger', 'data-focus': 'recording', 'aria-keyshortcuts': singleKeyAttr('Shift+R'), onclick: () => void this.stop() }, 'Stop recording ', singleKeyHint('Shift+R'))
       : ended && !busy ? null
       // While the browser asks or the last chunks go, the button stays focusable (aria-disabled): focus is not lost.
-      : h('button', { type: 'button', class: 'button button-secondary', 'data-focus': 'recording', 'aria-disabled': busy ? 'true' : null, 'aria-keyshortcuts': 'R', 'aria-describedby': 'recording-help',
-          onclick: () => void this.start() }, this.state === 'saved' ? 'Record again ' : 'Start recording ', kbd('R')));
+      : h('button', { type: 'button', class: 'button button-secondary', 'data-focus': 'recording', 'aria-disabled': busy ? 'true' : null, 'aria-keyshortcuts': singleKeyAttr('R'), 'aria-describedby': 'recording-help',
+          onclick: () => void this.start() }, this.state === 'saved' ? 'Record again ' : 'Start recording ', singleKeyHint('R')));
   }
 
   private readonly warnBeforeLeaving = (e: BeforeUnloadEvent): void => {

@@ -8,8 +8,9 @@ import { LiveSession } from '../session/connection';
 import { Outbox, type OutboxItem } from '../session/outbox';
 import { TeamState } from '../session/team-state';
 import { ConnectionBadge } from '../ui/connection-badge';
-import { shortcutsDialog } from '../ui/dialog';
+import { shortcutsDialog, type ShortcutGroup } from '../ui/dialog';
 import { PresenceList } from '../ui/presence';
+import { onSingleKeyShortcutsChange, singleKeyShortcutsOn } from '../ui/single-key-shortcuts';
 import { errorPanel, loading, renderShell } from '../ui/shell';
 import { ModeratorPanel } from './moderator';
 import { RecordingPanel } from './recording-panel';
@@ -113,6 +114,7 @@ class TeamPage implements TeamContext {
   private readonly rejoinWaiters = new Set<() => void>();
   private ticker: number | undefined;
   private ended = false;
+  private stopWatchingKeyHints = () => {};
 
   constructor(private readonly inviteToken: string, joined: SessionJoined, readonly state: TeamState, readonly session: LiveSession, private readonly badge: ConnectionBadge) {
     this.study = joined.study!;
@@ -164,6 +166,7 @@ class TeamPage implements TeamContext {
     this.flush();
     this.clips.onChange(() => this.timeline.update());
     this.clips.watch();
+    this.stopWatchingKeyHints = onSingleKeyShortcutsChange(() => this.keyHintsChanged());
     if (this.state.status === 'live') this.composer.focus();
   }
 
@@ -300,12 +303,21 @@ class TeamPage implements TeamContext {
     this.ended = true;
     window.clearInterval(this.ticker);
     document.removeEventListener('keydown', this.onKey);
+    this.stopWatchingKeyHints();
     void this.session.stop();
     this.clips.stopWatching();
     // A recording still running is finished here; its panel moves to the summary to show the upload completing.
     this.recordingPanel?.sessionEnded();
     const main = renderShell({ title: `Summary · ${this.study.name}`, context: this.study.name, main: [] });
     renderSummary(main, this.study, this.state, { unsent: this.outbox.all.filter((i) => i.method === 'AddNote'), clips: this.clips, before: this.recordingPanel?.used ? this.recordingPanel.element : null, recordedHere: this.recordingPanel?.recordedHere });
+  }
+
+  /** Key hints and aria-keyshortcuts name single keys only while those work. */
+  private keyHintsChanged(): void {
+    this.moderatorPanel?.render();
+    this.recordingPanel?.keyHintsChanged();
+    this.composer.keyHintsChanged();
+    this.timeline.update();
   }
 
   private tick(): void {
@@ -318,6 +330,8 @@ class TeamPage implements TeamContext {
   private readonly onKey = (e: KeyboardEvent): void => {
     if (!isShortcutTarget(e)) return;
     if (e.key === '?') { e.preventDefault(); this.help(); return; }
+    // ? stays: it opens the list where single-key shortcuts are turned back on (the banner's button does too).
+    if (!singleKeyShortcutsOn()) return;
     if (e.key === 'n' || e.key === '/') { e.preventDefault(); this.composer.focus(); return; }
     if (e.key === 'f') { e.preventDefault(); this.timeline.focusFilters(); return; }
     if (e.key === 'c' && this.timeline.playClipShortcut()) { e.preventDefault(); return; }
@@ -326,14 +340,15 @@ class TeamPage implements TeamContext {
 
   private help(): void {
     const tagKeys = this.study.tags.filter((t) => t.hotkey).map((t): [string, string] => [`Alt+${t.hotkey}`, `Tag #${t.name}`]);
-    const groups = [
-      { title: 'Anywhere', keys: [['n', 'Write a note (also /)'], ['f', 'Filter the timeline'], ['?', 'Show these shortcuts']] as [string, string][] },
-      { title: 'Clips', keys: [['c', 'Play the clip of the note in focus'], ['Esc', 'Close the clip (focus inside it)'], ['Space', 'Play or pause (on the video)']] as [string, string][] },
+    const groups: ShortcutGroup[] = [
+      { title: 'Anywhere (outside text fields)', singleKey: true, keys: [['n', 'Write a note (also /)'], ['f', 'Filter the timeline'], ['c', 'Play the clip of the note in focus']] },
+      { title: 'Always', keys: [['?', 'Show these shortcuts']] },
+      { title: 'In a clip', keys: [['Esc', 'Close the clip'], ['Space', 'Play or pause (on the video)']] },
       { title: 'In the note box', keys: [['Enter', 'Save the note'], ['Shift+Enter', 'New line'], ['Esc', 'Leave the note box'], ['↑', 'Edit your last note (empty box)'],
-        ...tagKeys, ...Object.entries(KIND_KEYS).map(([kind, key]): [string, string] => [`Alt+${key}`, `Kind: ${kind}`])] as [string, string][] },
+        ...tagKeys, ...Object.entries(KIND_KEYS).map(([kind, key]): [string, string] => [`Alt+${key}`, `Kind: ${kind}`])] },
     ];
     if (this.moderatorPanel) {
-      groups.push({ title: 'Moderator (outside text fields)', keys: [
+      groups.push({ title: 'Moderator (outside text fields)', singleKey: true, keys: [
         ['s', 'Start the session, then the next task'], ['1', 'Outcome: success'], ['2', 'Outcome: partial'], ['3', 'Outcome: fail'], ['4', 'Outcome: skipped'],
         ['x', 'One more error (Shift+X: one less)'], ['a', 'One more assist (Shift+A: one less)'], ['e', 'End the task'],
         ['q', 'Ask the SEQ about the last task'], ['u', 'Send the SUS'], ['Shift+E', 'End the session'],

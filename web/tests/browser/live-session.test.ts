@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createSession, sessionEvents } from './support/api.ts';
 import { expectAccessible, screenshot } from './support/browser.ts';
-import { closeAll, countNotes, joinTeam, open, waitForNote, writeNote } from './support/session.ts';
+import { closeAll, connected, countNotes, joinTeam, open, waitForNote, writeNote } from './support/session.ts';
 import { eventually, withTimeout } from './support/timeouts.ts';
 import { useServerAndBrowser } from './support/fixture.ts';
 
@@ -224,5 +224,78 @@ test('a note is stamped with the session clock when typing starts, not when it i
       `the note was stamped at ${note.event.clockOffsetMs} ms and saved at ${savedAtClock} ms: the stamp must be when typing started`);
   } finally {
     await closeAll(moderator, ada);
+  }
+});
+
+test('single-key shortcuts can be turned off in the shortcuts list, by keyboard, and stay off after a reload', { timeout: 120_000 }, async () => {
+  const links = await createSession(env.server.url);
+  const moderator = await joinTeam(env.tb, links.moderator, 'moderator');
+  const mod = moderator.page;
+  const errors = mod.getByTestId('errors-count');
+  try {
+    await mod.getByRole('button', { name: /Start session/ }).click();
+    await mod.getByRole('button', { name: /Start task 1: Find a jacket/ }).click();
+    await mod.getByRole('heading', { name: 'Task 1 of 2: Find a jacket' }).waitFor();
+
+    // On by default: x counts an error.
+    await mod.locator('main').click({ position: { x: 5, y: 5 } });
+    await mod.keyboard.press('x');
+    assert.equal(await errors.textContent(), '1');
+
+    // Turned off in the list ? opens.
+    await mod.keyboard.press('?');
+    const dialog = mod.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    const setting = dialog.getByRole('checkbox', { name: 'Single-key shortcuts' });
+    assert.equal(await setting.isChecked(), true, 'on by default');
+    assert.equal(await dialog.locator('[data-testid=shortcuts-off]:visible').count(), 0);
+    await setting.focus();
+    await mod.keyboard.press('Space');
+    assert.equal(await setting.isChecked(), false);
+    assert.deepEqual(await dialog.locator('section:has([data-testid=shortcuts-off]:visible) h3').allTextContents(),
+      ['Anywhere (outside text fields)', 'Moderator (outside text fields)'], 'the list says which keys are off');
+    await screenshot(mod, 'moderator-shortcuts-off');
+    await expectAccessible(mod, 'the shortcuts dialog with single-key shortcuts off');
+    await mod.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+
+    // Off: x, 2, e and n do nothing, and the console no longer shows or declares those keys.
+    await mod.locator('main').click({ position: { x: 5, y: 5 } });
+    for (const key of ['x', '2', 'e', 'n', 'Shift+X']) await mod.keyboard.press(key);
+    await mod.getByRole('button', { name: 'One more error' }).click();
+    assert.equal(await errors.textContent(), '2', 'only the button counted');
+    assert.equal(await mod.locator('#outcome-partial').isChecked(), false);
+    assert.equal(await mod.getByTestId('alerts').textContent(), '', 'e did not try to end the task');
+    assert.notEqual(await mod.evaluate(() => document.activeElement?.id), 'note-text', 'n did not move to the note box');
+    const endTask = mod.getByRole('button', { name: /End task/ });
+    assert.equal(await endTask.locator('kbd').count(), 0);
+    assert.equal(await endTask.getAttribute('aria-keyshortcuts'), null);
+    assert.equal(await mod.getByTestId('note-input').getAttribute('aria-keyshortcuts'), null);
+    // Alt shortcuts in the note box keep working.
+    await mod.getByTestId('note-input').focus();
+    await mod.getByTestId('note-input').press('Alt+2');
+    assert.equal(await mod.getByRole('button', { name: /#bug/ }).getAttribute('aria-pressed'), 'true');
+    await mod.getByTestId('note-input').press('Alt+2');
+
+    // The choice is kept: after a reload the keys are still off, until turned on from the banner's button.
+    await mod.reload();
+    await connected(mod);
+    await mod.getByRole('heading', { name: 'Task 1 of 2: Find a jacket' }).waitFor();
+    await mod.locator('main').click({ position: { x: 5, y: 5 } });
+    await mod.keyboard.press('x');
+    await mod.getByRole('button', { name: 'One more error' }).click();
+    assert.equal(await errors.textContent(), '3');
+    await mod.getByRole('button', { name: /Shortcuts/ }).focus();
+    await mod.keyboard.press('Enter');
+    assert.equal(await setting.isChecked(), false, 'still off after the reload');
+    await setting.check();
+    await mod.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await mod.locator('main').click({ position: { x: 5, y: 5 } });
+    await mod.keyboard.press('x');
+    assert.equal(await errors.textContent(), '4', 'x counts again');
+    assert.equal(await endTask.getAttribute('aria-keyshortcuts'), 'E');
+    assert.deepEqual(moderator.errors, []);
+  } finally {
+    await closeAll(moderator);
   }
 });
