@@ -14,6 +14,7 @@ import { onSingleKeyShortcutsChange, singleKeyShortcutsOn } from '../ui/single-k
 import { errorPanel, loading, renderShell } from '../ui/shell';
 import { ModeratorPanel } from './moderator';
 import { RecordingPanel } from './recording-panel';
+import { SessionAnnouncer } from './session-announcer';
 import { Composer, KIND_KEYS, Timeline, isShortcutTarget } from './notes';
 import { renderSummary, showSummaryPage } from './summary';
 import { TaskPanel } from './task-panel';
@@ -23,16 +24,23 @@ import type { TeamContext } from './team-context';
 export async function showTeam(inviteToken: string, sessionId: string): Promise<void> {
   const state = new TeamState();
   const badge = new ConnectionBadge();
+  const announcer = new SessionAnnouncer();
   let page: TeamPage | null = null;
   let people: PresenceEntry[] = [];
-  const session = new LiveSession({
+  const session: LiveSession = new LiveSession({
     inviteToken,
     handlers: {
-      events: (events: EventEnvelope[]) => state.apply(events),
+      events: (events: EventEnvelope[]) => {
+        state.apply(events);
+        announcer.heard(events, session.joining);
+      },
       presence: (p: PresenceEntry[]) => { people = p; page?.presence.set(p); },
     },
     onState: (s) => { badge.set(s); page?.connectionChanged(); },
-    onJoined: (joined, rejoin) => { if (rejoin) page?.rejoined(joined); },
+    onJoined: (joined, rejoin) => {
+      announcer.joined(joined);
+      if (rejoin) page?.rejoined(joined);
+    },
     onRejoinRefused: (result) => void page?.rejoinRefused(result),
     onOnline: () => page?.flush(),
   });
@@ -42,7 +50,7 @@ export async function showTeam(inviteToken: string, sessionId: string): Promise<
   for (;;) {
     const result = await session.start(name);
     if (result.ok && result.value) {
-      page = new TeamPage(inviteToken, result.value, state, session, badge);
+      page = new TeamPage(inviteToken, result.value, state, session, badge, announcer);
       page.render();
       page.presence.set(people);
       return;
@@ -116,7 +124,8 @@ class TeamPage implements TeamContext {
   private ended = false;
   private stopWatchingKeyHints = () => {};
 
-  constructor(private readonly inviteToken: string, joined: SessionJoined, readonly state: TeamState, readonly session: LiveSession, private readonly badge: ConnectionBadge) {
+  constructor(private readonly inviteToken: string, joined: SessionJoined, readonly state: TeamState, readonly session: LiveSession,
+    private readonly badge: ConnectionBadge, private readonly announcer: SessionAnnouncer) {
     this.study = joined.study!;
     this.you = joined.you;
     this.sessionId = joined.sessionId;
@@ -150,6 +159,7 @@ class TeamPage implements TeamContext {
         h('button', { type: 'button', class: 'button button-secondary button-small', 'aria-keyshortcuts': '?', onclick: () => this.help() }, 'Shortcuts ', kbd('?'))],
       main: [
         h('h1', { class: 'visually-hidden' }, role === 'moderator' ? 'Moderator console' : 'Note-taking'),
+        this.announcer.element,
         this.alerts,
         h('div', { class: 'team-layout' },
           h('div', { class: 'team-side' }, this.moderatorPanel?.element ?? this.taskPanel!.element, this.recordingPanel?.element, this.presence.element),
@@ -272,6 +282,8 @@ class TeamPage implements TeamContext {
     try {
       const missed = await api<EventEnvelope[]>('GET', `/api/sessions/${encodeURIComponent(this.sessionId)}/events?after=${this.state.sequence}`, this.inviteToken);
       this.state.apply(missed);
+      // What happened meanwhile is history, but the page has just turned into the summary: that is news.
+      this.announcer.say('The session has ended.');
     } catch (error) {
       this.alert(`The session has ended, but what happened since the connection dropped could not be loaded: ${error instanceof ApiError ? describeError(error) : String(error)}`);
     }
@@ -310,6 +322,8 @@ class TeamPage implements TeamContext {
     this.recordingPanel?.sessionEnded();
     const main = renderShell({ title: `Summary · ${this.study.name}`, context: this.study.name, main: [] });
     renderSummary(main, this.study, this.state, { unsent: this.outbox.all.filter((i) => i.method === 'AddNote'), clips: this.clips, before: this.recordingPanel?.used ? this.recordingPanel.element : null, recordedHere: this.recordingPanel?.recordedHere });
+    // The summary replaced the page: the announcer goes with it to say that the session ended.
+    this.announcer.moveTo(main);
   }
 
   /** Key hints and aria-keyshortcuts name single keys only while those work. */

@@ -40,6 +40,7 @@ export class LiveSession {
   private stopped = false;
   private restartTimer: number | undefined;
   private stateValue: ConnectionState = 'connecting';
+  private joinsInFlight = 0;
 
   constructor(private readonly options: LiveSessionOptions) {
     this.identityKey = `sessionlab:identity:${linkKey(options.inviteToken)}`;
@@ -77,6 +78,14 @@ export class LiveSession {
 
   get state(): ConnectionState {
     return this.stateValue;
+  }
+
+  /**
+   * True while a Join is waiting for its answer: events that arrive then may be its replay of the past (they come
+   * before the answer, whose headSequence says where the replay ends).
+   */
+  get joining(): boolean {
+    return this.joinsInFlight > 0;
   }
 
   get storedName(): string | undefined {
@@ -126,12 +135,18 @@ export class LiveSession {
 
   private async join(): Promise<HubResult<SessionJoined>> {
     const stored = load<StoredIdentity | null>(this.identityKey, null);
-    const result = await this.connection.invoke<HubResult<SessionJoined>>('Join', {
-      inviteToken: this.options.inviteToken,
-      displayName: this.displayName ?? stored?.displayName ?? null,
-      identityToken: stored?.identityToken ?? null,
-      lastSeenSequence: this.lastApplied,
-    });
+    let result: HubResult<SessionJoined>;
+    this.joinsInFlight++;
+    try {
+      result = await this.connection.invoke<HubResult<SessionJoined>>('Join', {
+        inviteToken: this.options.inviteToken,
+        displayName: this.displayName ?? stored?.displayName ?? null,
+        identityToken: stored?.identityToken ?? null,
+        lastSeenSequence: this.lastApplied,
+      });
+    } finally {
+      this.joinsInFlight--;
+    }
     if (result.ok && result.value) {
       const { identityToken, you, sessionId } = result.value;
       save(this.identityKey, { identityToken, displayName: you.displayName, sessionId } satisfies StoredIdentity);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createSession, sessionEvents } from './support/api.ts';
 import { expectAccessible, screenshot } from './support/browser.ts';
-import { closeAll, connected, countNotes, joinTeam, open, waitForNote, writeNote } from './support/session.ts';
+import { closeAll, connected, countNotes, expectAnnounced, joinTeam, open, waitForNote, writeNote } from './support/session.ts';
 import { eventually, withTimeout } from './support/timeouts.ts';
 import { useServerAndBrowser } from './support/fixture.ts';
 
@@ -135,6 +135,10 @@ test('the moderator runs a task to completion, the participant answers SEQ and S
       await eventually(async () => expected.test(await person.page.locator('[data-testid=task-results] [data-task-id=t1] .task-result').textContent() ?? ''), `the result of task 1 in ${label}'s view`);
     }
     await screenshot(s.ada.page, 'observer-after-task');
+    // A reload replays the whole session to Ben's page: none of it is read out again.
+    await s.ben.page.reload();
+    await connected(s.ben.page);
+    await s.ben.page.getByTestId('sus-line').waitFor();
 
     // SUS at the end, answered from the keyboard: in each statement a digit answers and moves on.
     await mod.locator('main').click({ position: { x: 5, y: 5 } });
@@ -165,6 +169,12 @@ test('the moderator runs a task to completion, the participant answers SEQ and S
     }
     assert.ok((await s.ada.page.locator('.summary-notes .note-text').allTextContents()).includes('Scrolled past the filters'));
     await p.getByRole('heading', { name: 'Thank you!' }).waitFor();
+    // Everyone on the team page heard what the moderator did and what the participant answered, as it happened.
+    const announced = ['The session is live.', 'Task 1, Find a jacket, started.', 'Task 1 ended: partial.', 'SEQ about task 1 sent to the participant.',
+      'SEQ about task 1 answered: 6 of 7.', 'SUS sent to the participant.', 'SUS answered: score 82.5 of 100.', 'The session has ended.'];
+    await expectAnnounced(mod, announced, 'the moderator');
+    await expectAnnounced(s.ada.page, announced, 'Ada');
+    await expectAnnounced(s.ben.page, announced.slice(-3), 'Ben, who reloaded');
     await screenshot(s.ada.page, 'session-summary');
     await screenshot(p, 'participant-ended');
     await expectAccessible(s.ada.page, 'the session summary');

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createSession, sessionEvents, type SessionLinks } from './support/api.ts';
 import { expectAccessible, screenshot } from './support/browser.ts';
-import { closeAll, connected, countNotes, joinTeam, setOffline, waitForNote, writeNote, type Person } from './support/session.ts';
+import { closeAll, connected, countNotes, expectAnnounced, joinTeam, setOffline, waitForNote, writeNote, type Person } from './support/session.ts';
 import { eventually, withTimeout } from './support/timeouts.ts';
 import { useServerAndBrowser } from './support/fixture.ts';
 
@@ -99,6 +99,8 @@ test('after a connection drop the timeline catches up with what was missed, and 
     await writeNote(ada.page, 'Queued during the outage');
     await writeNote(ben.page, 'Written by Ben while Ada was away #bug');
     await waitForNote(moderator.page, 'Written by Ben while Ada was away', 'the moderator');
+    await moderator.page.getByRole('button', { name: /Start task 1: Find a jacket/ }).click();
+    await moderator.page.getByRole('heading', { name: 'Task 1 of 2: Find a jacket' }).waitFor();
     // Blocked frames are held, not dropped, until SignalR's 30 s server timeout closes the connection: stay away longer,
     // so Ada's page really reconnects and re-joins with the last sequence it applied.
     await ada.page.waitForTimeout(35_000);
@@ -108,6 +110,11 @@ test('after a connection drop the timeline catches up with what was missed, and 
     await connected(ada.page);
     assert.ok(newSockets >= 1, 'Ada’s page reconnected on a new WebSocket');
     await expectEachOnceEverywhere(links, [[ada, 'Ada'], [ben, 'Ben'], [moderator, 'the moderator']], ['Queued during the outage', 'Written by Ben while Ada was away']);
+    // The task started while Ada was away came with the re-join's replay, so it was not announced; what follows is.
+    await ada.page.locator('[data-testid=task-results] [data-task-id=t1]').filter({ hasText: 'Running now' }).waitFor();
+    await moderator.page.getByLabel(/Success/).check();
+    await moderator.page.getByRole('button', { name: /End task/ }).click();
+    await expectAnnounced(ada.page, ['The session is live.', 'Task 1 ended: success.'], 'Ada');
     for (const p of [moderator, ada, ben]) assert.deepEqual(p.errors, []);
   } finally {
     await closeAll(moderator, ada, ben);

@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import type { BrowserContext, Page } from 'playwright-core';
 import { watchErrors, type TestBrowser } from './browser.ts';
 import { eventually, withTimeout } from './timeouts.ts';
@@ -9,17 +10,17 @@ export interface Person {
 }
 
 /** Opens a link in a fresh browser context (its own storage, like another person's computer). */
-export async function open(tb: TestBrowser, url: string, label: string, prepare?: (page: Page) => void): Promise<Person> {
+export async function open(tb: TestBrowser, url: string, label: string, prepare?: (page: Page) => void | Promise<unknown>): Promise<Person> {
   const context = await tb.context();
   const page = await withTimeout(context.newPage(), 15_000, `a page for ${label}`);
   const errors = watchErrors(page, label);
-  prepare?.(page);
+  await prepare?.(page);
   await page.goto(url);
   return { context, page, errors };
 }
 
 export async function joinTeam(tb: TestBrowser, url: string, label: string, name?: string, atNameForm?: (page: Page) => Promise<void>): Promise<Person> {
-  const person = await open(tb, url, label);
+  const person = await open(tb, url, label, (page) => withTimeout(page.context().addInitScript(recordAnnouncements), 10_000, 'the announcement recorder'));
   if (name) {
     await person.page.getByRole('heading', { name: 'Join as an observer' }).waitFor();
     await atNameForm?.(person.page);
@@ -59,4 +60,25 @@ export async function waitForNote(page: Page, text: string, label: string): Prom
 
 export async function closeAll(...people: (Person | undefined)[]): Promise<void> {
   for (const p of people) if (p) await withTimeout(p.context.close(), 15_000, 'a browser context to close').catch(() => undefined);
+}
+
+/** In the page, from its first script on (each page of the context, reloads included): every line the session announcer adds. */
+function recordAnnouncements(): void {
+  const log: string[] = [];
+  (window as unknown as { announced: string[] }).announced = log;
+  new MutationObserver((mutations) => {
+    for (const mutation of mutations) {
+      for (const node of mutation.addedNodes) {
+        if (node instanceof HTMLElement && node.parentElement?.dataset.testid === 'session-announcer') log.push(node.textContent ?? '');
+      }
+    }
+  }).observe(document, { childList: true, subtree: true });
+}
+
+/** Waits until the team page has announced as many lines as expected, then checks they are exactly those, in order. */
+export async function expectAnnounced(page: Page, expected: string[], label: string): Promise<void> {
+  const read = () => withTimeout(page.evaluate(() => (window as unknown as { announced?: string[] }).announced ?? []), 10_000, `${label}'s announcements`);
+  const heard = await eventually(async () => { const lines = await read(); return lines.length >= expected.length ? lines : null; }, `${expected.length} announcements in ${label}'s page`)
+    .catch(async (error: Error) => { throw new Error(`${error.message}; heard ${JSON.stringify(await read())}`); });
+  assert.deepEqual(heard, expected, `what ${label}'s page announced`);
 }
