@@ -29,6 +29,13 @@ export class ModeratorPanel {
   /** The "given aloud" forms keep what was filled in (and their commandIds) across re-renders caused by other events. */
   private seqAloud = { open: false, taskId: null as string | null, rating: 0, comment: '', error: '', commandId: uuid() };
   private susAloud = { open: false, responses: SUS_ITEMS.map(() => 0), error: '', commandId: uuid() };
+  /** The counts are kept and only their text changes: a live region replaced on each change is likely never read. */
+  private readonly counts: Record<'errors' | 'assists', HTMLOutputElement> = {
+    errors: h('output', { class: 'counter-value', 'aria-live': 'polite', 'data-testid': 'errors-count' }),
+    assists: h('output', { class: 'counter-value', 'aria-live': 'polite', 'data-testid': 'assists-count' }),
+  };
+  /** Removes "Choose the outcome first" once an outcome is chosen. */
+  private dismissOutcomeAlert: (() => void) | null = null;
 
   constructor(private readonly ctx: TeamContext) {
     this.element.append(h('h2', { id: 'console-title', tabindex: '-1', 'data-focus-fallback': true }, 'Session console'), this.body, this.recordStatus);
@@ -44,7 +51,36 @@ export class ModeratorPanel {
 
   private setDraft(change: Partial<TaskDraft>): void {
     save(this.draftKey, { ...this.draft, ...change });
-    this.render();
+    this.showDraft();
+  }
+
+  /** Shows the draft in place, without a re-render: the counts keep their elements, and focus stays where it is. */
+  private showDraft(): void {
+    const d = this.draft;
+    for (const field of ['errors', 'assists'] as const) {
+      if (this.counts[field].textContent !== String(d[field])) this.counts[field].textContent = String(d[field]);
+    }
+    for (const input of this.body.querySelectorAll<HTMLInputElement>('input[name=outcome]')) input.checked = input.value === d.outcome;
+  }
+
+  private count(field: 'errors' | 'assists', change: number): void {
+    this.setDraft({ [field]: Math.min(LIMITS.counter, Math.max(0, this.draft[field] + change)) });
+  }
+
+  private chooseOutcome(outcome: TaskOutcome): void {
+    this.setDraft({ outcome });
+    this.dismissOutcomeAlert?.();
+    this.dismissOutcomeAlert = null;
+    // A key chose it while another outcome had focus: focus follows the choice, so arrows and Space go on from there.
+    const focused = document.activeElement;
+    if (focused instanceof HTMLInputElement && focused.name === 'outcome') document.getElementById(`outcome-${outcome}`)?.focus();
+  }
+
+  /** Focuses the console's next thing to do (Start session, End task, the next task…); false if there is none. */
+  focusMainAction(): boolean {
+    const action = this.body.querySelector<HTMLElement>('button[data-focus-fallback]') ?? this.body.querySelector<HTMLElement>('.console-action button');
+    action?.focus();
+    return !!action;
   }
 
   /** The next task to run: the first in script order that has not been attempted. */
@@ -102,6 +138,7 @@ export class ModeratorPanel {
     const sus = susLine(this.ctx);
     if (sus) parts.push(h('p', { class: 'sus-line', 'data-testid': 'sus-line' }, sus));
     replaceContent(this.body, parts);
+    if (active) this.showDraft();
   }
 
   tick(): void {
@@ -126,15 +163,11 @@ export class ModeratorPanel {
     if (state.status !== 'live') return false;
     if (active) {
       const index = ['1', '2', '3', '4'].indexOf(key);
-      if (index >= 0) {
-        this.setDraft({ outcome: OUTCOMES[index]! });
-        return true;
-      }
-      const d = this.draft;
-      if (key === 'x') return this.run(() => this.setDraft({ errors: Math.min(LIMITS.counter, d.errors + 1) }));
-      if (key === 'X') return this.run(() => this.setDraft({ errors: Math.max(0, d.errors - 1) }));
-      if (key === 'a') return this.run(() => this.setDraft({ assists: Math.min(LIMITS.counter, d.assists + 1) }));
-      if (key === 'A') return this.run(() => this.setDraft({ assists: Math.max(0, d.assists - 1) }));
+      if (index >= 0) return this.run(() => this.chooseOutcome(OUTCOMES[index]!));
+      if (key === 'x') return this.run(() => this.count('errors', 1));
+      if (key === 'X') return this.run(() => this.count('errors', -1));
+      if (key === 'a') return this.run(() => this.count('assists', 1));
+      if (key === 'A') return this.run(() => this.count('assists', -1));
       if (key === 'e') return this.run(() => this.endTask());
       return false;
     }
@@ -157,10 +190,10 @@ export class ModeratorPanel {
     const counter = (label: string, field: 'errors' | 'assists', up: string, down: string) => h('div', { class: 'counter', role: 'group', 'aria-labelledby': `counter-${field}` },
       h('span', { id: `counter-${field}`, class: 'counter-label' }, label),
       h('button', { type: 'button', class: 'button button-secondary button-small', 'data-focus': `${field}-down`, 'aria-label': `One ${field === 'errors' ? 'error' : 'assist'} less`, 'aria-keyshortcuts': singleKeyAttr(`Shift+${down}`),
-        onclick: () => this.setDraft({ [field]: Math.max(0, d[field] - 1) }) }, '−'),
-      h('output', { class: 'counter-value', 'aria-live': 'polite', 'data-testid': `${field}-count` }, String(d[field])),
+        onclick: () => this.count(field, -1) }, '−'),
+      this.counts[field],
       h('button', { type: 'button', class: 'button button-secondary button-small', 'data-focus': `${field}-up`, 'aria-label': `One more ${field === 'errors' ? 'error' : 'assist'}`, 'aria-keyshortcuts': singleKeyAttr(up),
-        onclick: () => this.setDraft({ [field]: Math.min(LIMITS.counter, d[field] + 1) }) }, '+'),
+        onclick: () => this.count(field, 1) }, '+'),
       singleKeyShortcutsOn() ? h('span', { class: 'muted small' }, kbd(up.toLowerCase()), ' / ', kbd(`Shift+${down}`)) : null);
     const comment = h('input', { id: 'task-comment', value: d.comment, maxlength: String(LIMITS.commentLength), autocomplete: 'off', 'data-focus': 'comment' });
     comment.addEventListener('change', () => save(this.draftKey, { ...this.draft, comment: comment.value }));
@@ -179,7 +212,7 @@ export class ModeratorPanel {
         OUTCOMES.map((outcome, i) => {
           const id = `outcome-${outcome}`;
           const input = h('input', { type: 'radio', name: 'outcome', id, value: outcome, checked: d.outcome === outcome, 'data-focus': id, 'aria-keyshortcuts': singleKeyAttr(String(i + 1)) });
-          input.addEventListener('change', () => this.setDraft({ outcome }));
+          input.addEventListener('change', () => this.chooseOutcome(outcome));
           return h('span', { class: 'outcome-option' }, input, h('label', { for: id }, singleKeyHint(String(i + 1)), ' ', capitalize(outcome), h('span', { class: 'muted small' }, ` — ${outcomeHelp[outcome]}`)));
         })),
       h('div', { class: 'field' }, h('label', { for: 'task-comment' }, 'Comment on this attempt (optional)'), comment),
@@ -367,7 +400,7 @@ export class ModeratorPanel {
     const d = this.draft;
     const comment = (document.getElementById('task-comment') as HTMLInputElement | null)?.value ?? d.comment;
     if (!d.outcome) {
-      this.ctx.alert('Choose the outcome first: press 1 success, 2 partial, 3 fail or 4 skipped.');
+      this.dismissOutcomeAlert = this.ctx.alert(singleKeyShortcutsOn() ? 'Choose the outcome first: press 1 success, 2 partial, 3 fail or 4 skipped.' : 'Choose the outcome first.');
       document.getElementById('outcome-success')?.focus();
       return;
     }

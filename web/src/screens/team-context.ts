@@ -20,8 +20,8 @@ export interface TeamContext {
   serverNow(): number;
   /** Sends queued note commands if the connection allows. */
   flush(): void;
-  /** Shows a message in the page's alert area. */
-  alert(message: string): void;
+  /** Shows a message in the page's alert area; the function returned removes it if it is still there. */
+  alert(message: string): () => void;
   /** A moderator command sent now (not queued): refused or failed commands are reported and answer false. */
   command(method: string, request: object, what: string): Promise<boolean>;
 }

@@ -180,10 +180,23 @@ class TeamPage implements TeamContext {
     if (this.state.status === 'live') this.composer.focus();
   }
 
-  alert(message: string): void {
+  alert(message: string): () => void {
+    const dismiss = () => {
+      if (!item.isConnected) return;
+      const hadFocus = item.contains(document.activeElement);
+      item.remove();
+      // Focus was on Dismiss, which is gone: it goes to what the page is for, never to the body.
+      if (hadFocus) this.focusMainAction();
+    };
     const item = h('p', { class: 'alert' }, message,
-      h('button', { type: 'button', class: 'button-link', 'aria-label': 'Dismiss this message', onclick: () => item.remove() }, 'Dismiss'));
+      h('button', { type: 'button', class: 'button-link', 'aria-label': 'Dismiss this message', onclick: dismiss }, 'Dismiss'));
     this.alerts.replaceChildren(item);
+    return dismiss;
+  }
+
+  /** The console's next action for the moderator, the note box for an observer (or a console with nothing to do). */
+  private focusMainAction(): void {
+    if (!this.moderatorPanel?.focusMainAction()) this.composer.focus();
   }
 
   async command(method: string, request: object, what: string): Promise<boolean> {

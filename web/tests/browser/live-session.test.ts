@@ -309,3 +309,52 @@ test('single-key shortcuts can be turned off in the shortcuts list, by keyboard,
     await closeAll(moderator);
   }
 });
+
+test('on the console, focus follows an outcome chosen by key, a dismissed alert leaves focus on the next action, and the counts change in place', { timeout: 120_000 }, async () => {
+  const links = await createSession(env.server.url);
+  const moderator = await joinTeam(env.tb, links.moderator, 'moderator');
+  const mod = moderator.page;
+  const focusedId = () => withTimeout(mod.evaluate(() => document.activeElement?.id ?? ''), 10_000, 'the focused element');
+  const alerts = mod.getByTestId('alerts');
+  try {
+    await mod.getByRole('button', { name: /Start session/ }).click();
+    await mod.getByRole('button', { name: /Start task 1: Find a jacket/ }).click();
+    await mod.getByRole('heading', { name: 'Task 1 of 2: Find a jacket' }).waitFor();
+
+    // e with no outcome: the alert says so and focus goes to the outcomes. Dismiss leaves focus on End task.
+    await mod.locator('main').click({ position: { x: 5, y: 5 } });
+    await mod.keyboard.press('e');
+    await alerts.getByText(/Choose the outcome first/).waitFor();
+    assert.equal(await focusedId(), 'outcome-success');
+    await alerts.getByRole('button', { name: 'Dismiss this message' }).focus();
+    await mod.keyboard.press('Enter');
+    assert.equal(await alerts.textContent(), '');
+    assert.match(await mod.evaluate(() => document.activeElement?.textContent ?? ''), /^End task/, 'focus is on End task');
+
+    // 3 while Success has focus: Fail is checked and takes focus, and the alert asking for an outcome goes.
+    await mod.keyboard.press('e');
+    await alerts.getByText(/Choose the outcome first/).waitFor();
+    assert.equal(await focusedId(), 'outcome-success');
+    await mod.keyboard.press('3');
+    assert.equal(await mod.locator('#outcome-fail').isChecked(), true);
+    assert.equal(await focusedId(), 'outcome-fail');
+    assert.equal(await alerts.textContent(), '', 'the alert went once an outcome was chosen');
+
+    // The counts are live regions: the same elements, with new text, so the new value is read out.
+    const errors = mod.getByTestId('errors-count');
+    await errors.evaluate((e) => { e.dataset.original = 'yes'; });
+    await mod.keyboard.press('x');
+    await mod.getByRole('button', { name: 'One more error' }).click();
+    await mod.keyboard.press('Shift+X');
+    assert.equal(await errors.textContent(), '1');
+    assert.equal(await errors.getAttribute('data-original'), 'yes', 'the count’s element was kept');
+    assert.equal(await mod.locator('#outcome-fail').isChecked(), true);
+
+    await mod.getByRole('button', { name: /End task/ }).click();
+    await mod.getByRole('button', { name: /Ask the SEQ about “Find a jacket”/ }).waitFor();
+    assert.match(await mod.locator('[data-testid=task-results] [data-task-id=t1] .task-result').textContent() ?? '', /^Fail · .* · 1 error · 0 assists/);
+    assert.deepEqual(moderator.errors, []);
+  } finally {
+    await closeAll(moderator);
+  }
+});
