@@ -47,6 +47,11 @@ export function setText(element: Element, text: string): void {
   element.textContent = text;
 }
 
+/** Sets the text only when it differs: a live region rewritten with the same words may read them out again. */
+export function changeText(element: Element, text: string): void {
+  if (element.textContent !== text) element.textContent = text;
+}
+
 /** A v4 UUID. crypto.randomUUID exists only in secure contexts; a team on plain http in a LAN still needs ids. */
 export function uuid(): string {
   const b = crypto.getRandomValues(new Uint8Array(16));

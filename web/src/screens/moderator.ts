@@ -1,4 +1,4 @@
-import { h, isTextEntry, kbd, replaceContent, uuid } from '../lib/dom';
+import { changeText, h, isTextEntry, kbd, replaceContent, uuid } from '../lib/dom';
 import { describeError } from '../lib/errors';
 import { capitalize } from '../lib/format';
 import { LIMITS, OUTCOMES, type CommandResult, type StudyTask, type TaskOutcome } from '../lib/protocol';
@@ -57,9 +57,7 @@ export class ModeratorPanel {
   /** Shows the draft in place, without a re-render: the counts keep their elements, and focus stays where it is. */
   private showDraft(): void {
     const d = this.draft;
-    for (const field of ['errors', 'assists'] as const) {
-      if (this.counts[field].textContent !== String(d[field])) this.counts[field].textContent = String(d[field]);
-    }
+    for (const field of ['errors', 'assists'] as const) changeText(this.counts[field], String(d[field]));
     for (const input of this.body.querySelectorAll<HTMLInputElement>('input[name=outcome]')) input.checked = input.value === d.outcome;
   }
 

@@ -1,5 +1,5 @@
 import { ClipView } from '../clips/clip-view';
-import { append, h, isTextEntry, uuid } from '../lib/dom';
+import { append, changeText, h, isTextEntry, uuid } from '../lib/dom';
 import { capitalize, clock, plural } from '../lib/format';
 import { LIMITS, NOTE_KINDS, type NoteKind, type TagDefinition } from '../lib/protocol';
 import type { OutboxItem } from '../session/outbox';
@@ -35,9 +35,12 @@ export class Composer {
   readonly element: HTMLFormElement;
   readonly textarea = h('textarea', {
     id: 'note-text', rows: '2', autocomplete: 'off', spellcheck: 'true',
-    'aria-describedby': 'note-help note-status', 'aria-keyshortcuts': singleKeyAttr('N /'), 'data-testid': 'note-input',
+    'aria-describedby': 'note-help note-status note-count', 'aria-keyshortcuts': singleKeyAttr('N /'), 'data-testid': 'note-input',
   });
+  /** Polite, so it changes only when its message does: typing must not read "Stamped at…" again and again. */
   private readonly status = h('p', { id: 'note-status', class: 'composer-status', 'aria-live': 'polite' });
+  /** Near the limit the count changes with every key; it is the box's description, not a live region. */
+  private readonly count = h('p', { id: 'note-count', class: 'composer-status composer-count', 'data-testid': 'note-count' });
   private readonly error = h('p', { class: 'composer-error', role: 'alert', hidden: true });
   private readonly tagButtons = new Map<string, HTMLButtonElement>();
   private readonly kindInputs = new Map<NoteKind, HTMLInputElement>();
@@ -71,7 +74,7 @@ export class Composer {
         h('kbd', null, '↑'), ' in an empty box edits your last note'),
       palette.length ? h('div', { class: 'palette', role: 'group', 'aria-label': 'Tags for this note' }, tags) : null,
       h('fieldset', { class: 'kinds' }, h('legend', null, 'Kind'), kinds),
-      h('div', { class: 'composer-foot' }, this.status, h('button', { type: 'submit', class: 'button' }, 'Save note')),
+      h('div', { class: 'composer-foot' }, h('div', null, this.status, this.count), h('button', { type: 'submit', class: 'button' }, 'Save note')),
       this.error);
     this.updateStatus();
   }
@@ -104,13 +107,11 @@ export class Composer {
   updateStatus(): void {
     const { state } = this.ctx;
     const length = this.textarea.value.trim().length;
-    const parts: string[] = [];
-    if (state.status === 'scheduled') parts.push('Notes can be saved once the moderator starts the session.');
-    else if (state.status === 'ended') parts.push('The session has ended.');
-    else if (this.stampMs !== null) parts.push(`Stamped at ${clock(this.stampMs)}, when you started typing.`);
-    else parts.push('The note is stamped with the session time when you start typing.');
-    if (length > LIMITS.noteLength - 200) parts.push(`${length} / ${LIMITS.noteLength} characters.`);
-    this.status.textContent = parts.join(' ');
+    changeText(this.status, state.status === 'scheduled' ? 'Notes can be saved once the moderator starts the session.'
+      : state.status === 'ended' ? 'The session has ended.'
+      : this.stampMs !== null ? `Stamped at ${clock(this.stampMs)}, when you started typing.`
+      : 'The note is stamped with the session time when you start typing.');
+    changeText(this.count, length > LIMITS.noteLength - 200 ? `${length} / ${LIMITS.noteLength} characters.` : '');
     const inline = parseNote(this.textarea.value, this.ctx.study.tags);
     for (const [name, button] of this.tagButtons) {
       button.setAttribute('aria-pressed', String(this.selected.has(name) || inline.tags.includes(name)));

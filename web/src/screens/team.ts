@@ -118,6 +118,8 @@ class TeamPage implements TeamContext {
   private readonly sessionClock = h('span', { class: 'session-clock', 'data-testid': 'session-clock' });
   private readonly sessionStatus = h('span', { class: 'badge' });
   private flushing = false;
+  /** The server answered "unavailable": queued notes wait for the retry, even though the connection is up. */
+  private sendingPaused = false;
   private retryTimer: number | undefined;
   private readonly rejoinWaiters = new Set<() => void>();
   private ticker: number | undefined;
@@ -167,8 +169,8 @@ class TeamPage implements TeamContext {
       ],
     });
     this.state.onChange((change) => this.stateChanged(change.notes, change.session));
-    this.outbox.onChange(() => { this.timeline.update(); this.badge.setWaiting(this.outbox.size); });
-    this.badge.setWaiting(this.outbox.size);
+    this.outbox.onChange(() => { this.timeline.update(); this.badge.setWaiting(this.outbox.size, this.sendingPaused); });
+    this.badge.setWaiting(this.outbox.size, this.sendingPaused);
     this.stateChanged(new Set(), true);
     document.addEventListener('keydown', this.onKey);
     this.ticker = window.setInterval(() => this.tick(), 1000);
@@ -244,9 +246,14 @@ class TeamPage implements TeamContext {
           } catch {
             break; // The connection went; the item stays queued for the re-join.
           }
+          const unavailable = result.error?.code === 'unavailable';
+          if (unavailable !== this.sendingPaused) {
+            this.sendingPaused = unavailable;
+            this.badge.setWaiting(this.outbox.size, unavailable);
+          }
           if (result.ok) {
             this.outbox.remove(item.request.commandId);
-          } else if (result.error?.code === 'unavailable') {
+          } else if (unavailable) {
             window.clearTimeout(this.retryTimer);
             this.retryTimer = window.setTimeout(() => this.flush(), 3000);
             break;

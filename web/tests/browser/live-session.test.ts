@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createSession, sessionEvents } from './support/api.ts';
 import { expectAccessible, screenshot } from './support/browser.ts';
-import { closeAll, connected, countNotes, expectAnnounced, joinTeam, open, waitForNote, writeNote } from './support/session.ts';
+import { closeAll, connected, countNotes, expectAnnounced, joinTeam, open, waitForNote, watchRewrites, writeNote } from './support/session.ts';
 import { eventually, withTimeout } from './support/timeouts.ts';
 import { useServerAndBrowser } from './support/fixture.ts';
 
@@ -219,12 +219,22 @@ test('a note is stamped with the session clock when typing starts, not when it i
   try {
     await moderator.page.getByRole('button', { name: /Start session/ }).click();
     await ada.page.locator('.badge-live').waitFor();
+    // Both are live regions: the status speaks when the stamp is taken and when the box empties, not on each key;
+    // a note sent at once leaves the connection badge silent.
+    const statusRewrites = await watchRewrites(ada.page, '#note-status');
+    const badgeRewrites = await watchRewrites(ada.page, '[data-testid=connection]');
     const box = ada.page.getByTestId('note-input');
     await box.pressSequentially('Paused on the payment page', { delay: 5 });
     await ada.page.waitForTimeout(3000);
     await box.pressSequentially(' for a long time', { delay: 5 });
     await box.press('Enter');
     await waitForNote(moderator.page, 'Paused on the payment page for a long time', 'the moderator');
+    await eventually(async () => (await ada.page.locator('.note-pending').count()) === 0 && await countNotes(ada.page, 'Paused on the payment page for a long time') === 1, 'Ada’s note to be acknowledged');
+    const status = await statusRewrites();
+    assert.equal(status.length, 2, `the status line was rewritten ${status.length} times: ${JSON.stringify(status)}`);
+    assert.match(status[0]!, /^Stamped at \d+:\d\d, when you started typing\.$/);
+    assert.equal(status[1], 'The note is stamped with the session time when you start typing.');
+    assert.deepEqual(await badgeRewrites(), [], 'the connection badge spoke about a note sent at once');
 
     const events = await sessionEvents(env.server.url, links);
     const started = Date.parse(events.find((e) => e.event.type === 'sessionStarted')!.recordedAt);

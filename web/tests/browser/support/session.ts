@@ -82,3 +82,15 @@ export async function expectAnnounced(page: Page, expected: string[], label: str
     .catch(async (error: Error) => { throw new Error(`${error.message}; heard ${JSON.stringify(await read())}`); });
   assert.deepEqual(heard, expected, `what ${label}'s page announced`);
 }
+
+/** From now on, the element's text after each rewrite (one entry per rewrite, even to the same words). */
+export async function watchRewrites(page: Page, selector: string): Promise<() => Promise<string[]>> {
+  const key = `rewrites:${selector}`;
+  await withTimeout(page.evaluate(([selector, key]) => {
+    const element = document.querySelector(selector)!;
+    const log: string[] = [];
+    (window as unknown as Record<string, string[]>)[key] = log;
+    new MutationObserver((records) => records.forEach(() => log.push(element.textContent ?? ''))).observe(element, { childList: true, characterData: true, subtree: true });
+  }, [selector, key] as const), 10_000, `watching ${selector}`);
+  return () => withTimeout(page.evaluate((key) => (window as unknown as Record<string, string[]>)[key]!, key), 10_000, `the rewrites of ${selector}`);
+}
