@@ -47,7 +47,7 @@ export class Composer {
   private readonly selected = new Set<string>();
   private stampMs: number | null = null;
 
-  constructor(private readonly ctx: TeamContext, private readonly onEditLast: () => void) {
+  constructor(private readonly ctx: TeamContext, private readonly onEditLast: () => void, private readonly onLeave: () => void) {
     const palette = ctx.study.tags;
     this.textarea.addEventListener('input', () => this.onInput());
     this.textarea.addEventListener('keydown', (e) => this.onKeyDown(e));
@@ -134,7 +134,7 @@ export class Composer {
     }
     if (e.key === 'Escape') {
       e.preventDefault();
-      this.textarea.blur();
+      this.onLeave();
       return;
     }
     if (e.key === 'ArrowUp' && !this.textarea.value && !e.altKey && !e.shiftKey) {
@@ -217,6 +217,7 @@ interface Filters { tag: string; author: string; task: string; kind: string }
 export class Timeline {
   readonly element: HTMLElement;
   private readonly list = h('ol', { class: 'timeline', 'aria-labelledby': 'timeline-title', 'data-testid': 'timeline' });
+  private readonly heading = h('h2', { id: 'timeline-title', tabindex: '-1' }, 'Timeline');
   private readonly count = h('p', { class: 'muted small', 'aria-live': 'polite' });
   private readonly selects: Record<keyof Filters, HTMLSelectElement>;
   private readonly nodes = new Map<string, HTMLLIElement>();
@@ -242,7 +243,7 @@ export class Timeline {
     this.selects = { tag: tag.el, author: author.el, task: task.el, kind: kind.el };
     this.element = h('section', { class: 'timeline-panel', 'aria-labelledby': 'timeline-title' },
       h('div', { class: 'timeline-head' },
-        h('h2', { id: 'timeline-title' }, 'Timeline'),
+        this.heading,
         this.count),
       h('div', { class: 'filters', role: 'group', 'aria-label': 'Filter notes' }, tag.field, author.field, task.field, kind.field),
       this.list);
@@ -251,6 +252,12 @@ export class Timeline {
 
   focusFilters(): void {
     this.selects.tag.focus();
+  }
+
+  /** Where Escape from the note box lands: the newest note shown (c plays its clip), or the heading when none is. */
+  focusNewest(): void {
+    const newest = [...this.list.children].find((n): n is HTMLElement => n instanceof HTMLElement && !n.hidden);
+    (newest ?? this.heading).focus();
   }
 
   /** Opens your latest note for editing. */
@@ -302,9 +309,11 @@ export class Timeline {
       const node = this.renderNote(shown, pending);
       node.dataset.signature = signature;
       if (existing) {
-        const focusKey = existing.contains(document.activeElement) ? document.activeElement?.getAttribute('data-focus') : null;
+        const hadFocus = existing.contains(document.activeElement);
+        const focusKey = hadFocus ? document.activeElement?.getAttribute('data-focus') : null;
         existing.replaceWith(node);
-        if (focusKey) node.querySelector<HTMLElement>(`[data-focus="${focusKey}"]`)?.focus();
+        // The same control if the new note has it, else the note itself: focus never falls to the page.
+        if (hadFocus) ((focusKey ? node.querySelector<HTMLElement>(`[data-focus="${focusKey}"]`) : null) ?? node).focus();
       }
       this.nodes.set(view.id, node);
     }
@@ -328,7 +337,7 @@ export class Timeline {
     const item = h('li', {
       class: `note note-${note.kind}${pending ? ' note-pending' : ''}${pending === 'delete' ? ' note-deleting' : ''}`,
       'data-note-id': note.id, 'data-author': note.author.id, 'data-task': note.taskId ?? '', 'data-kind': note.kind,
-      'data-tags': note.tags.map((t) => t.toLowerCase()).join(' '),
+      'data-tags': note.tags.map((t) => t.toLowerCase()).join(' '), tabindex: '-1',
     });
     if (this.editing.has(note.id)) {
       item.append(this.editForm(note));
@@ -401,7 +410,8 @@ export class Timeline {
       this.editing.delete(note.id);
       this.ctx.outbox.add({ method: 'EditNote', queuedAt: new Date().toISOString(), request: { commandId: uuid(), noteId: note.id, text: parsed.text, tags: parsed.tags, kind: kind.value as NoteKind } });
       this.ctx.flush();
-      this.focusIn(note.id, 'edit');
+      // The note shows "Edit waiting to send" without its Edit button until the server has it: back to the note box.
+      this.focusNoteBox();
     };
     textarea.addEventListener('keydown', (e) => {
       if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) { e.preventDefault(); save(); }
@@ -430,6 +440,10 @@ export class Timeline {
     this.confirmingDelete.delete(noteId);
     this.ctx.outbox.add({ method: 'DeleteNote', queuedAt: new Date().toISOString(), request: { commandId: uuid(), noteId } });
     this.ctx.flush();
+    this.focusNoteBox();
+  }
+
+  private focusNoteBox(): void {
     document.getElementById('note-text')?.focus();
   }
 

@@ -53,6 +53,8 @@ export async function showTeam(inviteToken: string, sessionId: string): Promise<
       page = new TeamPage(inviteToken, result.value, state, session, badge, announcer);
       page.render();
       page.presence.set(people);
+      // The name form's button is gone: the note box is what an observer came for.
+      if (name !== undefined) page.focusNoteBox();
       return;
     }
     const error = result.error ?? { code: 'unknown', message: 'The session could not be joined.' };
@@ -136,7 +138,7 @@ class TeamPage implements TeamContext {
     this.presence = new PresenceList(joined.you.id);
     this.clips = new ClipLibrary(joined.sessionId, inviteToken, joined.you.role === 'moderator' ? 'moderator' : 'observer');
     this.timeline = new Timeline(this);
-    this.composer = new Composer(this, () => this.timeline.editLast());
+    this.composer = new Composer(this, () => this.timeline.editLast(), () => this.timeline.focusNewest());
     this.moderatorPanel = joined.you.role === 'moderator' ? new ModeratorPanel(this) : null;
     this.recordingPanel = joined.you.role === 'moderator' ? new RecordingPanel(this, this.clips) : null;
     this.taskPanel = joined.you.role === 'moderator' ? null : new TaskPanel(this);
@@ -194,6 +196,10 @@ class TeamPage implements TeamContext {
       h('button', { type: 'button', class: 'button-link', 'aria-label': 'Dismiss this message', onclick: dismiss }, 'Dismiss'));
     this.alerts.replaceChildren(item);
     return dismiss;
+  }
+
+  focusNoteBox(): void {
+    this.composer.focus();
   }
 
   /** The console's next action for the moderator, the note box for an observer (or a console with nothing to do). */
@@ -378,7 +384,7 @@ class TeamPage implements TeamContext {
       { title: 'Anywhere (outside text fields)', singleKey: true, keys: [['n', 'Write a note (also /)'], ['f', 'Filter the timeline'], ['c', 'Play the clip of the note in focus']] },
       { title: 'Always', keys: [['?', 'Show these shortcuts']] },
       { title: 'In a clip', keys: [['Esc', 'Close the clip'], ['Space', 'Play or pause (on the video)']] },
-      { title: 'In the note box', keys: [['Enter', 'Save the note'], ['Shift+Enter', 'New line'], ['Esc', 'Leave the note box'], ['↑', 'Edit your last note (empty box)'],
+      { title: 'In the note box', keys: [['Enter', 'Save the note'], ['Shift+Enter', 'New line'], ['Esc', 'Leave the note box for the newest note'], ['↑', 'Edit your last note (empty box)'],
         ...tagKeys, ...Object.entries(KIND_KEYS).map(([kind, key]): [string, string] => [`Alt+${key}`, `Kind: ${kind}`])] },
     ];
     if (this.moderatorPanel) {

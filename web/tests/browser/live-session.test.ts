@@ -37,6 +37,10 @@ async function everyone(atScreens = false) {
 test('an observer’s tagged note reaches the other observer and the moderator, and never the participant', { timeout: 180_000 }, async () => {
   const s = await everyone(true);
   try {
+    // Joining from the name form puts focus in the note box, not on the page.
+    for (const [person, label] of [[s.ada, 'Ada'], [s.ben, 'Ben']] as const) {
+      await eventually(() => person.page.evaluate(() => document.activeElement?.id === 'note-text'), `focus in ${label}'s note box after joining`);
+    }
     await s.moderator.page.getByRole('button', { name: /Start session/ }).click();
     await s.moderator.page.getByRole('button', { name: /Start task 1: Find a jacket/ }).click();
     await s.participant.page.getByRole('heading', { name: 'Find a jacket' }).waitFor();
@@ -69,14 +73,23 @@ test('an observer’s tagged note reaches the other observer and the moderator, 
     await expectAccessible(s.moderator.page, 'the moderator console');
     await expectAccessible(s.participant.page, 'the participant’s task view');
 
-    // ? lists every shortcut.
+    // Escape leaves the note box for the newest note, with a visible focus ring.
     await s.ada.page.getByTestId('note-input').press('Escape');
+    const focusOnNewest = () => s.ada.page.evaluate(() => {
+      const focused = document.activeElement as HTMLElement | null;
+      return { note: focused?.matches('[data-testid=timeline] > .note') ? focused.querySelector('.note-text')?.textContent : null,
+        ring: focused?.matches(':focus-visible') ? getComputedStyle(focused).outlineStyle : 'none' };
+    });
+    assert.deepEqual(await focusOnNewest(), { note: text, ring: 'solid' });
+    await screenshot(s.ada.page, 'observer-note-box-left');
+    // ? lists every shortcut.
     await s.ada.page.keyboard.press('?');
     await s.ada.page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
     await screenshot(s.ada.page, 'observer-shortcuts-dialog');
     await expectAccessible(s.ada.page, 'the shortcuts dialog');
     await s.ada.page.keyboard.press('Escape');
     await s.ada.page.getByRole('dialog').waitFor({ state: 'detached' });
+    assert.deepEqual(await focusOnNewest(), { note: text, ring: 'solid' }, 'closing the list returns focus to the note');
 
     // The timeline filters by tag and author.
     await writeNote(s.ben.page, 'Smiled at the jacket photos #delight');

@@ -136,6 +136,8 @@ test('an observer edits and deletes their own note and everyone sees it', { time
     await editor.fill('Typo in the checkout heading #confusion');
     await screenshot(ada.page, 'observer-editing-note');
     await editor.press('Enter');
+    // The note redraws as "Edit waiting to send", without its Edit button: focus goes back to the note box.
+    assert.equal(await ada.page.evaluate(() => document.activeElement?.id), 'note-text', 'focus is in the note box after saving the edit');
     for (const [person, label] of [[ben, 'Ben'], [moderator, 'the moderator']] as const) {
       await waitForNote(person.page, 'Typo in the checkout heading', label);
       const note = person.page.locator('[data-testid=timeline] .note', { hasText: 'Typo in the checkout heading' });
