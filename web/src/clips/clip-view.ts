@@ -20,7 +20,8 @@ export class ClipView {
   private readonly video: HTMLVideoElement;
   private readonly player: ClipPlayer;
   private readonly status = h('p', { class: 'clip-status', role: 'status', 'data-testid': 'clip-status' }, 'Loading the clip…');
-  private readonly error = h('p', { class: 'field-error', role: 'alert', hidden: true });
+  /** Focusable, so a failed export can move focus here from its button. */
+  private readonly error = h('p', { class: 'field-error', role: 'alert', hidden: true, tabindex: '-1', 'data-testid': 'clip-error' });
   private readonly before: HTMLInputElement;
   private readonly after: HTMLInputElement;
   private readonly exportSlot = h('div', { class: 'clip-export' });
@@ -129,22 +130,38 @@ export class ClipView {
       reason = 'the server did not say whether it can.';
     }
     const reasonId = `${this.before.id}-export-reason`;
-    replaceContent(this.exportSlot, available
-      ? h('button', { type: 'button', class: 'button-link', onclick: () => void this.export() }, 'Export MP4')
-      : [h('button', { type: 'button', class: 'button-link', disabled: true, 'aria-describedby': reasonId }, 'Export MP4'),
-         h('span', { id: reasonId, class: 'muted small' }, ` Unavailable: ${reason ?? 'this server cannot cut clips.'}`)]);
+    if (!available) {
+      replaceContent(this.exportSlot, h('button', { type: 'button', class: 'button-link', disabled: true, 'aria-describedby': reasonId }, 'Export MP4'),
+        h('span', { id: reasonId, class: 'muted small' }, ` Unavailable: ${reason ?? 'this server cannot cut clips.'}`));
+      return;
+    }
+    // The status is in the page before it says anything, so "Cutting the MP4…" is read out.
+    const status = h('span', { class: 'muted small', role: 'status', 'data-testid': 'clip-export-status' });
+    const button: HTMLButtonElement = h('button', { type: 'button', class: 'button-link', onclick: () => void this.export(button, status) }, 'Export MP4');
+    replaceContent(this.exportSlot, button, status);
   }
 
-  private async export(): Promise<void> {
-    replaceContent(this.exportSlot, h('span', { class: 'muted small', role: 'status' }, 'Cutting the MP4…'));
+  /**
+   * While the server cuts (seconds), the button stays where focus is, aria-disabled; then focus moves to the download
+   * link, or to the error. Only if it is still on the button: the viewer may have gone on to watch the clip.
+   */
+  private async export(button: HTMLButtonElement, status: HTMLElement): Promise<void> {
+    if (button.getAttribute('aria-disabled') === 'true') return;
+    button.setAttribute('aria-disabled', 'true');
+    status.textContent = 'Cutting the MP4…';
+    this.error.hidden = true;
     try {
       const exported = await this.library.exportClip(this.note.id, this.window);
       const name = `clip-${clock(this.note.clockOffsetMs).replace(/:/g, '-')}.mp4`;
-      replaceContent(this.exportSlot, h('a', { href: exported.download.url, download: name, 'data-testid': 'clip-download' }, `Download the MP4 (${bytes(exported.bytes)})`));
-      this.exportSlot.querySelector('a')?.focus();
+      const hadFocus = document.activeElement === button;
+      const link = h('a', { href: exported.download.url, download: name, 'data-testid': 'clip-download' }, `Download the MP4 (${bytes(exported.bytes)})`);
+      replaceContent(this.exportSlot, link);
+      if (hadFocus) link.focus();
     } catch (error) {
+      const hadFocus = this.exportSlot.contains(document.activeElement);
       await this.renderExport();
       this.showError(describeRecordingError(error));
+      if (hadFocus) this.error.focus();
     }
   }
 

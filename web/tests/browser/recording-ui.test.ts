@@ -122,9 +122,33 @@ test('a refused screen share is explained; the moderator then records from the c
     await clipPlays(ada.page, '[data-testid=clip-view]', 'the clip page to play');
     const capabilities = await api<{ clipExport: boolean; clipExportUnavailableReason: string | null }>('GET', '/api/recordings/capabilities', links.ownerToken);
     if (capabilities.clipExport) {
-      await ada.page.getByRole('button', { name: 'Export MP4' }).click();
+      // By keyboard: a failed export moves focus from the button to the error.
+      const exportButton = ada.page.getByRole('button', { name: 'Export MP4' });
+      const clipPage = ada.page;
+      const focused = () => withTimeout(clipPage.evaluate(() => {
+        const e = document.activeElement;
+        return { testid: e?.getAttribute('data-testid') ?? null, text: e?.textContent ?? '', disabled: e?.getAttribute('aria-disabled') ?? null };
+      }), 10_000, 'the focused element');
+      await ada.page.route('**/clip/export*', (route) => route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ code: 'exportFailed', detail: 'The test refused the export.' }) }));
+      await exportButton.focus();
+      await ada.page.keyboard.press('Enter');
+      await ada.page.getByTestId('clip-error').filter({ hasText: 'The test refused the export.' }).waitFor();
+      assert.equal((await focused()).testid, 'clip-error', 'focus moved to the error');
+      await ada.page.unroute('**/clip/export*');
+      // While the server cuts, focus stays on the button, aria-disabled; then it moves to the download link.
+      let release = () => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await ada.page.route('**/clip/export*', async (route) => { await held; await route.continue().catch(() => undefined); });
+      await exportButton.focus();
+      await ada.page.keyboard.press('Enter');
+      await ada.page.getByTestId('clip-export-status').filter({ hasText: 'Cutting the MP4…' }).waitFor();
+      assert.deepEqual(await focused(), { testid: null, text: 'Export MP4', disabled: 'true' });
+      assert.equal(await ada.page.getByTestId('clip-error').isHidden(), true, 'the old error went');
+      release();
       const download = ada.page.getByTestId('clip-download');
       await download.waitFor({ timeout: 60_000 });
+      await ada.page.unroute('**/clip/export*');
+      assert.equal((await focused()).testid, 'clip-download', 'focus moved to the download link');
       const mp4 = await withTimeout(fetch(new URL((await download.getAttribute('href'))!, env.server.url)), 15_000, 'the exported MP4');
       assert.equal(mp4.status, 200);
       assert.equal(mp4.headers.get('content-type'), 'video/mp4');
