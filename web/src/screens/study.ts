@@ -7,6 +7,7 @@ import { capitalize, dateTime, duration, plural } from '../lib/format';
 import type { Invite, Role, SessionSummary, Study, TokenAccess } from '../lib/protocol';
 import { rememberStudy } from '../lib/storage';
 import { shortcutsDialog } from '../ui/dialog';
+import { singleKeyShortcutsOn } from '../ui/single-key-shortcuts';
 import { FindingsPanel } from './study-findings';
 import { ReportPanel } from './study-report';
 import { announcer, errorPanel, loading, renderShell } from '../ui/shell';
@@ -112,7 +113,7 @@ class StudyPage {
     document.addEventListener('keydown', (e) => {
       if (isTextEntry(e.target) || e.altKey || e.ctrlKey || e.metaKey || document.querySelector('dialog[open]')) return;
       if (e.key === '?') { e.preventDefault(); this.help(); }
-      if (e.key === 'n') { e.preventDefault(); this.alias.focus(); this.alias.select(); }
+      if (e.key === 'n' && singleKeyShortcutsOn()) { e.preventDefault(); this.alias.focus(); this.alias.select(); }
     });
   }
 
@@ -123,7 +124,7 @@ class StudyPage {
   }
 
   private help(): void {
-    shortcutsDialog([{ title: 'Study', keys: [['n', 'Schedule a new session'], ['?', 'Show these shortcuts']] }]);
+    shortcutsDialog([{ title: 'Study', singleKey: true, keys: [['n', 'Schedule a new session']] }, { title: 'Anywhere', keys: [['?', 'Show these shortcuts']] }]);
   }
 
   private renderSessions(): void {
