@@ -24,6 +24,9 @@ public static class ServerServiceCollectionExtensions
         services.AddSingleton<ApiAccess>();
         services.AddSingleton<ISessionNotifier, SignalRSessionNotifier>();
         services.AddProblemDetails();
+        // Minimal APIs throw what they cannot bind, rather than answer a bare 400, so the handler can say what was wrong.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddExceptionHandler<UnreadableRequestHandler>();
         services.ConfigureHttpJsonOptions(o => SessionJson.Configure(o.SerializerOptions));
         services.AddSignalR(o =>
             {

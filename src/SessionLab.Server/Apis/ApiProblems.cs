@@ -6,14 +6,24 @@ namespace SessionLab.Server.Apis;
 /// <summary>RFC 9457 problem details for every refusal, carrying the same error code the hub uses.</summary>
 internal static class ApiProblems
 {
-    public static ProblemHttpResult From(SessionError error) => TypedResults.Problem(
-        detail: error.Message,
-        statusCode: StatusFor(error.Code),
-        title: TitleFor(error.Code),
-        type: $"https://sessionlab.dev/problems/{CodeName(error.Code)}",
-        extensions: new Dictionary<string, object?> { ["code"] = CodeName(error.Code) });
+    public static ProblemHttpResult From(SessionError error) =>
+        Create(StatusFor(error.Code), CodeName(error.Code), TitleFor(error.Code), error.Message);
 
     public static ProblemHttpResult From(SessionErrorCode code, string message) => From(new SessionError(code, message));
+
+    /// <summary>A request that could not be read (malformed JSON, a value of the wrong type); <paramref name="errors"/> names the fields, as a validation problem does.</summary>
+    public static ProblemHttpResult InvalidRequest(string detail, IDictionary<string, string[]>? errors = null, int status = StatusCodes.Status400BadRequest) =>
+        Create(status, CodeName(SessionErrorCode.InvalidRequest), TitleFor(SessionErrorCode.InvalidRequest), detail, errors is { Count: > 0 } ? [new("errors", errors)] : null);
+
+    public static ProblemHttpResult Create(int status, string code, string title, string detail, IEnumerable<KeyValuePair<string, object?>>? extensions = null)
+    {
+        var members = new Dictionary<string, object?> { ["code"] = code };
+        foreach (var (key, value) in extensions ?? [])
+        {
+            members[key] = value;
+        }
+        return TypedResults.Problem(detail: detail, statusCode: status, title: title, type: $"https://sessionlab.dev/problems/{code}", extensions: members);
+    }
 
     public static string CodeName(SessionErrorCode code) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(code.ToString());
 
