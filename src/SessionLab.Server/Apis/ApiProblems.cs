@@ -27,6 +27,19 @@ internal static class ApiProblems
 
     public static string CodeName(SessionErrorCode code) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(code.ToString());
 
+    /// <summary>
+    /// The protocol promises a <c>code</c> on every error. Problems the framework writes (validation problems, status
+    /// code pages) have none; give them the one their status means.
+    /// </summary>
+    public static void AddMissingCode(ProblemDetailsContext context)
+    {
+        var problem = context.ProblemDetails;
+        if (!problem.Extensions.ContainsKey("code") && problem.Status == StatusCodes.Status400BadRequest)
+        {
+            problem.Extensions["code"] = CodeName(SessionErrorCode.InvalidRequest);
+        }
+    }
+
     private static int StatusFor(SessionErrorCode code) => code switch
     {
         SessionErrorCode.InvalidToken or SessionErrorCode.TokenExpired => StatusCodes.Status401Unauthorized,
