@@ -13,8 +13,8 @@ namespace SessionLab.Server.Apis;
 /// <summary>
 /// Answers what minimal APIs could not bind (a body that is not JSON or has a value of the wrong type, a query value
 /// that is not a number…) with the protocol's invalidRequest problem, saying which value was wrong and what it should
-/// have been. <see cref="RouteHandlerOptions.ThrowOnBadRequest"/> makes the framework throw these instead of
-/// answering a bare 400 without a word.
+/// have been; a path that stops before a value it needs is 404 notFound. <see cref="RouteHandlerOptions.ThrowOnBadRequest"/>
+/// makes the framework throw these instead of answering a bare 400 without a word.
 /// </summary>
 internal sealed partial class UnreadableRequestHandler(IOptions<HttpJsonOptions> json, ILogger<UnreadableRequestHandler> logger) : IExceptionHandler
 {
@@ -52,6 +52,12 @@ internal sealed partial class UnreadableRequestHandler(IOptions<HttpJsonOptions>
             return Invalid($"{kind} '{name}'{(type is null ? " could not be read" : expected)}; got '{Echo(failed.Groups["value"].Value)}'.", name);
         }
         var missing = RequiredMissing().Match(message);
+        if (missing.Success && missing.Groups["source"].Value == "route")
+        {
+            // Only a catch-all can be left out of a path (/recordings/playback/ without the blob's name): such a path
+            // names nothing, and nothing is what 404 says.
+            return ApiProblems.NotFound($"Nothing at {request.Path}: the path stops before its {{{Parameter(missing.Groups["name"].Value, endpoint).Name}}} part.");
+        }
         if (missing.Success && missing.Groups["source"].Value != "body")
         {
             var (kind, name, type) = Parameter(missing.Groups["name"].Value, endpoint);
