@@ -22,13 +22,21 @@ internal sealed partial class UnreadableRequestHandler(IOptions<HttpJsonOptions>
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (exception is not BadHttpRequestException unreadable)
+        ProblemHttpResult problem;
+        if (exception is BadHttpRequestException unreadable)
+        {
+            // The exception handler has already cleared the endpoint from the context; the feature keeps it.
+            problem = Describe(unreadable, httpContext.Request, httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint);
+        }
+        else if (exception is InvalidOperationException && UnknownCharset(httpContext.Request) is { } charset)
+        {
+            // Reading JSON in a charset .NET does not know throws this, not a bad-request exception.
+            problem = ApiProblems.UnsupportedMediaType($"This server does not know the charset '{Echo(charset)}'; send the JSON body in UTF-8 (Content-Type: application/json).");
+        }
+        else
         {
             return false;
         }
-        // The exception handler has already cleared the endpoint from the context; the feature keeps it.
-        var feature = httpContext.Features.Get<IExceptionHandlerFeature>();
-        var problem = Describe(unreadable, httpContext.Request, feature?.Endpoint);
         HttpApiLog.Refused(logger, httpContext.Request, problem);
         await problem.ExecuteAsync(httpContext);
         return true;
@@ -96,6 +104,23 @@ internal sealed partial class UnreadableRequestHandler(IOptions<HttpJsonOptions>
     }
 
     private const string Query = "Query parameter";
+
+    private static string? UnknownCharset(HttpRequest request)
+    {
+        if (!Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType) || mediaType.Charset is not { HasValue: true } charset)
+        {
+            return null;
+        }
+        try
+        {
+            _ = Encoding.GetEncoding(charset.Value!);
+            return null;
+        }
+        catch (ArgumentException)
+        {
+            return charset.Value;
+        }
+    }
 
     /// <summary>Where a handler parameter comes from and under which name the client sends it.</summary>
     private static (string Kind, string Name, Type? Type) Parameter(string parameterName, Endpoint? endpoint)

@@ -91,6 +91,21 @@ public sealed class UnreadableRequestTests(SessionLabFactory factory) : IClassFi
         Assert.Contains("Query parameter 'beforeSeconds' must be a number", (await InvalidRequestAsync(response)).GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AJsonBodyInACharsetTheServerDoesNotKnowIs415NotAServerError()
+    {
+        var body = new StringContent("{}", Encoding.UTF8);
+        body.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json; charset=klingon");
+
+        var response = await factory.CreateClient().PostAsync("/api/studies", body);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("unsupportedMediaType", problem.GetProperty("code").GetString());
+        Assert.Contains("charset 'klingon'", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("UTF-8", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
 
     internal static async Task<JsonElement> InvalidRequestAsync(HttpResponseMessage response)
