@@ -33,7 +33,7 @@ app.MapReportsApi();
 app.MapHub<SessionHub>(SessionHub.Path);
 app.MapGet("/healthz", () => TypedResults.Ok("ok"));
 // Unknown API paths are API errors, not pages: only app routes fall back to the browser app.
-app.MapFallback("/api/{**path}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such API endpoint"));
+app.MapApiFallback();
 app.MapFallbackToFile("index.html");
 
 app.Run();

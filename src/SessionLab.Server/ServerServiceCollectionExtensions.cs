@@ -23,7 +23,11 @@ public static class ServerServiceCollectionExtensions
         services.AddSingleton<TokenService>();
         services.AddSingleton<ApiAccess>();
         services.AddSingleton<ISessionNotifier, SignalRSessionNotifier>();
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ApiProblems.AddMissingCode);
+        // Minimal APIs throw what they cannot bind, rather than answer a bare 400, so the handler can say what was wrong.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddExceptionHandler<UnreadableRequestHandler>();
+        services.AddSingleton<ApiRouteTable>();
         services.ConfigureHttpJsonOptions(o => SessionJson.Configure(o.SerializerOptions));
         services.AddSignalR(o =>
             {

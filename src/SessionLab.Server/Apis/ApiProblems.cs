@@ -6,16 +6,67 @@ namespace SessionLab.Server.Apis;
 /// <summary>RFC 9457 problem details for every refusal, carrying the same error code the hub uses.</summary>
 internal static class ApiProblems
 {
-    public static ProblemHttpResult From(SessionError error) => TypedResults.Problem(
-        detail: error.Message,
-        statusCode: StatusFor(error.Code),
-        title: TitleFor(error.Code),
-        type: $"https://sessionlab.dev/problems/{CodeName(error.Code)}",
-        extensions: new Dictionary<string, object?> { ["code"] = CodeName(error.Code) });
+    /// <summary>Codes of refusals the HTTP layer makes before any endpoint runs; the hub has no use for them.</summary>
+    public const string NotFoundCode = "notFound";
+    public const string MethodNotAllowedCode = "methodNotAllowed";
+    public const string UnsupportedMediaTypeCode = "unsupportedMediaType";
+
+    public static ProblemHttpResult From(SessionError error) =>
+        Create(StatusFor(error.Code), CodeName(error.Code), TitleFor(error.Code), error.Message);
 
     public static ProblemHttpResult From(SessionErrorCode code, string message) => From(new SessionError(code, message));
 
+    /// <summary>A request that could not be read (malformed JSON, a value of the wrong type); <paramref name="errors"/> names the fields, as a validation problem does.</summary>
+    public static ProblemHttpResult InvalidRequest(string detail, IDictionary<string, string[]>? errors = null, int status = StatusCodes.Status400BadRequest) =>
+        Create(status, CodeName(SessionErrorCode.InvalidRequest), TitleFor(SessionErrorCode.InvalidRequest), detail, errors is { Count: > 0 } ? [new("errors", errors)] : null);
+
+    /// <summary>Nothing at this path: no endpoint, or a path that stops before the name it needs.</summary>
+    public static ProblemHttpResult NotFound(string detail) =>
+        Create(StatusCodes.Status404NotFound, NotFoundCode, "Not found", detail);
+
+    /// <summary>The path exists for other methods; the caller sets the <c>Allow</c> header.</summary>
+    public static ProblemHttpResult MethodNotAllowed(string detail) =>
+        Create(StatusCodes.Status405MethodNotAllowed, MethodNotAllowedCode, "Method not allowed", detail);
+
+    public static ProblemHttpResult UnsupportedMediaType(string detail) =>
+        Create(StatusCodes.Status415UnsupportedMediaType, UnsupportedMediaTypeCode, "Unsupported media type", detail);
+
+    public static ProblemHttpResult Create(int status, string code, string title, string detail, IEnumerable<KeyValuePair<string, object?>>? extensions = null)
+    {
+        var members = new Dictionary<string, object?> { ["code"] = code };
+        foreach (var (key, value) in extensions ?? [])
+        {
+            members[key] = value;
+        }
+        return TypedResults.Problem(detail: detail, statusCode: status, title: title, type: $"https://sessionlab.dev/problems/{code}", extensions: members);
+    }
+
     public static string CodeName(SessionErrorCode code) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(code.ToString());
+
+    /// <summary>
+    /// The protocol promises a <c>code</c> on every error. Problems the framework writes (validation problems, status
+    /// code pages) have none; give them the one their status means.
+    /// </summary>
+    public static void AddMissingCode(ProblemDetailsContext context)
+    {
+        var problem = context.ProblemDetails;
+        if (problem.Extensions.ContainsKey("code"))
+        {
+            return;
+        }
+        var code = problem.Status switch
+        {
+            StatusCodes.Status400BadRequest => CodeName(SessionErrorCode.InvalidRequest),
+            StatusCodes.Status404NotFound => NotFoundCode,
+            StatusCodes.Status405MethodNotAllowed => MethodNotAllowedCode,
+            StatusCodes.Status415UnsupportedMediaType => UnsupportedMediaTypeCode,
+            _ => null,
+        };
+        if (code is not null)
+        {
+            problem.Extensions["code"] = code;
+        }
+    }
 
     private static int StatusFor(SessionErrorCode code) => code switch
     {

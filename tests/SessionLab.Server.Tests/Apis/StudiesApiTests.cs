@@ -35,6 +35,7 @@ public sealed class StudiesApiTests(SessionLabFactory factory) : IClassFixture<S
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("invalidRequest", problem.GetProperty("code").GetString());
         var errors = problem.GetProperty("errors");
         foreach (var field in new[] { "name", "tasks[0].title", "tags[0].name", "tags[0].color", "tags[0].hotkey", "tags[2].name", "tags[2].hotkey" })
         {
