@@ -227,15 +227,14 @@ public static class RecordingsApi
     }
 
     internal static async Task<Results<Ok<Recording>, ProblemHttpResult>> CompleteAsync(
-        string sessionId, string recordingId, CompleteRecordingRequest? request, ApiAccess access, RecordingCatalog catalog, IBlobStore store,
-        IOptions<RecordingStorageOptions> options, TimeProvider time, ILoggerFactory loggers, HttpContext http, CancellationToken cancellationToken)
+        string sessionId, string recordingId, CompleteRecordingRequest? request, ApiAccess access, RecordingCatalog catalog, RecordingLocks locks,
+        IBlobStore store, IOptions<RecordingStorageOptions> options, TimeProvider time, ILoggerFactory loggers, HttpContext http, CancellationToken cancellationToken)
     {
         var found = await FindAsync(sessionId, recordingId, OnlyOwnerOrModerator, access, catalog, http, cancellationToken);
         if (found.Problem is { } problem)
         {
             return problem;
         }
-        var recording = found.Recording!;
         if (request is null || request.ChunkCount is < 1 or > BlockId.MaxBlocksPerBlob)
         {
             return RecordingProblems.From(RecordingErrorCode.InvalidRequest, $"chunkCount must be between 1 and {BlockId.MaxBlocksPerBlob}.");
@@ -244,41 +243,47 @@ public static class RecordingsApi
         {
             return timingError;
         }
-        if (recording.Status == RecordingStatus.Complete)
-        {
-            // A completion retried after its answer was lost succeeds again; a different one is a client bug.
-            return recording.ChunkCount == request.ChunkCount
-                ? TypedResults.Ok(recording)
-                : RecordingProblems.From(RecordingErrorCode.RecordingAlreadyComplete, $"This recording was completed with {recording.ChunkCount} chunks.");
-        }
 
-        try
+        // Completions and chunks of one recording take turns, so a completion decides on the state it commits, and a
+        // retry that raced the first attempt finds it finished instead of committing again over it.
+        using (await locks.AcquireAsync(recordingId, cancellationToken))
         {
-            var blocks = await store.GetBlockListAsync(recording.BlobName, cancellationToken);
-            var sizes = blocks.Uncommitted.Where(b => b.Id.Index is not null).ToDictionary(b => b.Id.Index!.Value, b => b.Size);
-            var missing = Enumerable.Range(0, request.ChunkCount).Where(i => !sizes.ContainsKey(i)).ToList();
-            if (missing.Count > 0)
+            var recording = (await catalog.FindAsync(sessionId, recordingId, cancellationToken))!;
+            if (recording.Status == RecordingStatus.Complete)
             {
-                return RecordingProblems.From(RecordingErrorCode.ChunksMissing,
-                    $"{missing.Count} of the {request.ChunkCount} chunks have not arrived; send them, then complete again.", [new("missingChunks", missing.Take(1000).ToArray())]);
+                // A completion retried after its answer was lost succeeds again; a different one is a client bug.
+                return recording.ChunkCount == request.ChunkCount
+                    ? TypedResults.Ok(recording)
+                    : RecordingProblems.From(RecordingErrorCode.RecordingAlreadyComplete, $"This recording was completed with {recording.ChunkCount} chunks.");
             }
-            var total = Enumerable.Range(0, request.ChunkCount).Sum(i => sizes[i]);
-            if (total > options.Value.MaxRecordingBytes)
+            try
             {
-                return RecordingProblems.From(RecordingErrorCode.RecordingTooLarge, $"The chunks hold {total} bytes; a recording can be at most {options.Value.MaxRecordingBytes}.");
+                var blocks = await store.GetBlockListAsync(recording.BlobName, cancellationToken);
+                var sizes = blocks.Uncommitted.Where(b => b.Id.Index is not null).ToDictionary(b => b.Id.Index!.Value, b => b.Size);
+                var missing = Enumerable.Range(0, request.ChunkCount).Where(i => !sizes.ContainsKey(i)).ToList();
+                if (missing.Count > 0)
+                {
+                    return RecordingProblems.From(RecordingErrorCode.ChunksMissing,
+                        $"{missing.Count} of the {request.ChunkCount} chunks have not arrived; send them, then complete again.", [new("missingChunks", missing.Take(1000).ToArray())]);
+                }
+                var total = Enumerable.Range(0, request.ChunkCount).Sum(i => sizes[i]);
+                if (total > options.Value.MaxRecordingBytes)
+                {
+                    return RecordingProblems.From(RecordingErrorCode.RecordingTooLarge, $"The chunks hold {total} bytes; a recording can be at most {options.Value.MaxRecordingBytes}.");
+                }
+                if (recording.ExpectedBytes is { } expected && expected != total)
+                {
+                    return RecordingProblems.From(RecordingErrorCode.SizeMismatch, $"The chunks hold {total} bytes, but the recording was announced as {expected}.");
+                }
+                var blob = await store.CommitBlockListAsync(recording.BlobName, [.. Enumerable.Range(0, request.ChunkCount).Select(BlockId.FromIndex)], recording.ContentType, cancellationToken);
+                await catalog.CompleteAsync(recordingId, blob.Length, request.ChunkCount, request.DurationMs, time.GetUtcNow(), cancellationToken);
+                var logger = Logger(loggers);
+                RecordingsLog.Completed(logger, sessionId, recordingId, request.ChunkCount, blob.Length);
             }
-            if (recording.ExpectedBytes is { } expected && expected != total)
+            catch (BlobStoreException error)
             {
-                return RecordingProblems.From(RecordingErrorCode.SizeMismatch, $"The chunks hold {total} bytes, but the recording was announced as {expected}.");
+                return StorageUnavailable(loggers, sessionId, error);
             }
-            var blob = await store.CommitBlockListAsync(recording.BlobName, [.. Enumerable.Range(0, request.ChunkCount).Select(BlockId.FromIndex)], recording.ContentType, cancellationToken);
-            await catalog.CompleteAsync(recordingId, blob.Length, request.ChunkCount, request.DurationMs, time.GetUtcNow(), cancellationToken);
-            var logger = Logger(loggers);
-            RecordingsLog.Completed(logger, sessionId, recordingId, request.ChunkCount, blob.Length);
-        }
-        catch (BlobStoreException error)
-        {
-            return StorageUnavailable(loggers, sessionId, error);
         }
         return TypedResults.Ok((await catalog.FindAsync(sessionId, recordingId, cancellationToken))!);
     }

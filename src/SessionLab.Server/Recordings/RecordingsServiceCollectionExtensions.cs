@@ -27,6 +27,7 @@ public static class RecordingsServiceCollectionExtensions
             .Validate(o => o.Timeout > TimeSpan.Zero && o.MaxConcurrentExports > 0, "Recordings:Export:Timeout and MaxConcurrentExports must be positive.")
             .ValidateOnStart();
         services.AddSingleton<RecordingCatalog>();
+        services.AddSingleton<RecordingLocks>();
         services.AddSingleton<SessionLab.Reports.IRecordingCoverage, RecordingCoverage>();
         services.AddSingleton<PlaybackLinks>();
         services.AddSingleton<FfmpegClipExporter>();
