@@ -133,7 +133,7 @@ public static class RecordingsApi
     }
 
     internal static async Task<Results<Ok<UploadedChunk>, ProblemHttpResult>> PutChunkAsync(
-        string sessionId, string recordingId, int index, ApiAccess access, RecordingCatalog catalog, IBlobStore store,
+        string sessionId, string recordingId, int index, ApiAccess access, RecordingCatalog catalog, RecordingLocks locks, IBlobStore store,
         IOptions<RecordingStorageOptions> options, ILoggerFactory loggers, HttpContext http, CancellationToken cancellationToken)
     {
         var found = await FindAsync(sessionId, recordingId, OnlyOwnerOrModerator, access, catalog, http, cancellationToken);
@@ -166,21 +166,31 @@ public static class RecordingsApi
 
         try
         {
-            // Other chunks already received count against the limit; a chunk sent again replaces itself.
-            var blockId = BlockId.FromIndex(index);
-            var blocks = await store.GetBlockListAsync(recording.BlobName, cancellationToken);
-            var received = blocks.Uncommitted.Where(b => b.Id != blockId).Sum(b => b.Size);
-            var limit = Math.Min(limits.MaxRecordingBytes, recording.ExpectedBytes ?? long.MaxValue);
-            if (received + length > limit)
+            // The size check and the staging are one step per recording: chunks sent in parallel cannot all pass the
+            // check before any is staged, and a completion cannot commit while a chunk is half-way in.
+            using (await locks.AcquireAsync(recordingId, cancellationToken))
             {
-                return RecordingProblems.From(RecordingErrorCode.RecordingTooLarge,
-                    $"With this chunk the recording would hold {received + length} bytes; it can hold at most {limit}.", [new("maxRecordingBytes", limit)]);
+                if ((await catalog.FindAsync(sessionId, recordingId, cancellationToken))!.Status == RecordingStatus.Complete)
+                {
+                    return RecordingProblems.From(RecordingErrorCode.RecordingAlreadyComplete, "This recording is complete; it takes no more chunks.");
+                }
+
+                // Other chunks already received count against the limit; a chunk sent again replaces itself.
+                var blockId = BlockId.FromIndex(index);
+                var blocks = await store.GetBlockListAsync(recording.BlobName, cancellationToken);
+                var received = blocks.Uncommitted.Where(b => b.Id != blockId).Sum(b => b.Size);
+                var limit = Math.Min(limits.MaxRecordingBytes, recording.ExpectedBytes ?? long.MaxValue);
+                if (received + length > limit)
+                {
+                    return RecordingProblems.From(RecordingErrorCode.RecordingTooLarge,
+                        $"With this chunk the recording would hold {received + length} bytes; it can hold at most {limit}.", [new("maxRecordingBytes", limit)]);
+                }
+                if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodyLimit)
+                {
+                    bodyLimit.MaxRequestBodySize = limits.MaxBlockBytes;
+                }
+                await store.StageBlockAsync(recording.BlobName, blockId, http.Request.Body, length, cancellationToken);
             }
-            if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodyLimit)
-            {
-                bodyLimit.MaxRequestBodySize = limits.MaxBlockBytes;
-            }
-            await store.StageBlockAsync(recording.BlobName, blockId, http.Request.Body, length, cancellationToken);
         }
         catch (Exception error) when (error is InvalidDataException or BadHttpRequestException || (error is IOException && http.RequestAborted.IsCancellationRequested))
         {

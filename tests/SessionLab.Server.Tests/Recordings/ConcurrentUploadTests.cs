@@ -48,4 +48,64 @@ public sealed class ConcurrentUploadTests(SessionLabFactory factory) : IClassFix
             }
         }
     }
+
+    [Fact]
+    public async Task AChunkStillArrivingWhenTheRecordingIsCompletedIsEitherInTheRecordingOrRefused()
+    {
+        var scenario = await RecordingScenario.CreateAsync(factory);
+        var first = RandomNumberGenerator.GetBytes(1000);
+        var second = RandomNumberGenerator.GetBytes(1000);
+        var replacement = RandomNumberGenerator.GetBytes(1000);
+        var recording = await scenario.CreateRecordingAsync();
+        await scenario.PutChunkAsync(recording.Id, 0, first);
+        await scenario.PutChunkAsync(recording.Id, 1, second);
+        var release = new TaskCompletionSource();
+
+        // The slow chunk is past the server's first look at the recording when the completion arrives.
+        using var slowUploader = scenario.CreateStreamingModeratorClient();
+        var put = scenario.PutChunkAsync(slowUploader, recording.Id, 1, HeldBackStream.Content(replacement, 10, release.Task));
+        await Task.Delay(300);
+        var complete = scenario.CompleteAsync(recording.Id, 2);
+        await Task.Delay(300);
+        release.SetResult();
+        var putResponse = await put.WaitAsync(TestTimeouts.Step);
+        var completeResponse = await complete.WaitAsync(TestTimeouts.Step);
+        var stored = await scenario.Moderator.GetByteArrayAsync((await scenario.GetPlaybackAsync(recording.Id)).Url).WaitAsync(TestTimeouts.Step);
+        var status = await scenario.GetUploadStatusAsync(recording.Id);
+
+        Assert.Equal(HttpStatusCode.OK, completeResponse.StatusCode);
+        if (putResponse.StatusCode == HttpStatusCode.OK)
+        {
+            Assert.Equal([.. first, .. replacement], stored);
+        }
+        else
+        {
+            Assert.Equal("recordingAlreadyComplete", await RecordingScenario.ProblemCodeAsync(putResponse));
+            Assert.Equal([.. first, .. second], stored);
+        }
+        Assert.All(status.Chunks, chunk => Assert.True(chunk.Committed));
+    }
+
+    [Fact]
+    public async Task ChunksSentInParallelCannotTogetherGoPastTheRecordingLimit()
+    {
+        using var limited = new SessionLabFactory { Settings = { ["Recordings:MaxBlockBytes"] = "400000", ["Recordings:MaxRecordingBytes"] = "1000000" } };
+        var scenario = await RecordingScenario.CreateAsync(limited);
+        var recording = await scenario.CreateRecordingAsync();
+        var release = new TaskCompletionSource();
+        using var uploader = scenario.CreateStreamingModeratorClient();
+
+        // A parallel uploader on a slow line: every chunk has been announced before any has finished arriving.
+        var puts = Enumerable.Range(0, 8)
+            .Select(i => scenario.PutChunkAsync(uploader, recording.Id, i, HeldBackStream.Content(RandomNumberGenerator.GetBytes(400_000), 10, release.Task)))
+            .ToList();
+        await Task.Delay(300);
+        release.SetResult();
+        var responses = await Task.WhenAll(puts).WaitAsync(TestTimeouts.Step);
+        var status = await scenario.GetUploadStatusAsync(recording.Id);
+
+        Assert.Equal(2, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
+        Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.OK), r => Assert.Equal(HttpStatusCode.RequestEntityTooLarge, r.StatusCode));
+        Assert.Equal(800_000, status.ReceivedBytes);
+    }
 }

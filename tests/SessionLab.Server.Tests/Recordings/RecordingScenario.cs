@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using SessionLab.Server.Apis;
 using SessionLab.Server.Recordings;
@@ -40,6 +41,17 @@ public sealed class RecordingScenario
     public HttpClient Observer { get; }
 
     public HttpClient Participant { get; }
+
+    /// <summary>
+    /// A new client for the moderator without redirect handling, which buffers a request body whole before sending it:
+    /// for uploads whose body arrives slowly.
+    /// </summary>
+    public HttpClient CreateStreamingModeratorClient()
+    {
+        var client = Server.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Authorization = Moderator.DefaultRequestHeaders.Authorization;
+        return client;
+    }
 
     public static JsonSerializerOptions Json => SessionLabFactory.Json;
 
