@@ -175,15 +175,24 @@ public static class RecordingsApi
                     return RecordingProblems.From(RecordingErrorCode.RecordingAlreadyComplete, "This recording is complete; it takes no more chunks.");
                 }
 
-                // Other chunks already received count against the limit; a chunk sent again replaces itself.
+                // Every chunk held takes room until completion discards those it leaves out, so all count against the
+                // server's limit; a chunk sent again replaces itself.
                 var blockId = BlockId.FromIndex(index);
                 var blocks = await store.GetBlockListAsync(recording.BlobName, cancellationToken);
-                var received = blocks.Uncommitted.Where(b => b.Id != blockId).Sum(b => b.Size);
-                var limit = Math.Min(limits.MaxRecordingBytes, recording.ExpectedBytes ?? long.MaxValue);
-                if (received + length > limit)
+                var held = blocks.Uncommitted.Where(b => b.Id != blockId).Sum(b => b.Size);
+                if (held + length > limits.MaxRecordingBytes)
                 {
                     return RecordingProblems.From(RecordingErrorCode.RecordingTooLarge,
-                        $"With this chunk the recording would hold {received + length} bytes; it can hold at most {limit}.", [new("maxRecordingBytes", limit)]);
+                        $"With this chunk the recording would hold {held + length} bytes; it can hold at most {limits.MaxRecordingBytes}.", [new("maxRecordingBytes", limits.MaxRecordingBytes)]);
+                }
+
+                // A completion with this chunk has every chunk below it but not necessarily those above (a stray, or what
+                // an attempt chunked differently left), so only those below count against the announced size.
+                var below = blocks.Uncommitted.Where(b => b.Id.Index < index).Sum(b => b.Size);
+                if (recording.ExpectedBytes is { } expected && below + length > expected)
+                {
+                    return RecordingProblems.From(RecordingErrorCode.RecordingTooLarge,
+                        $"This chunk and those below it would hold {below + length} bytes; the recording was announced as {expected}.", [new("maxRecordingBytes", expected)]);
                 }
                 if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodyLimit)
                 {

@@ -98,6 +98,62 @@ public sealed class RecordingUploadTests(SessionLabFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task AStrayChunkNeitherBlocksAnUploadedFileNorEndsUpInIt()
+    {
+        var scenario = await RecordingScenario.CreateAsync(factory);
+        var recording = await scenario.CreateRecordingAsync("uploadedFile", "video/mp4", expectedBytes: 300);
+        var file = RandomNumberGenerator.GetBytes(300);
+        await scenario.PutChunkAsync(recording.Id, 6, new byte[3]);
+
+        var chunk = await scenario.PutChunkAsync(scenario.Moderator, recording.Id, 0, new ByteArrayContent(file));
+        var completed = await scenario.CompleteAsync(recording.Id, 1);
+        var stored = await scenario.Moderator.GetByteArrayAsync((await scenario.GetPlaybackAsync(recording.Id)).Url);
+        var status = await scenario.GetUploadStatusAsync(recording.Id);
+
+        Assert.Equal(HttpStatusCode.OK, chunk.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, completed.StatusCode);
+        Assert.Equal(file, stored);
+        Assert.Equal(new UploadedChunk(0, 300, Committed: true), Assert.Single(status.Chunks));
+    }
+
+    [Fact]
+    public async Task AnUploadedFileResumedInBiggerChunksReplacesTheSmallerOnesItStartedWith()
+    {
+        var scenario = await RecordingScenario.CreateAsync(factory);
+        var file = RandomNumberGenerator.GetBytes(400);
+        var recording = await scenario.CreateRecordingAsync("uploadedFile", "video/mp4", expectedBytes: file.Length);
+        var small = file.Chunk(100).ToList();
+        for (var i = 0; i < small.Count; i++)
+        {
+            await scenario.PutChunkAsync(recording.Id, i, small[i]);
+        }
+
+        var big = file.Chunk(200).ToList();
+        var first = await scenario.PutChunkAsync(scenario.Moderator, recording.Id, 0, new ByteArrayContent(big[0]));
+        var second = await scenario.PutChunkAsync(scenario.Moderator, recording.Id, 1, new ByteArrayContent(big[1]));
+        var completed = await scenario.CompleteAsync(recording.Id, 2);
+        var stored = await scenario.Moderator.GetByteArrayAsync((await scenario.GetPlaybackAsync(recording.Id)).Url);
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK), (first.StatusCode, second.StatusCode, completed.StatusCode));
+        Assert.Equal(file, stored);
+    }
+
+    [Fact]
+    public async Task AChunkThatWithThoseBelowItGoesPastTheAnnouncedSizeIsRefused()
+    {
+        var scenario = await RecordingScenario.CreateAsync(factory);
+        var recording = await scenario.CreateRecordingAsync("uploadedFile", "video/mp4", expectedBytes: 300);
+        await scenario.PutChunkAsync(recording.Id, 0, new byte[200]);
+
+        var over = await scenario.PutChunkAsync(scenario.Moderator, recording.Id, 1, new ByteArrayContent(new byte[101]));
+        var fits = await scenario.PutChunkAsync(scenario.Moderator, recording.Id, 1, new ByteArrayContent(new byte[100]));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, over.StatusCode);
+        Assert.Equal("recordingTooLarge", await RecordingScenario.ProblemCodeAsync(over));
+        Assert.Equal(HttpStatusCode.OK, fits.StatusCode);
+    }
+
+    [Fact]
     public async Task OnlyTheOwnerAndTheModeratorMayUploadAndTheParticipantMayNeitherListNorPlay()
     {
         var scenario = await RecordingScenario.CreateAsync(factory);
