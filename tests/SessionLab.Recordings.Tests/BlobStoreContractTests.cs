@@ -161,6 +161,33 @@ public abstract class BlobStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ABlockListReadWhileACommitRunsIsTheOneBeforeItOrTheOneAfter()
+    {
+        for (var round = 0; round < 5; round++)
+        {
+            var name = NewName();
+            var blocks = Split(RandomBytes(20 * 1000), 1000);
+            for (var i = 0; i < blocks.Count; i++)
+            {
+                await Store.StageBlockAsync(name, BlockId.FromIndex(i), blocks[i], Token).WaitAsync(TestTimeouts.Step);
+            }
+
+            var commit = Task.Run(() => Store.CommitBlockListAsync(name, Ids(blocks.Count), WebM, Token));
+            var seen = new List<BlockList>();
+            do
+            {
+                seen.Add(await Store.GetBlockListAsync(name, Token).WaitAsync(TestTimeouts.Step));
+            }
+            while (!commit.IsCompleted);
+            await commit.WaitAsync(TestTimeouts.Step);
+
+            Assert.All(seen, list => Assert.True(
+                (list.Committed.Length, list.Uncommitted.Length) is (0, 20) or (20, 0),
+                $"{list.Committed.Length} committed and {list.Uncommitted.Length} staged blocks"));
+        }
+    }
+
+    [Fact]
     public async Task PropertiesReportLengthContentTypeAndAnETagThatChangesWithTheContent()
     {
         var name = NewName();

@@ -29,7 +29,8 @@ public sealed class LocalDiskBlobStore : IBlobStore
     private readonly PlaybackUrlSigner _urlSigner;
     private readonly ILogger _logger;
 
-    // Commits, stages and deletes of one blob take turns; reads need no lock because files only ever change by rename.
+    // Commits, stages, deletes and block lists of one blob take turns: a commit removes the staged blocks one file at a
+    // time, which a block list must not see half-way. Reads of the bytes need no lock: those only ever change by rename.
     private readonly SemaphoreSlim[] _locks = [.. Enumerable.Range(0, LockStripes).Select(_ => new SemaphoreSlim(1, 1))];
 
     public LocalDiskBlobStore(string rootPath, PlaybackUrlSigner urlSigner, ILogger<LocalDiskBlobStore> logger)
@@ -125,6 +126,7 @@ public sealed class LocalDiskBlobStore : IBlobStore
 
     public async Task<BlockList> GetBlockListAsync(BlobName name, CancellationToken cancellationToken)
     {
+        using var held = await LockAsync(name, cancellationToken);
         var metadata = await ReadMetadataAsync(name, cancellationToken);
         ImmutableArray<BlockInfo> committed = metadata is null ? [] : [.. metadata.Blocks.Select(block => new BlockInfo(BlockId.Parse(block.Id), block.Size))];
         var stagingDirectory = StagingDirectory(name);
