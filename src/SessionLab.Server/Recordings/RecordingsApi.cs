@@ -277,8 +277,14 @@ public static class RecordingsApi
             }
             try
             {
+                // Committed blocks of a recording still uploading are from a completion whose catalog write was lost (a
+                // crash): the commit takes them where no staged block replaces them, so they count here too.
                 var blocks = await store.GetBlockListAsync(recording.BlobName, cancellationToken);
-                var sizes = blocks.Uncommitted.Where(b => b.Id.Index is not null).ToDictionary(b => b.Id.Index!.Value, b => b.Size);
+                var sizes = new Dictionary<int, long>();
+                foreach (var block in blocks.Committed.Concat(blocks.Uncommitted).Where(b => b.Id.Index is not null))
+                {
+                    sizes[block.Id.Index!.Value] = block.Size;
+                }
                 var missing = Enumerable.Range(0, request.ChunkCount).Where(i => !sizes.ContainsKey(i)).ToList();
                 if (missing.Count > 0)
                 {
@@ -295,7 +301,9 @@ public static class RecordingsApi
                     return RecordingProblems.From(RecordingErrorCode.SizeMismatch, $"The chunks hold {total} bytes, but the recording was announced as {expected}.");
                 }
                 var blob = await store.CommitBlockListAsync(recording.BlobName, [.. Enumerable.Range(0, request.ChunkCount).Select(BlockId.FromIndex)], recording.ContentType, cancellationToken);
-                await catalog.CompleteAsync(recordingId, blob.Length, request.ChunkCount, request.DurationMs, time.GetUtcNow(), cancellationToken);
+
+                // The blob is committed and its staged chunks are gone: the catalog must say so even if the caller has left.
+                await catalog.CompleteAsync(recordingId, blob.Length, request.ChunkCount, request.DurationMs, time.GetUtcNow(), CancellationToken.None);
                 var logger = Logger(loggers);
                 RecordingsLog.Completed(logger, sessionId, recordingId, request.ChunkCount, blob.Length);
             }

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
+using Microsoft.Extensions.DependencyInjection;
+using SessionLab.Recordings;
 using SessionLab.Server.Recordings;
 using SessionLab.Server.Tests.Support;
 
@@ -151,6 +153,26 @@ public sealed class RecordingUploadTests(SessionLabFactory factory) : IClassFixt
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, over.StatusCode);
         Assert.Equal("recordingTooLarge", await RecordingScenario.ProblemCodeAsync(over));
         Assert.Equal(HttpStatusCode.OK, fits.StatusCode);
+    }
+
+    [Fact]
+    public async Task ACompletionWhoseCatalogWriteWasLostSucceedsWhenRetried()
+    {
+        var scenario = await RecordingScenario.CreateAsync(factory);
+        var file = RandomNumberGenerator.GetBytes(1500);
+        var recording = await scenario.CreateRecordingAsync();
+        await scenario.PutChunkAsync(recording.Id, 0, file[..1000]);
+        await scenario.PutChunkAsync(recording.Id, 1, file[1000..]);
+
+        // What a crash between the commit and the catalog write leaves: the blob committed, the recording still uploading.
+        var blobName = (await scenario.CatalogEntryAsync(recording.Id)).BlobName;
+        await scenario.Server.Services.GetRequiredService<IBlobStore>().CommitBlockListAsync(blobName, [BlockId.FromIndex(0), BlockId.FromIndex(1)], "video/webm", CancellationToken.None);
+        var completed = await scenario.CompleteAsync(recording.Id, 2);
+        var stored = await scenario.Moderator.GetByteArrayAsync((await scenario.GetPlaybackAsync(recording.Id)).Url);
+
+        Assert.Equal(HttpStatusCode.OK, completed.StatusCode);
+        Assert.Equal(1500, (await completed.Content.ReadFromJsonAsync<Recording>(RecordingScenario.Json))!.Bytes);
+        Assert.Equal(file, stored);
     }
 
     [Fact]
