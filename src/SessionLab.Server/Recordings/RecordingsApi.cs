@@ -55,9 +55,17 @@ public static class RecordingsApi
         {
             return denied;
         }
-        if (request is null || !Enum.IsDefined(request.Kind))
+        if (request is null)
         {
             return RecordingProblems.From(RecordingErrorCode.InvalidRequest, "Say what the recording is: kind liveCapture or uploadedFile, and its contentType.");
+        }
+        if (request.Kind is not { } kind || !Enum.IsDefined(kind))
+        {
+            return RecordingProblems.Invalid("kind", "kind is required: liveCapture or uploadedFile.");
+        }
+        if (string.IsNullOrWhiteSpace(request.ContentType))
+        {
+            return RecordingProblems.Invalid("contentType", $"contentType is required: one of {string.Join(", ", RecordingContentTypes.Allowed)}.");
         }
         if (!RecordingContentTypes.TryNormalize(request.ContentType, out var contentType))
         {
@@ -80,8 +88,8 @@ public static class RecordingsApi
         var now = time.GetUtcNow();
         var id = "rec_" + Guid.NewGuid().ToString("N")[..16];
         var recording = new Recording(
-            id, sessionId, state.StudyId, request.Kind, contentType,
-            request.ClockOffsetMs ?? (request.Kind == RecordingKind.LiveCapture ? state.ClockAt(now) : 0),
+            id, sessionId, state.StudyId, kind, contentType,
+            request.ClockOffsetMs ?? (kind == RecordingKind.LiveCapture ? state.ClockAt(now) : 0),
             request.DurationMs, request.ExpectedBytes, RecordingStatus.Uploading, null, null, granted.Actor!.Id, now, null,
             BlobName.Parse($"studies/{state.StudyId}/sessions/{sessionId}/recordings/{id}{RecordingContentTypes.ExtensionOf(contentType)}"));
         try

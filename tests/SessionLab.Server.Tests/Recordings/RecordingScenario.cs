@@ -157,5 +157,14 @@ public sealed class RecordingScenario
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString();
     }
 
+    /// <summary>The fields a 400 <c>invalidRequest</c> names under <c>errors</c>.</summary>
+    public static async Task<string[]> InvalidFieldsAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("invalidRequest", problem.GetProperty("code").GetString());
+        return problem.TryGetProperty("errors", out var errors) ? [.. errors.EnumerateObject().Select(e => e.Name)] : [];
+    }
+
     private ISessionGrain Grain => Server.Services.GetRequiredService<ISessionGrainFactory>().GetSessionGrain(Session.Id);
 }

@@ -63,6 +63,21 @@ public sealed class RecordingUploadTests(SessionLabFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task ARecordingWithoutAKindOrAContentTypeIsAnInvalidRequestNamingTheMissingField()
+    {
+        var scenario = await RecordingScenario.CreateAsync(factory);
+
+        var empty = await scenario.PostRecordingAsync(scenario.Moderator, new { });
+        var withoutKind = await scenario.PostRecordingAsync(scenario.Moderator, new { contentType = "video/webm" });
+        var withoutType = await scenario.PostRecordingAsync(scenario.Moderator, new { kind = "uploadedFile" });
+
+        Assert.Equal(["kind"], await RecordingScenario.InvalidFieldsAsync(empty));
+        Assert.Equal(["kind"], await RecordingScenario.InvalidFieldsAsync(withoutKind));
+        Assert.Equal(["contentType"], await RecordingScenario.InvalidFieldsAsync(withoutType));
+        Assert.Empty(await scenario.Moderator.GetFromJsonAsync<Recording[]>($"{scenario.SessionPath}/recordings", RecordingScenario.Json) ?? []);
+    }
+
+    [Fact]
     public async Task ChunksAndRecordingsOverTheSizeLimitsAreRefusedWithProblems()
     {
         using var limited = new SessionLabFactory { Settings = { ["Recordings:MaxBlockBytes"] = "1000", ["Recordings:MaxRecordingBytes"] = "2500" } };
