@@ -128,7 +128,7 @@ public static class RecordingsApi
         {
             return problem;
         }
-        if (request is null)
+        if (request is null || (request.ClockOffsetMs is null && request.DurationMs is null))
         {
             return RecordingProblems.From(RecordingErrorCode.InvalidRequest, "Send clockOffsetMs, durationMs or both.");
         }

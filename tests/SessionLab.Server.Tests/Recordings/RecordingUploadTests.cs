@@ -78,6 +78,21 @@ public sealed class RecordingUploadTests(SessionLabFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task UpdatingARecordingWithNothingToChangeIsAnInvalidRequest()
+    {
+        var scenario = await RecordingScenario.CreateAsync(factory);
+        var recording = await scenario.CreateRecordingAsync("uploadedFile", "video/mp4", clockOffsetMs: -4000);
+        var path = $"{scenario.SessionPath}/recordings/{recording.Id}";
+
+        var nothing = await scenario.Moderator.PatchAsJsonAsync(path, new { });
+        var duration = await scenario.Moderator.PatchAsJsonAsync(path, new { durationMs = 90_000 });
+        var updated = (await duration.Content.ReadFromJsonAsync<Recording>(RecordingScenario.Json))!;
+
+        Assert.Empty(await RecordingScenario.InvalidFieldsAsync(nothing));
+        Assert.Equal((-4000L, 90_000L), (updated.ClockOffsetMs, updated.DurationMs));
+    }
+
+    [Fact]
     public async Task ChunksAndRecordingsOverTheSizeLimitsAreRefusedWithProblems()
     {
         using var limited = new SessionLabFactory { Settings = { ["Recordings:MaxBlockBytes"] = "1000", ["Recordings:MaxRecordingBytes"] = "2500" } };
