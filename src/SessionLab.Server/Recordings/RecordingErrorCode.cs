@@ -21,4 +21,5 @@ public enum RecordingErrorCode
     FfmpegUnavailable,
     ExportFailed,
     StorageUnavailable,
+    SessionEnded,
 }

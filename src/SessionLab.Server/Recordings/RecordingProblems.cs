@@ -27,7 +27,7 @@ internal static class RecordingProblems
         RecordingErrorCode.LengthRequired => StatusCodes.Status411LengthRequired,
         RecordingErrorCode.ChunkTooLarge or RecordingErrorCode.RecordingTooLarge => StatusCodes.Status413PayloadTooLarge,
         RecordingErrorCode.ChunksMissing or RecordingErrorCode.SizeMismatch or RecordingErrorCode.RecordingNotComplete
-            or RecordingErrorCode.RecordingAlreadyComplete => StatusCodes.Status409Conflict,
+            or RecordingErrorCode.RecordingAlreadyComplete or RecordingErrorCode.SessionEnded => StatusCodes.Status409Conflict,
         RecordingErrorCode.RecordingNotFound or RecordingErrorCode.NoteNotFound or RecordingErrorCode.NoRecordingCoversNote => StatusCodes.Status404NotFound,
         // Azure answers an expired or forged SAS with 403 too; the code tells the player whether asking again helps.
         RecordingErrorCode.PlaybackUrlInvalid or RecordingErrorCode.PlaybackUrlExpired => StatusCodes.Status403Forbidden,
@@ -56,6 +56,7 @@ internal static class RecordingProblems
         RecordingErrorCode.FfmpegUnavailable => "Clip export needs ffmpeg",
         RecordingErrorCode.ExportFailed => "Clip export failed",
         RecordingErrorCode.StorageUnavailable => "Recording storage unavailable",
+        RecordingErrorCode.SessionEnded => "Session ended",
         _ => "Request refused",
     };
 }

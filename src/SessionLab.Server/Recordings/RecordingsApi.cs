@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using SessionLab.Recordings;
 using SessionLab.Server.Apis;
+using SessionLab.Sessions;
 
 namespace SessionLab.Server.Recordings;
 
@@ -83,8 +84,13 @@ public static class RecordingsApi
         {
             return timingError;
         }
-
         var state = granted.State!;
+
+        // Nothing can be captured live once a session is over; a file recorded elsewhere is still uploaded afterwards.
+        if (kind == RecordingKind.LiveCapture && state.Status == SessionStatus.Ended)
+        {
+            return RecordingProblems.From(RecordingErrorCode.SessionEnded, "The session has ended; upload its recording as an uploadedFile instead.");
+        }
         var now = time.GetUtcNow();
         var id = "rec_" + Guid.NewGuid().ToString("N")[..16];
         var recording = new Recording(

@@ -73,6 +73,13 @@ public sealed class RecordingScenario
         Assert.True(result.Ok, result.Error?.Message);
     }
 
+    /// <summary>Ends the session as its owner does from the study page; it need not have started.</summary>
+    public async Task EndSessionAsync()
+    {
+        var response = await Owner.PostAsync($"{SessionPath}/end", null);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+    }
+
     /// <summary>A note at <paramref name="clockMs"/> on the session clock; the session must be live, and the moment at most 30 s ahead of its clock.</summary>
     public async Task<Guid> AddNoteAsync(long clockMs, params string[] tags)
     {

@@ -93,6 +93,26 @@ public sealed class RecordingUploadTests(SessionLabFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task AnEndedSessionTakesAnUploadedFileButNoLiveCapture()
+    {
+        var ended = await RecordingScenario.CreateAsync(factory);
+        await ended.StartSessionAsync();
+        await ended.EndSessionAsync();
+        var endedUnstarted = await RecordingScenario.CreateAsync(factory);
+        await endedUnstarted.EndSessionAsync();
+
+        var live = await ended.PostRecordingAsync(ended.Moderator, new { kind = "liveCapture", contentType = "video/webm" });
+        var liveUnstarted = await endedUnstarted.PostRecordingAsync(endedUnstarted.Owner, new { kind = "liveCapture", contentType = "video/webm" });
+        var file = await ended.PostRecordingAsync(ended.Moderator, new { kind = "uploadedFile", contentType = "video/mp4" });
+
+        Assert.Equal(HttpStatusCode.Conflict, live.StatusCode);
+        Assert.Equal("sessionEnded", await RecordingScenario.ProblemCodeAsync(live));
+        Assert.Equal(HttpStatusCode.Conflict, liveUnstarted.StatusCode);
+        Assert.Equal("sessionEnded", await RecordingScenario.ProblemCodeAsync(liveUnstarted));
+        Assert.Equal(HttpStatusCode.Created, file.StatusCode);
+    }
+
+    [Fact]
     public async Task ChunksAndRecordingsOverTheSizeLimitsAreRefusedWithProblems()
     {
         using var limited = new SessionLabFactory { Settings = { ["Recordings:MaxBlockBytes"] = "1000", ["Recordings:MaxRecordingBytes"] = "2500" } };

@@ -250,10 +250,11 @@ test('after the session, the owner’s summary offers a recording left unsaved a
     const file = await recordWebm(moderator.page, 3_000);
     await closeAll(moderator);
     moderator = undefined;
-    await api('POST', `/api/sessions/${links.sessionId}/end`, links.ownerToken);
 
-    // A console recording whose page went away: every chunk but one arrived, and the one missing is not the last.
+    // A console recording whose page went away: started while the session ran, then every chunk but one arrived, and
+    // the one missing is not the last.
     const recording = await api<{ id: string }>('POST', `/api/sessions/${links.sessionId}/recordings`, links.ownerToken, { kind: 'liveCapture', contentType: 'video/webm', clockOffsetMs: 0 });
+    await api('POST', `/api/sessions/${links.sessionId}/end`, links.ownerToken);
     const chunks: Buffer[] = [];
     for (let offset = 0; offset < file.length; offset += maxChunkBytes) chunks.push(file.subarray(offset, offset + maxChunkBytes));
     assert.ok(chunks.length >= 4, `the file makes only ${chunks.length} chunks`);
