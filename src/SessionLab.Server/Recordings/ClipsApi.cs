@@ -124,6 +124,12 @@ internal static class ClipsApi
         {
             return (null, denied);
         }
+
+        // A form or a query builder sends an unset field as "recordingId=": that asks for no recording in particular.
+        if (string.IsNullOrWhiteSpace(recordingId))
+        {
+            recordingId = null;
+        }
         var clips = await SessionClips.LoadAsync(catalog, links, sessionId, http.Request, cancellationToken);
         if (clips.WindowFor(noteId, beforeSeconds, afterSeconds, out var error) is not { } window)
         {

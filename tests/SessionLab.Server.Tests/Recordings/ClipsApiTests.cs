@@ -81,6 +81,21 @@ public sealed class ClipsApiTests(SessionLabFactory factory) : IClassFixture<Ses
     }
 
     [Fact]
+    public async Task AnEmptyRecordingIdAsksForNoRecordingInParticular()
+    {
+        var scenario = await LiveSessionAsync();
+        var noteId = await scenario.AddNoteAsync(25_000);
+        var recording = await scenario.UploadRecordingAsync(new byte[100], clockOffsetMs: 0, durationMs: 60_000);
+
+        var response = await scenario.Observer.GetAsync($"{scenario.SessionPath}/notes/{noteId}/clip?recordingId=");
+        var unknown = await scenario.Observer.GetAsync($"{scenario.SessionPath}/notes/{noteId}/clip?recordingId=rec_nope");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(recording.Id, (await response.Content.ReadFromJsonAsync<Clip>(RecordingScenario.Json))!.RecordingId);
+        Assert.Equal("recordingNotFound", await RecordingScenario.ProblemCodeAsync(unknown));
+    }
+
+    [Fact]
     public async Task AParticipantGetsNeitherClipsNorReels()
     {
         var scenario = await LiveSessionAsync();
