@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using SessionLab.Server.Apis;
 using SessionLab.Sessions;
 
@@ -22,7 +24,7 @@ internal static class ClipsApi
 
     /// <summary>The note's clip with its stored window; <paramref name="beforeSeconds"/> and <paramref name="afterSeconds"/> try another without storing it.</summary>
     internal static async Task<Results<Ok<Clip>, ProblemHttpResult>> GetClipAsync(
-        string sessionId, Guid noteId, double? beforeSeconds, double? afterSeconds, string? recordingId,
+        string sessionId, Guid noteId, [FromQuery] string[]? beforeSeconds, [FromQuery] string[]? afterSeconds, string? recordingId,
         ApiAccess access, RecordingCatalog catalog, PlaybackLinks links, HttpContext http, CancellationToken cancellationToken)
     {
         var (placed, problem) = await PlaceAsync(sessionId, noteId, beforeSeconds, afterSeconds, recordingId, access, catalog, links, http, cancellationToken);
@@ -55,7 +57,7 @@ internal static class ClipsApi
     }
 
     internal static async Task<Results<Ok<ClipExport>, ProblemHttpResult>> ExportClipAsync(
-        string sessionId, Guid noteId, double? beforeSeconds, double? afterSeconds, string? recordingId,
+        string sessionId, Guid noteId, [FromQuery] string[]? beforeSeconds, [FromQuery] string[]? afterSeconds, string? recordingId,
         ApiAccess access, RecordingCatalog catalog, PlaybackLinks links, FfmpegClipExporter exporter, HttpContext http, CancellationToken cancellationToken)
     {
         var (placed, problem) = await PlaceAsync(sessionId, noteId, beforeSeconds, afterSeconds, recordingId, access, catalog, links, http, cancellationToken);
@@ -116,9 +118,16 @@ internal static class ClipsApi
 
     /// <summary>Where a team member's note clip falls, with the window asked for (or stored, or the default).</summary>
     private static async Task<(PlacedClip? Placed, ProblemHttpResult? Problem)> PlaceAsync(
-        string sessionId, Guid noteId, double? beforeSeconds, double? afterSeconds, string? recordingId,
+        string sessionId, Guid noteId, string[]? beforeSeconds, string[]? afterSeconds, string? recordingId,
         ApiAccess access, RecordingCatalog catalog, PlaybackLinks links, HttpContext http, CancellationToken cancellationToken)
     {
+        // A query that cannot be read is refused before any token is looked at, as the framework refuses one it cannot bind.
+        var before = ParseSeconds(beforeSeconds, nameof(beforeSeconds));
+        var after = ParseSeconds(afterSeconds, nameof(afterSeconds));
+        if ((before.Problem ?? after.Problem) is { } badWindow)
+        {
+            return (null, badWindow);
+        }
         var found = await FindNoteAsync(sessionId, noteId, observersAllowed: true, access, http, cancellationToken);
         if (found.Problem is { } denied)
         {
@@ -131,7 +140,7 @@ internal static class ClipsApi
             recordingId = null;
         }
         var clips = await SessionClips.LoadAsync(catalog, links, sessionId, http.Request, cancellationToken);
-        if (clips.WindowFor(noteId, beforeSeconds, afterSeconds, out var error) is not { } window)
+        if (clips.WindowFor(noteId, before.Seconds, after.Seconds, out var error) is not { } window)
         {
             return (null, RecordingProblems.From(RecordingErrorCode.InvalidRequest, error!));
         }
@@ -139,6 +148,22 @@ internal static class ClipsApi
         return placement.Recording is { } recording
             ? (new PlacedClip(clips, found.Note!, window, recording, placement.Range), null)
             : (null, RecordingProblems.From(placement.Error!.Value, placement.Detail!));
+    }
+
+    /// <summary>
+    /// One side of a window from the query: absent, or one number with '.' for decimals. Bound as a double, the query
+    /// read "1,5" as 15, and two values, joined by a comma, as one.
+    /// </summary>
+    private static (double? Seconds, ProblemHttpResult? Problem) ParseSeconds(string[]? values, string name)
+    {
+        const string number = "must be a number of seconds, with '.' for decimals (2.5)";
+        return values switch
+        {
+            null or [] => (null, null),
+            [var value] when double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) => (seconds, null),
+            [_] => (null, RecordingProblems.Invalid($"Query parameter '{name}' {number}.", name)),
+            _ => (null, RecordingProblems.Invalid($"Query parameter '{name}' was given {values.Length} times; give it once: it {number}.", name)),
+        };
     }
 
     private static async Task<(Note? Note, ProblemHttpResult? Problem)> FindNoteAsync(

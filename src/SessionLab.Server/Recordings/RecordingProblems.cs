@@ -17,9 +17,9 @@ internal static class RecordingProblems
         return TypedResults.Problem(detail: detail, statusCode: StatusFor(code), title: TitleFor(code), type: $"https://sessionlab.dev/problems/{name}", extensions: members);
     }
 
-    /// <summary>An invalid request naming the field at fault under <c>errors</c>, as validation problems do elsewhere.</summary>
-    public static ProblemHttpResult Invalid(string field, string detail) =>
-        From(RecordingErrorCode.InvalidRequest, detail, [new("errors", new Dictionary<string, string[]> { [field] = [detail] })]);
+    /// <summary>An invalid request naming the fields at fault under <c>errors</c>, as validation problems do elsewhere.</summary>
+    public static ProblemHttpResult Invalid(string detail, params IEnumerable<string> fields) =>
+        From(RecordingErrorCode.InvalidRequest, detail, [new("errors", fields.ToDictionary(field => field, _ => new[] { detail }))]);
 
     private static int StatusFor(RecordingErrorCode code) => code switch
     {

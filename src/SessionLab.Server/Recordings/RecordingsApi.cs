@@ -62,11 +62,11 @@ public static class RecordingsApi
         }
         if (request.Kind is not { } kind || !Enum.IsDefined(kind))
         {
-            return RecordingProblems.Invalid("kind", "kind is required: liveCapture or uploadedFile.");
+            return RecordingProblems.Invalid("kind is required: liveCapture or uploadedFile.", "kind");
         }
         if (string.IsNullOrWhiteSpace(request.ContentType))
         {
-            return RecordingProblems.Invalid("contentType", $"contentType is required: one of {string.Join(", ", RecordingContentTypes.Allowed)}.");
+            return RecordingProblems.Invalid($"contentType is required: one of {string.Join(", ", RecordingContentTypes.Allowed)}.", "contentType");
         }
         if (!RecordingContentTypes.TryNormalize(request.ContentType, out var contentType))
         {

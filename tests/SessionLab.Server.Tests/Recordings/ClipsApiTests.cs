@@ -95,6 +95,39 @@ public sealed class ClipsApiTests(SessionLabFactory factory) : IClassFixture<Ses
         Assert.Equal("recordingNotFound", await RecordingScenario.ProblemCodeAsync(unknown));
     }
 
+    [Theory]
+    [InlineData("beforeSeconds=1,5", "beforeSeconds")]
+    [InlineData("beforeSeconds=1&beforeSeconds=2", "beforeSeconds")]
+    [InlineData("afterSeconds=1,000", "afterSeconds")]
+    [InlineData("afterSeconds=", "afterSeconds")]
+    [InlineData("beforeSeconds=ten", "beforeSeconds")]
+    public async Task AWindowInTheQueryIsOneNumberWithAPointForDecimalsOrAnInvalidRequest(string query, string field)
+    {
+        var scenario = await LiveSessionAsync();
+        var noteId = await scenario.AddNoteAsync(25_000);
+        await scenario.UploadRecordingAsync(new byte[100], clockOffsetMs: 0, durationMs: 60_000);
+        var clipPath = $"{scenario.SessionPath}/notes/{noteId}/clip";
+
+        var clip = await scenario.Observer.GetAsync($"{clipPath}?{query}");
+        var export = await scenario.Observer.PostAsync($"{clipPath}/export?{query}", null);
+
+        Assert.Equal([field], await RecordingScenario.InvalidFieldsAsync(clip));
+        Assert.Equal([field], await RecordingScenario.InvalidFieldsAsync(export));
+    }
+
+    [Fact]
+    public async Task AWindowInTheQueryTakesDecimalsAndExponents()
+    {
+        var scenario = await LiveSessionAsync();
+        var noteId = await scenario.AddNoteAsync(25_000);
+        await scenario.UploadRecordingAsync(new byte[100], clockOffsetMs: 0, durationMs: 60_000);
+
+        var clip = (await scenario.Observer.GetFromJsonAsync<Clip>($"{scenario.SessionPath}/notes/{noteId}/clip?beforeSeconds=1.5&afterSeconds=2e1", RecordingScenario.Json))!;
+
+        Assert.Equal((1.5, 20.0), (clip.BeforeSeconds, clip.AfterSeconds));
+        Assert.Equal((23.5, 45.0), (clip.StartSeconds, clip.EndSeconds));
+    }
+
     [Fact]
     public async Task AParticipantGetsNeitherClipsNorReels()
     {
