@@ -43,11 +43,20 @@ internal static class ClipsApi
         {
             return problem;
         }
-        if (request is null)
+        if (request is not { BeforeSeconds: { } beforeSeconds, AfterSeconds: { } afterSeconds })
         {
-            return RecordingProblems.From(RecordingErrorCode.InvalidRequest, "Send beforeSeconds and afterSeconds.");
+            var missing = new List<string>();
+            if (request?.BeforeSeconds is null)
+            {
+                missing.Add("beforeSeconds");
+            }
+            if (request?.AfterSeconds is null)
+            {
+                missing.Add("afterSeconds");
+            }
+            return RecordingProblems.Invalid($"Send both beforeSeconds and afterSeconds; missing: {string.Join(", ", missing)}.", missing);
         }
-        if (ClipWindow.FromSeconds(request.BeforeSeconds, request.AfterSeconds, out var error) is not { } window)
+        if (ClipWindow.FromSeconds(beforeSeconds, afterSeconds, out var error) is not { } window)
         {
             return RecordingProblems.From(RecordingErrorCode.InvalidRequest, error!);
         }

@@ -48,6 +48,25 @@ public sealed class ClipsApiTests(SessionLabFactory factory) : IClassFixture<Ses
     }
 
     [Fact]
+    public async Task AClipWindowIsKeptOnlyWithBothSidesGiven()
+    {
+        var scenario = await LiveSessionAsync();
+        var noteId = await scenario.AddNoteAsync(20_000);
+        await scenario.UploadRecordingAsync(new byte[100], clockOffsetMs: 0, durationMs: 60_000);
+        var clipPath = $"{scenario.SessionPath}/notes/{noteId}/clip";
+
+        var beforeOnly = await scenario.Moderator.PutAsJsonAsync(clipPath, new { beforeSeconds = 5 });
+        var afterOnly = await scenario.Moderator.PutAsJsonAsync(clipPath, new { afterSeconds = 5 });
+        var neither = await scenario.Moderator.PutAsJsonAsync(clipPath, new { });
+        var kept = (await scenario.Observer.GetFromJsonAsync<Clip>(clipPath, RecordingScenario.Json))!;
+
+        Assert.Equal(["afterSeconds"], await RecordingScenario.InvalidFieldsAsync(beforeOnly));
+        Assert.Equal(["beforeSeconds"], await RecordingScenario.InvalidFieldsAsync(afterOnly));
+        Assert.Equal(["beforeSeconds", "afterSeconds"], await RecordingScenario.InvalidFieldsAsync(neither));
+        Assert.Equal((10.0, 20.0), (kept.BeforeSeconds, kept.AfterSeconds));
+    }
+
+    [Fact]
     public async Task AHighlightReelHoldsATagsClipsInSessionClockOrderAndNamesNotesNoRecordingShows()
     {
         var scenario = await LiveSessionAsync();
