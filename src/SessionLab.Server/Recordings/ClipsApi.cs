@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using SessionLab.Server.Apis;
 using SessionLab.Sessions;
+using SessionLab.Sessions.Storage;
 
 namespace SessionLab.Server.Recordings;
 
@@ -83,22 +84,37 @@ internal static class ClipsApi
         return TypedResults.Ok(new ClipExport(noteId, placed.Recording.Id, placed.Range.StartSeconds, placed.Range.EndSeconds, blob.Length, download));
     }
 
-    /// <summary>Every note of the session with the tag (any letter case), as clips in session-clock order.</summary>
+    /// <summary>
+    /// Every note of the session with the tag (any letter case, with or without its '#'), as clips in session-clock
+    /// order. A tag in neither the study's palette nor any of the session's notes is not found: most likely a typo.
+    /// </summary>
     internal static async Task<Results<Ok<HighlightReel>, ProblemHttpResult>> GetHighlightReelAsync(
-        string sessionId, string tag, ApiAccess access, RecordingCatalog catalog, PlaybackLinks links, HttpContext http, CancellationToken cancellationToken)
+        string sessionId, string tag, ApiAccess access, IStudyStore studies, RecordingCatalog catalog, PlaybackLinks links, HttpContext http, CancellationToken cancellationToken)
     {
         var granted = await access.RequireSessionAsync(http, sessionId, observersAllowed: true, cancellationToken);
         if (granted.Problem is { } denied)
         {
             return denied;
         }
+        var state = granted.State!;
+        var name = tag.TrimStart('#');
+        var tagged = state.Notes
+            .Where(n => !n.Tags.IsDefault && n.Tags.Contains(name, StringComparer.OrdinalIgnoreCase))
+            .OrderBy(n => n.ClockOffsetMs)
+            .ThenBy(n => n.Sequence)
+            .ToList();
+
+        // The palette's spelling names the reel; a tag since removed from the palette keeps the spelling its notes have.
+        var study = await studies.GetAsync(state.StudyId, cancellationToken);
+        var spelling = study?.FindTag(name)?.Name ?? tagged.FirstOrDefault()?.Tags.First(t => string.Equals(t, name, StringComparison.OrdinalIgnoreCase));
+        if (spelling is null)
+        {
+            return RecordingProblems.From(RecordingErrorCode.TagNotFound, $"#{name} is neither in the study's tag palette nor on any note of this session.");
+        }
+
         var clips = await SessionClips.LoadAsync(catalog, links, sessionId, http.Request, cancellationToken);
         var reel = ImmutableArray.CreateBuilder<Clip>();
         var uncovered = ImmutableArray.CreateBuilder<Guid>();
-        var tagged = granted.State!.Notes
-            .Where(n => n.Tags.Contains(tag, StringComparer.OrdinalIgnoreCase))
-            .OrderBy(n => n.ClockOffsetMs)
-            .ThenBy(n => n.Sequence);
         foreach (var note in tagged)
         {
             var window = clips.WindowFor(note.Id, null, null, out _)!;
@@ -112,7 +128,6 @@ internal static class ClipsApi
                 uncovered.Add(note.Id);
             }
         }
-        var spelling = reel.Count > 0 ? reel[0].Tags.First(t => string.Equals(t, tag, StringComparison.OrdinalIgnoreCase)) : tag;
         return TypedResults.Ok(new HighlightReel(spelling, reel.ToImmutable(), uncovered.ToImmutable()));
     }
 

@@ -22,4 +22,5 @@ public enum RecordingErrorCode
     ExportFailed,
     StorageUnavailable,
     SessionEnded,
+    TagNotFound,
 }

@@ -28,7 +28,8 @@ internal static class RecordingProblems
         RecordingErrorCode.ChunkTooLarge or RecordingErrorCode.RecordingTooLarge => StatusCodes.Status413PayloadTooLarge,
         RecordingErrorCode.ChunksMissing or RecordingErrorCode.SizeMismatch or RecordingErrorCode.RecordingNotComplete
             or RecordingErrorCode.RecordingAlreadyComplete or RecordingErrorCode.SessionEnded => StatusCodes.Status409Conflict,
-        RecordingErrorCode.RecordingNotFound or RecordingErrorCode.NoteNotFound or RecordingErrorCode.NoRecordingCoversNote => StatusCodes.Status404NotFound,
+        RecordingErrorCode.RecordingNotFound or RecordingErrorCode.NoteNotFound or RecordingErrorCode.NoRecordingCoversNote
+            or RecordingErrorCode.TagNotFound => StatusCodes.Status404NotFound,
         // Azure answers an expired or forged SAS with 403 too; the code tells the player whether asking again helps.
         RecordingErrorCode.PlaybackUrlInvalid or RecordingErrorCode.PlaybackUrlExpired => StatusCodes.Status403Forbidden,
         RecordingErrorCode.FfmpegUnavailable => StatusCodes.Status501NotImplemented,
@@ -57,6 +58,7 @@ internal static class RecordingProblems
         RecordingErrorCode.ExportFailed => "Clip export failed",
         RecordingErrorCode.StorageUnavailable => "Recording storage unavailable",
         RecordingErrorCode.SessionEnded => "Session ended",
+        RecordingErrorCode.TagNotFound => "Tag not found",
         _ => "Request refused",
     };
 }

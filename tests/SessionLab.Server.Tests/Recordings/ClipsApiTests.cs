@@ -85,6 +85,25 @@ public sealed class ClipsApiTests(SessionLabFactory factory) : IClassFixture<Ses
     }
 
     [Fact]
+    public async Task AHighlightReelTakesItsTagWithOrWithoutTheHashAndATagFoundNowhereIsNotFound()
+    {
+        var scenario = await LiveSessionAsync();
+        var noteId = await scenario.AddNoteAsync(10_000, "confusion");
+        await scenario.UploadRecordingAsync(new byte[100], clockOffsetMs: 0, durationMs: 60_000);
+        var untagged = await LiveSessionAsync();
+
+        var withHash = (await scenario.Observer.GetFromJsonAsync<HighlightReel>($"{scenario.SessionPath}/highlights/%23Confusion", RecordingScenario.Json))!;
+        var paletteOnly = (await untagged.Observer.GetFromJsonAsync<HighlightReel>($"{untagged.SessionPath}/highlights/confusion", RecordingScenario.Json))!;
+        var nowhere = await scenario.Observer.GetAsync($"{scenario.SessionPath}/highlights/nope");
+
+        Assert.Equal(("confusion", noteId), (withHash.Tag, Assert.Single(withHash.Clips).NoteId));
+        Assert.Equal("confusion", paletteOnly.Tag);
+        Assert.Empty(paletteOnly.Clips);
+        Assert.Equal(HttpStatusCode.NotFound, nowhere.StatusCode);
+        Assert.Equal("tagNotFound", await RecordingScenario.ProblemCodeAsync(nowhere));
+    }
+
+    [Fact]
     public async Task ANoteNoCompleteRecordingShowsHasNoClip()
     {
         var scenario = await LiveSessionAsync();
