@@ -1,3 +1,4 @@
+import { delay } from './ChunkUploader';
 import type { RecordingsClient } from './RecordingsClient';
 import type { Recording, UploadStatus } from './types';
 import { probeMediaDuration } from './uploadRecordingFile';
@@ -60,18 +61,4 @@ export async function saveInterruptedRecording(client: RecordingsClient, session
   const playback = await client.playback(sessionId, saved.id, signal);
   const durationMs = await probeMediaDuration(playback.url, 20_000);
   return durationMs === null ? saved : client.update(sessionId, saved.id, { durationMs }, signal);
-}
-
-function delay(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const aborted = () => {
-      clearTimeout(timer);
-      reject(signal!.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', aborted);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', aborted, { once: true });
-  });
 }
