@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using SessionLab.Reports;
 using SessionLab.Reports.Storage;
-using SessionLab.Sessions.Storage;
+using SessionLab.Storage;
 
 namespace SessionLab.Bench.Reports;
 

@@ -4,7 +4,7 @@ using System.Text.Json;
 using SessionLab.Bench.Reports;
 using SessionLab.Reports;
 using SessionLab.Reports.Storage;
-using SessionLab.Sessions.Storage;
+using SessionLab.Storage;
 
 // dotnet run -c Release --project bench/SessionLab.Bench.Reports [-- --sessions 200 --tasks 8 --notes 500] [--keep <folder>]
 // Generates the synthetic study into a fresh embedded store, then measures each format in a child process of its own.

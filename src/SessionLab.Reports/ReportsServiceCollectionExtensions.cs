@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using SessionLab.Reports.Storage;
 using SessionLab.Sessions;
-using SessionLab.Sessions.Storage;
+using SessionLab.Storage;
 
 namespace SessionLab.Reports;
 

@@ -1,6 +1,6 @@
 using SessionLab.Reports.Storage;
 using SessionLab.Sessions;
-using SessionLab.Sessions.Storage;
+using SessionLab.Storage;
 
 namespace SessionLab.Reports;
 

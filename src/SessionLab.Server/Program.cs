@@ -1,5 +1,6 @@
 using SessionLab.Server;
 using SessionLab.Server.Apis;
+using SessionLab.Server.Cluster;
 using SessionLab.Server.Cli;
 using SessionLab.Server.Hubs;
 using SessionLab.Server.Recordings;
@@ -16,6 +17,11 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     // The browser app is built into the output folder with the server, so run and publish serve the same files.
     WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
 });
+if (builder.UseSessionLabCluster() is { } problem)
+{
+    Console.Error.WriteLine($"SessionLab cannot start: {problem}");
+    return 2;
+}
 builder.Services.AddSessionLabServer();
 builder.Services.AddSessionLabRecordings(builder.Configuration);
 

@@ -4,7 +4,7 @@ using SessionLab.Server.Hubs;
 using SessionLab.Server.Invitations;
 using SessionLab.Server.Seeding;
 using SessionLab.Sessions;
-using SessionLab.Sessions.Grains;
+using SessionLab.Storage;
 
 namespace SessionLab.Server;
 
@@ -22,7 +22,8 @@ public static class ServerServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<TokenService>();
         services.AddSingleton<ApiAccess>();
-        services.AddSingleton<ISessionNotifier, SignalRSessionNotifier>();
+        services.AddSingleton<SessionRelay>();
+        services.AddHostedService<RelayHeartbeatService>();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ApiProblems.AddMissingCode);
         // Minimal APIs throw what they cannot bind, rather than answer a bare 400, so the handler can say what was wrong.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

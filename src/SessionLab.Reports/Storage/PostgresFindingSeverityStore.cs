@@ -1,5 +1,5 @@
 using Npgsql;
-using SessionLab.Sessions.Storage;
+using SessionLab.Storage;
 
 namespace SessionLab.Reports.Storage;
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using SessionLab.Server.Invitations;
 using SessionLab.Sessions;
+using SessionLab.Storage;
 
 namespace SessionLab.Server.Apis;
 
@@ -8,7 +9,7 @@ namespace SessionLab.Server.Apis;
 /// Who may call the HTTP API: the study owner's token for everything of a study, and a session's moderator or
 /// observer invite for that session's reads. A participant's invite opens nothing here: the API returns notes.
 /// </summary>
-internal sealed class ApiAccess(TokenService tokens, ISessionGrainFactory grains)
+internal sealed class ApiAccess(TokenService tokens, ISessionEventStore log)
 {
     public ProblemHttpResult? RequireStudyOwner(HttpContext http, string studyId)
     {
@@ -47,7 +48,7 @@ internal sealed class ApiAccess(TokenService tokens, ISessionGrainFactory grains
                 return SessionAccess.Denied(ApiProblems.From(SessionErrorCode.Forbidden, "This link does not give access to that."));
             }
         }
-        if (string.IsNullOrWhiteSpace(sessionId) || await grains.GetSessionGrain(sessionId).GetStateAsync(cancellationToken) is not { } state)
+        if (string.IsNullOrWhiteSpace(sessionId) || await log.LoadStateAsync(sessionId, cancellationToken) is not { } state)
         {
             return SessionAccess.Denied(ApiProblems.From(SessionErrorCode.SessionNotFound, $"Session '{sessionId}' does not exist."));
         }

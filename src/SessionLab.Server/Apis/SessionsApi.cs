@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using SessionLab.Server.Invitations;
 using SessionLab.Sessions;
-using SessionLab.Sessions.Storage;
+using SessionLab.Storage;
 
 namespace SessionLab.Server.Apis;
 
@@ -26,7 +26,7 @@ public static class SessionsApi
     }
 
     internal static async Task<Results<Ok<IReadOnlyList<SessionEventEnvelope>>, ProblemHttpResult>> GetEventsAsync(
-        string sessionId, long? after, ApiAccess access, ISessionGrainFactory grains, HttpContext http, CancellationToken cancellationToken)
+        string sessionId, long? after, ApiAccess access, ISessionEventStore log, HttpContext http, CancellationToken cancellationToken)
     {
         var granted = await access.RequireSessionAsync(http, sessionId, observersAllowed: true, cancellationToken);
         if (granted.Problem is { } denied)
@@ -37,7 +37,7 @@ public static class SessionsApi
         {
             return ApiProblems.From(SessionErrorCode.InvalidRequest, "'after' must be 0 or more.");
         }
-        return TypedResults.Ok(await grains.GetSessionGrain(sessionId).GetEventsAsync(after ?? 0, cancellationToken));
+        return TypedResults.Ok(await log.ReadAsync(sessionId, after ?? 0, cancellationToken));
     }
 
     /// <summary>
@@ -85,14 +85,14 @@ public static class SessionsApi
     }
 
     internal static async Task<Results<Ok<SessionSummary>, ProblemHttpResult>> EndSessionAsync(
-        string sessionId, ApiAccess access, ISessionGrainFactory grains, HttpContext http, CancellationToken cancellationToken)
+        string sessionId, ApiAccess access, IGrainFactory grains, HttpContext http, CancellationToken cancellationToken)
     {
         var granted = await access.RequireSessionAsync(http, sessionId, observersAllowed: false, cancellationToken);
         if (granted.Problem is { } denied)
         {
             return denied;
         }
-        var grain = grains.GetSessionGrain(sessionId);
+        var grain = grains.GetGrain<ISessionGrain>(sessionId);
         var result = await grain.EndSessionAsync(granted.Actor!, new EndSessionRequest(Guid.NewGuid()), cancellationToken);
         if (result.Error is { } error)
         {

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using SessionLab.Server.Invitations;
 using SessionLab.Sessions;
-using SessionLab.Sessions.Storage;
+using SessionLab.Storage;
 using SessionLab.Sessions.Studies;
 
 namespace SessionLab.Server.Apis;
@@ -44,7 +44,7 @@ public static class StudiesApi
     }
 
     internal static async Task<Results<Ok<List<SessionSummary>>, ProblemHttpResult>> ListSessionsAsync(
-        string studyId, ApiAccess access, ISessionEventStore log, ISessionGrainFactory grains, HttpContext http, CancellationToken cancellationToken)
+        string studyId, ApiAccess access, ISessionEventStore log, HttpContext http, CancellationToken cancellationToken)
     {
         if (access.RequireStudyOwner(http, studyId) is { } denied)
         {
@@ -53,7 +53,7 @@ public static class StudiesApi
         var sessions = new List<SessionSummary>();
         foreach (var id in await log.ListSessionIdsAsync(studyId, cancellationToken))
         {
-            if (await grains.GetSessionGrain(id).GetStateAsync(cancellationToken) is { } state)
+            if (await log.LoadStateAsync(id, cancellationToken) is { } state)
             {
                 sessions.Add(SessionSummary.From(state));
             }
@@ -62,7 +62,7 @@ public static class StudiesApi
     }
 
     internal static async Task<Results<Created<SessionSummary>, ProblemHttpResult>> CreateSessionAsync(
-        string studyId, CreateSessionRequest? request, ApiAccess access, IStudyStore studies, ISessionGrainFactory grains, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
+        string studyId, CreateSessionRequest? request, ApiAccess access, IStudyStore studies, IGrainFactory grains, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
     {
         if (access.RequireStudyOwner(http, studyId) is { } denied)
         {
@@ -80,7 +80,7 @@ public static class StudiesApi
         }
         var sessionId = "se_" + Guid.NewGuid().ToString("N")[..12];
         var schedule = new ScheduleSessionRequest(Guid.NewGuid(), studyId, request.ParticipantAlias, request.ModeratorName ?? "Moderator", request.ScheduledFor);
-        var grain = grains.GetSessionGrain(sessionId);
+        var grain = grains.GetGrain<ISessionGrain>(sessionId);
         var result = await grain.ScheduleAsync(new Actor("owner", "Research team", SessionRole.Moderator), schedule, cancellationToken);
         if (result.Error is { } error)
         {

@@ -3,7 +3,7 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using SessionLab.Reports;
 using SessionLab.Server.Recordings;
-using SessionLab.Sessions.Storage;
+using SessionLab.Storage;
 
 namespace SessionLab.Server.Cli;
 

@@ -9,7 +9,7 @@ namespace SessionLab.Server.Hubs;
 /// every call acts as the identity and role the token granted, and the session grain enforces the rules.
 /// Every method answers with a typed result, so a refused call leaves the connection usable.
 /// </summary>
-public sealed partial class SessionHub(ISessionGrainFactory grains, TokenService tokens, ILogger<SessionHub> logger) : Hub<ISessionClient>
+public sealed partial class SessionHub(IGrainFactory grains, SessionRelay relay, TokenService tokens, ILogger<SessionHub> logger) : Hub<ISessionClient>
 {
     public const string Path = "/hubs/session";
 
@@ -34,7 +34,7 @@ public sealed partial class SessionHub(ISessionGrainFactory grains, TokenService
         }
         // A moderator who gives no name is called what the session was scheduled with.
         var scheduledModerator = claims.Role == SessionRole.Moderator && string.IsNullOrWhiteSpace(request.DisplayName)
-            ? (await grains.GetSessionGrain(claims.Scope).GetStateAsync(Context.ConnectionAborted))?.ModeratorName
+            ? (await grains.GetGrain<ISessionGrain>(claims.Scope).GetStateAsync(Context.ConnectionAborted))?.ModeratorName
             : null;
         var actor = ResolveActor(claims, request, scheduledModerator);
         if (actor is null)
@@ -42,18 +42,26 @@ public sealed partial class SessionHub(ISessionGrainFactory grains, TokenService
             return HubResult<SessionJoined>.Failure(SessionErrorCode.InvalidDisplayName, $"Enter a name of 1–{SessionLimits.MaxDisplayNameLength} characters so others can tell your notes apart.");
         }
 
+        var grain = grains.GetGrain<ISessionGrain>(claims.Scope);
+        await relay.BeginJoinAsync(claims.Scope);
+        var attached = false;
         try
         {
-            var grain = grains.GetSessionGrain(claims.Scope);
-            var connected = await grain.ConnectAsync(new SessionConnection(Context.ConnectionId, actor, request.LastSeenSequence), Context.ConnectionAborted);
+            var connected = await grain.ConnectAsync(
+                new SessionConnection(Context.ConnectionId, actor, request.LastSeenSequence, relay.Reference),
+                Context.ConnectionAborted);
             if (connected.Error is { } error)
             {
+                await relay.AbandonJoinAsync(claims.Scope);
                 return new HubResult<SessionJoined>(false, null, error);
             }
+            attached = true;
+            await relay.CompleteJoinAsync(
+                claims.Scope, new RelayMember(Context.ConnectionId, actor), request.LastSeenSequence, connected.HeadSequence, connected.ParticipantView, CancellationToken.None);
             if (!Connection.TryJoin(new SessionMembership(claims.Scope, actor)))
             {
-                // The socket closed while the grain was attaching it, and OnDisconnectedAsync found nothing to detach.
-                await grain.DisconnectAsync(Context.ConnectionId, CancellationToken.None);
+                // The socket closed while joining, and OnDisconnectedAsync found nothing to detach.
+                await LeaveAsync(claims.Scope);
                 return HubResult<SessionJoined>.Failure(SessionErrorCode.Unavailable, "The connection closed while joining.");
             }
             Log.Joined(logger, claims.Scope, actor.Role, request.LastSeenSequence);
@@ -66,10 +74,20 @@ public sealed partial class SessionHub(ISessionGrainFactory grains, TokenService
                 connected.ParticipantView,
                 TimeProvider.System.GetUtcNow()));
         }
-        catch (Exception error) when (error is not OperationCanceledException)
+        catch (Exception error)
         {
             Log.CallFailed(logger, nameof(Join), claims.Scope, error);
-            return HubResult<SessionJoined>.Failure(SessionErrorCode.Unavailable, "The session could not be opened right now; try again.");
+            if (attached)
+            {
+                await LeaveAsync(claims.Scope);
+            }
+            else
+            {
+                await relay.AbandonJoinAsync(claims.Scope);
+            }
+            return error is OperationCanceledException
+                ? HubResult<SessionJoined>.Failure(SessionErrorCode.Unavailable, "The connection closed while joining.")
+                : HubResult<SessionJoined>.Failure(SessionErrorCode.Unavailable, "The session could not be opened right now; try again.");
         }
     }
 
@@ -113,16 +131,24 @@ public sealed partial class SessionHub(ISessionGrainFactory grains, TokenService
     {
         if (Connection.Close() is { } membership)
         {
-            try
-            {
-                await grains.GetSessionGrain(membership.SessionId).DisconnectAsync(Context.ConnectionId, CancellationToken.None);
-            }
-            catch (Exception error)
-            {
-                Log.CallFailed(logger, nameof(OnDisconnectedAsync), membership.SessionId, error);
-            }
+            await LeaveAsync(membership.SessionId);
         }
         await base.OnDisconnectedAsync(exception);
+    }
+
+    /// <summary>Detaches this connection from the node's relay and from the session's presence.</summary>
+    private async Task LeaveAsync(string sessionId)
+    {
+        await relay.LeaveAsync(sessionId, Context.ConnectionId);
+        try
+        {
+            await grains.GetGrain<ISessionGrain>(sessionId).DisconnectAsync(Context.ConnectionId, CancellationToken.None);
+        }
+        catch (Exception error)
+        {
+            // The relay's next heartbeat no longer lists the connection, which removes it from presence.
+            Log.CallFailed(logger, nameof(LeaveAsync), sessionId, error);
+        }
     }
 
     private ConnectionMembership Connection => (ConnectionMembership)Context.Items[MembershipKey]!;
@@ -139,12 +165,12 @@ public sealed partial class SessionHub(ISessionGrainFactory grains, TokenService
         }
         try
         {
-            return await call(grains.GetSessionGrain(membership.SessionId), membership.Actor, Context.ConnectionAborted);
+            return await call(grains.GetGrain<ISessionGrain>(membership.SessionId), membership.Actor, Context.ConnectionAborted);
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
             Log.CallFailed(logger, request.GetType().Name, membership.SessionId, error);
-            return CommandResult.Rejected(SessionErrorCode.Unavailable, "The server could not save this right now; it was not applied. Send it again.");
+            return CommandResult.Rejected(SessionErrorCode.Unavailable, "The server could not confirm this was saved. Send it again: a command is never applied twice.");
         }
     }
 

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using SessionLab.Sessions;
-using SessionLab.Sessions.Storage;
+using SessionLab.Storage;
 
 namespace SessionLab.Server.Invitations;
 
@@ -16,17 +16,18 @@ public sealed class TokenService
 {
     private const string Prefix = "sl1.";
     private const int MaxTokenLength = 4_096;
+    private const string SigningKeyName = "invite-tokens";
 
     private readonly byte[] _key;
     private readonly TimeProvider _time;
     private readonly TokenOptions _options;
 
-    public TokenService(IOptions<TokenOptions> options, IOptions<StorageOptions> storage, IHostEnvironment environment, TimeProvider time)
+    public TokenService(IOptions<TokenOptions> options, IOptions<StorageOptions> storage, IHostEnvironment environment, ISigningKeyStore keys, TimeProvider time)
     {
         _options = options.Value;
         _time = time;
         _key = string.IsNullOrWhiteSpace(_options.SigningKey)
-            ? LoadOrCreateKey(Path.GetFullPath(storage.Value.DataDirectory, environment.ContentRootPath))
+            ? keys.GetOrAdd(SigningKeyName, KeyFromEarlierVersion(Path.GetFullPath(storage.Value.DataDirectory, environment.ContentRootPath)) ?? RandomNumberGenerator.GetBytes(32))
             : Convert.FromBase64String(_options.SigningKey);
     }
 
@@ -99,23 +100,13 @@ public sealed class TokenService
         }
     }
 
-    /// <summary>Kept beside the data so links stay valid across restarts; written once, readable only by the owner.</summary>
-    private static byte[] LoadOrCreateKey(string dataDirectory)
+    /// <summary>
+    /// Servers before the shared key store kept the key in a file beside the data; it becomes the stored key, so the
+    /// links they issued keep working.
+    /// </summary>
+    private static byte[]? KeyFromEarlierVersion(string dataDirectory)
     {
-        Directory.CreateDirectory(dataDirectory);
         var path = Path.Combine(dataDirectory, "token-signing.key");
-        if (File.Exists(path))
-        {
-            return Convert.FromBase64String(File.ReadAllText(path, Encoding.ASCII).Trim());
-        }
-        var key = RandomNumberGenerator.GetBytes(32);
-        var temp = path + ".tmp";
-        File.WriteAllText(temp, Convert.ToBase64String(key), Encoding.ASCII);
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
-        File.Move(temp, path, overwrite: false);
-        return key;
+        return File.Exists(path) ? Convert.FromBase64String(File.ReadAllText(path, Encoding.ASCII).Trim()) : null;
     }
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using SessionLab.Recordings;
-using SessionLab.Sessions.Storage;
+using SessionLab.Storage;
 
 namespace SessionLab.Server.Recordings;
 

@@ -1,6 +1,7 @@
+using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using SessionLab.Recordings;
-using SessionLab.Sessions.Storage;
+using SessionLab.Storage;
 
 namespace SessionLab.Server.Recordings;
 
@@ -12,6 +13,16 @@ public static class RecordingsServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddSessionLabRecordings(this IServiceCollection services, IConfiguration configuration)
     {
+        // Registered before the storage's own signer, which it replaces: every node signs playback links with the one
+        // stored key, so a link made on one node plays on another and after a restart.
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<RecordingStorageOptions>>().Value;
+            var key = options.PlaybackSigningKey is { Length: > 0 } configured
+                ? Convert.FromBase64String(configured)
+                : sp.GetRequiredService<ISigningKeyStore>().GetOrAdd("playback-links", RandomNumberGenerator.GetBytes(32));
+            return new PlaybackUrlSigner(key, options.PlaybackPath, sp.GetRequiredService<TimeProvider>());
+        });
         services.AddRecordingStorage(configuration);
 
         // Without a configured folder, local recordings live in the server's data folder beside its database, so a

@@ -4,7 +4,7 @@ using SessionLab.Reports.Storage;
 using SessionLab.Server.Apis;
 using SessionLab.Server.Invitations;
 using SessionLab.Sessions;
-using SessionLab.Sessions.Storage;
+using SessionLab.Storage;
 
 namespace SessionLab.Server.Reports;
 

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using SessionLab.Server.Invitations;
 using SessionLab.Sessions;
-using SessionLab.Sessions.Storage;
+using SessionLab.Storage;
 using SessionLab.Sessions.Studies;
 
 namespace SessionLab.Server.Seeding;
@@ -16,7 +16,7 @@ internal sealed partial class SampleStudySeeder(
     IHostApplicationLifetime lifetime,
     IStudyStore studies,
     ISessionEventStore log,
-    ISessionGrainFactory grains,
+    IGrainFactory grains,
     TokenService tokens,
     IConfiguration configuration,
     TimeProvider time,
@@ -42,7 +42,7 @@ internal sealed partial class SampleStudySeeder(
             var lines = new List<string> { $"SessionLab is listening on {baseUrl}", $"Study setup ({study.Name}): {AppLinks.StudySetup(baseUrl, tokens.IssueStudyOwner(study.Id))}" };
             foreach (var sessionId in await log.ListSessionIdsAsync(study.Id, cancellationToken))
             {
-                var state = await grains.GetSessionGrain(sessionId).GetStateAsync(cancellationToken);
+                var state = await log.LoadStateAsync(sessionId, cancellationToken);
                 if (state is null || state.Status == SessionStatus.Ended)
                 {
                     continue;
@@ -67,7 +67,7 @@ internal sealed partial class SampleStudySeeder(
     {
         var study = StudyValidator.Create(SampleStudy.Draft, "st_sample", time.GetUtcNow(), out _)!;
         await studies.SaveAsync(study, cancellationToken);
-        await grains.GetSessionGrain("se_sample_p1").ScheduleAsync(
+        await grains.GetGrain<ISessionGrain>("se_sample_p1").ScheduleAsync(
             new Actor("owner", "Research team", SessionRole.Moderator),
             new ScheduleSessionRequest(Guid.NewGuid(), study.Id, SampleStudy.ParticipantAlias, SampleStudy.ModeratorName, null),
             cancellationToken);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Orleans;
 
 namespace SessionLab.Sessions;
 
@@ -6,6 +7,7 @@ namespace SessionLab.Sessions;
 /// A new note. <see cref="ClockOffsetMs"/> is the session clock when the author started typing;
 /// <see cref="Tags"/> are palette tag names without '#'.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("SessionLab.AddNoteRequest")]
 public sealed record AddNoteRequest(
     Guid CommandId,
     Guid NoteId,

@@ -1,4 +1,7 @@
+using Orleans;
+
 namespace SessionLab.Sessions;
 
 /// <summary>The moderator sends a questionnaire to the participant: SEQ for a task that has ended, or SUS.</summary>
+[GenerateSerializer, Immutable, Alias("SessionLab.AskQuestionnaireRequest")]
 public sealed record AskQuestionnaireRequest(Guid CommandId, QuestionnaireKind Kind, string? TaskId) : ISessionCommand;

@@ -1,5 +1,8 @@
+using Orleans;
+
 namespace SessionLab.Sessions;
 
+[GenerateSerializer, Immutable, Alias("SessionLab.EndTaskRequest")]
 public sealed record EndTaskRequest(
     Guid CommandId,
     string TaskId,

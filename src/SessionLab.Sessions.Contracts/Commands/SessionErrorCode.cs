@@ -1,6 +1,9 @@
+using Orleans;
+
 namespace SessionLab.Sessions;
 
 /// <summary>Every reason the server refuses a call. Serialized in camelCase ("noteTooLong"); see docs/protocol.md.</summary>
+[GenerateSerializer, Alias("SessionLab.SessionErrorCode")]
 public enum SessionErrorCode
 {
     InvalidRequest,

@@ -1,3 +1,6 @@
+using Orleans;
+
 namespace SessionLab.Sessions;
 
+[GenerateSerializer, Immutable, Alias("SessionLab.NoteDeleted")]
 public sealed record NoteDeleted(Guid NoteId) : SessionEvent;

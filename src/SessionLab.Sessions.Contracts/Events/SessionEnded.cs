@@ -1,3 +1,6 @@
+using Orleans;
+
 namespace SessionLab.Sessions;
 
+[GenerateSerializer, Immutable, Alias("SessionLab.SessionEnded")]
 public sealed record SessionEnded(long ClockOffsetMs) : SessionEvent;

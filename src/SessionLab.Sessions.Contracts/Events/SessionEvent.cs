@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Orleans;
 
 namespace SessionLab.Sessions;
 
@@ -18,4 +19,5 @@ namespace SessionLab.Sessions;
 [JsonDerivedType(typeof(QuestionnaireRequested), "questionnaireRequested")]
 [JsonDerivedType(typeof(SeqAnswered), "seqAnswered")]
 [JsonDerivedType(typeof(SusAnswered), "susAnswered")]
+[GenerateSerializer, Immutable, Alias("SessionLab.SessionEvent")]
 public abstract record SessionEvent;

@@ -1,42 +1,66 @@
+using Orleans;
+
 namespace SessionLab.Sessions;
 
 /// <summary>
-/// One live session. One activation per session id handles its calls one at a time; every accepted command is
-/// appended to the session's event log before its result is returned and before anyone is notified.
+/// One live session. Orleans keeps one activation per session id across the cluster and runs its calls one at a time;
+/// every accepted command is appended to the session's durable log before its result is returned and before anyone
+/// is sent the event.
 /// </summary>
+[Alias("SessionLab.ISessionGrain")]
 public interface ISessionGrain : IGrainWithStringKey
 {
-    Task<CommandResult> ScheduleAsync(Actor actor, ScheduleSessionRequest request, CancellationToken cancellationToken);
+    [Alias("Schedule")]
+    Task<CommandResult> ScheduleAsync(Actor actor, ScheduleSessionRequest request, CancellationToken cancellationToken = default);
 
-    Task<CommandResult> StartSessionAsync(Actor actor, StartSessionRequest request, CancellationToken cancellationToken);
+    [Alias("StartSession")]
+    Task<CommandResult> StartSessionAsync(Actor actor, StartSessionRequest request, CancellationToken cancellationToken = default);
 
-    Task<CommandResult> EndSessionAsync(Actor actor, EndSessionRequest request, CancellationToken cancellationToken);
+    [Alias("EndSession")]
+    Task<CommandResult> EndSessionAsync(Actor actor, EndSessionRequest request, CancellationToken cancellationToken = default);
 
-    Task<CommandResult> AddNoteAsync(Actor actor, AddNoteRequest request, CancellationToken cancellationToken);
+    [Alias("AddNote")]
+    Task<CommandResult> AddNoteAsync(Actor actor, AddNoteRequest request, CancellationToken cancellationToken = default);
 
-    Task<CommandResult> EditNoteAsync(Actor actor, EditNoteRequest request, CancellationToken cancellationToken);
+    [Alias("EditNote")]
+    Task<CommandResult> EditNoteAsync(Actor actor, EditNoteRequest request, CancellationToken cancellationToken = default);
 
-    Task<CommandResult> DeleteNoteAsync(Actor actor, DeleteNoteRequest request, CancellationToken cancellationToken);
+    [Alias("DeleteNote")]
+    Task<CommandResult> DeleteNoteAsync(Actor actor, DeleteNoteRequest request, CancellationToken cancellationToken = default);
 
-    Task<CommandResult> StartTaskAsync(Actor actor, StartTaskRequest request, CancellationToken cancellationToken);
+    [Alias("StartTask")]
+    Task<CommandResult> StartTaskAsync(Actor actor, StartTaskRequest request, CancellationToken cancellationToken = default);
 
-    Task<CommandResult> EndTaskAsync(Actor actor, EndTaskRequest request, CancellationToken cancellationToken);
+    [Alias("EndTask")]
+    Task<CommandResult> EndTaskAsync(Actor actor, EndTaskRequest request, CancellationToken cancellationToken = default);
 
-    Task<CommandResult> AskQuestionnaireAsync(Actor actor, AskQuestionnaireRequest request, CancellationToken cancellationToken);
+    [Alias("AskQuestionnaire")]
+    Task<CommandResult> AskQuestionnaireAsync(Actor actor, AskQuestionnaireRequest request, CancellationToken cancellationToken = default);
 
-    Task<CommandResult> AnswerSeqAsync(Actor actor, AnswerSeqRequest request, CancellationToken cancellationToken);
+    [Alias("AnswerSeq")]
+    Task<CommandResult> AnswerSeqAsync(Actor actor, AnswerSeqRequest request, CancellationToken cancellationToken = default);
 
-    Task<CommandResult> AnswerSusAsync(Actor actor, AnswerSusRequest request, CancellationToken cancellationToken);
+    [Alias("AnswerSus")]
+    Task<CommandResult> AnswerSusAsync(Actor actor, AnswerSusRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Attaches a connection in the same turn that replays what it missed, so no event is skipped or sent twice
-    /// between the replay and live delivery.
+    /// Attaches a connection held by the relay of the node it is connected to, registers that relay for the session's
+    /// events, and answers the head sequence: the relay replays up to it from the log, and every later event reaches
+    /// the relay live.
     /// </summary>
-    Task<ConnectResult> ConnectAsync(SessionConnection connection, CancellationToken cancellationToken);
+    [Alias("Connect")]
+    Task<ConnectResult> ConnectAsync(SessionConnection connection, CancellationToken cancellationToken = default);
 
-    Task DisconnectAsync(string connectionId, CancellationToken cancellationToken);
+    [Alias("Disconnect")]
+    Task DisconnectAsync(string connectionId, CancellationToken cancellationToken = default);
 
-    Task<SessionState?> GetStateAsync(CancellationToken cancellationToken);
+    /// <summary>
+    /// A relay says which of its connections are still in the session. This re-registers the relay with an activation
+    /// that lost it (the grain moved or reloaded) and answers the head, so the relay can repair a lost delivery.
+    /// </summary>
+    [Alias("Heartbeat")]
+    Task<RelayHeartbeatResult> HeartbeatAsync(RelayHeartbeat heartbeat, CancellationToken cancellationToken = default);
 
-    Task<IReadOnlyList<SessionEventEnvelope>> GetEventsAsync(long afterSequence, CancellationToken cancellationToken);
+    [Alias("GetState")]
+    Task<SessionState?> GetStateAsync(CancellationToken cancellationToken = default);
 }

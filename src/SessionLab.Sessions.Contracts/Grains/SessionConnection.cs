@@ -1,4 +1,10 @@
+using Orleans;
+
 namespace SessionLab.Sessions;
 
-/// <summary>A client connection joining a session; <see cref="LastSeenSequence"/> is what it already has (0 for nothing).</summary>
-public sealed record SessionConnection(string ConnectionId, Actor Actor, long LastSeenSequence);
+/// <summary>
+/// A client connection joining a session through the relay of its node; <see cref="LastSeenSequence"/> is what it
+/// already has (0 for nothing).
+/// </summary>
+[GenerateSerializer, Immutable, Alias("SessionLab.SessionConnection")]
+public sealed record SessionConnection(string ConnectionId, Actor Actor, long LastSeenSequence, ISessionRelay Relay);

@@ -1,5 +1,8 @@
+using Orleans;
+
 namespace SessionLab.Sessions;
 
+[GenerateSerializer, Alias("SessionLab.NoteKind")]
 public enum NoteKind
 {
     Observation,

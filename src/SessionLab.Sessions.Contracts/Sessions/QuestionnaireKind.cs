@@ -1,5 +1,8 @@
+using Orleans;
+
 namespace SessionLab.Sessions;
 
+[GenerateSerializer, Alias("SessionLab.QuestionnaireKind")]
 public enum QuestionnaireKind
 {
     /// <summary>Single Ease Question: one 1–7 rating after a task.</summary>

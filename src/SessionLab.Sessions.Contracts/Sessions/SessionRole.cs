@@ -1,5 +1,8 @@
+using Orleans;
+
 namespace SessionLab.Sessions;
 
+[GenerateSerializer, Alias("SessionLab.SessionRole")]
 public enum SessionRole
 {
     Moderator,

@@ -1,5 +1,8 @@
+using Orleans;
+
 namespace SessionLab.Sessions;
 
+[GenerateSerializer, Alias("SessionLab.TaskOutcome")]
 public enum TaskOutcome
 {
     Success,

@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
+using Orleans;
 
 namespace SessionLab.Sessions;
 
+[GenerateSerializer, Immutable, Alias("SessionLab.Note")]
 public sealed record Note(
     Guid Id,
     Actor Author,

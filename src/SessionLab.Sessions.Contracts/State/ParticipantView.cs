@@ -1,9 +1,12 @@
+using Orleans;
+
 namespace SessionLab.Sessions;
 
 /// <summary>
 /// Everything a participant's page may show, and nothing more: this type has no place for notes, tags,
 /// observers or success criteria, so none can reach a participant by accident.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("SessionLab.ParticipantView")]
 public sealed record ParticipantView(
     string SessionId,
     string StudyName,

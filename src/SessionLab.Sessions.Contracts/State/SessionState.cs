@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Orleans;
 
 namespace SessionLab.Sessions;
 
@@ -6,6 +7,7 @@ namespace SessionLab.Sessions;
 /// The state of one session: a fold over its events, rebuilt the same way from the log
 /// by the grain, the report and any client that keeps a copy.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("SessionLab.SessionState")]
 public sealed record SessionState(
     string SessionId,
     string StudyId,

@@ -1,6 +1,9 @@
+using Orleans;
+
 namespace SessionLab.Sessions;
 
 /// <summary>One participant's attempt at one task, with the moderator's marks and the participant's SEQ answer.</summary>
+[GenerateSerializer, Immutable, Alias("SessionLab.TaskAttempt")]
 public sealed record TaskAttempt(
     string TaskId,
     long StartOffsetMs,

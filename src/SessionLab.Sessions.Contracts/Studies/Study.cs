@@ -1,8 +1,10 @@
 using System.Collections.Immutable;
+using Orleans;
 
 namespace SessionLab.Sessions;
 
 /// <summary>A usability study: what is being learned, the tasks every participant attempts and the team's tag palette.</summary>
+[GenerateSerializer, Immutable, Alias("SessionLab.Study")]
 public sealed record Study(
     string Id,
     string Name,

@@ -1,8 +1,10 @@
 using System.Collections.Immutable;
+using Orleans;
 
 namespace SessionLab.Sessions;
 
 /// <summary>What a researcher submits to create a study; the server assigns ids and validates it.</summary>
+[GenerateSerializer, Immutable, Alias("SessionLab.StudyDraft")]
 public sealed record StudyDraft(
     string Name,
     string? Goal,

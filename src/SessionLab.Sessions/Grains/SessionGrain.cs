@@ -1,56 +1,48 @@
 using System.Collections.Immutable;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using SessionLab.Sessions.Storage;
+using Orleans;
+using SessionLab.Storage;
 
 namespace SessionLab.Sessions.Grains;
 
 /// <summary>
-/// A live session. The runtime guarantees one activation per id and one call at a time, so the grain keeps its
-/// state in plain fields. Each command is decided by <see cref="SessionRules"/>, appended to the log, applied,
-/// and only then acknowledged and published: nobody ever sees an event the log could lose.
+/// A live session. Orleans runs one activation per session id in the cluster and one call at a time, so the grain
+/// keeps its state in plain fields. Each command is decided by <see cref="SessionRules"/>, appended to the log,
+/// applied, and only then acknowledged and pushed to the relays of the nodes with members in the session: nobody
+/// ever sees an event the log could lose.
 /// </summary>
+[GrainType("session")]
 internal sealed partial class SessionGrain(
-    string sessionId,
     ISessionEventStore store,
     IStudyStore studies,
-    ISessionNotifier notifier,
-    TimeProvider time,
-    ILogger<SessionGrain> logger) : ISessionGrain
+    [FromKeyedServices(SessionsServiceCollectionExtensions.SessionClockKey)] TimeProvider time,
+    ILogger<SessionGrain> logger) : Grain, ISessionGrain
 {
-    private const int ReplayBatchSize = 500;
+    /// <summary>A relay that has not been heard from for this long is taken to be on a dead node, with its connections.</summary>
+    internal static readonly TimeSpan RelayExpiry = TimeSpan.FromSeconds(20);
 
     private readonly Dictionary<Guid, long> _acknowledged = [];
-    private readonly Dictionary<string, Actor> _connections = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RelayMember> _members = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ISessionRelay> _memberRelays = new(StringComparer.Ordinal);
+    private readonly Dictionary<ISessionRelay, DateTimeOffset> _relays = [];
     private SessionState? _state;
+    private long _presenceVersion;
+    private IGrainTimer? _relaySweep;
 
-    public string SessionId => sessionId;
+    private string SessionId => this.GetPrimaryKeyString();
 
-    public bool HasConnections => _connections.Count > 0;
-
-    /// <summary>The connections attached now: what a replacement activation must keep when this one fails.</summary>
-    public IReadOnlyDictionary<string, Actor> AttachedConnections => new Dictionary<string, Actor>(_connections, StringComparer.Ordinal);
-
-    /// <summary>
-    /// Takes over connections that stay open while their grain was replaced after a failure: they are still in the
-    /// session's groups, so they belong in its presence and keep it from being collected.
-    /// </summary>
-    public void AdoptConnections(IReadOnlyDictionary<string, Actor> connections)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        foreach (var (connectionId, actor) in connections)
-        {
-            _connections[connectionId] = actor;
-        }
-    }
-
-    public async Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        var events = await store.ReadAsync(sessionId, 0, cancellationToken);
+        var events = await store.ReadAsync(SessionId, 0, cancellationToken);
         _state = SessionState.Replay(events);
         foreach (var e in events)
         {
             _acknowledged[e.CommandId] = e.Sequence;
         }
-        Log.Activated(logger, sessionId, events.Count);
+        // Versions from an earlier activation were taken from the clock too, so they stay below this one's.
+        _presenceVersion = time.GetUtcNow().UtcTicks;
+        Log.Activated(logger, SessionId, events.Count);
     }
 
     public async Task<CommandResult> ScheduleAsync(Actor actor, ScheduleSessionRequest request, CancellationToken cancellationToken)
@@ -65,8 +57,8 @@ internal sealed partial class SessionGrain(
         {
             return CommandResult.Rejected(error);
         }
-        var envelope = new SessionEventEnvelope(sessionId, 1, request.CommandId, time.GetUtcNow(), actor, decision.Event!);
-        await store.AppendAsync([envelope], cancellationToken);
+        var envelope = new SessionEventEnvelope(SessionId, 1, request.CommandId, time.GetUtcNow(), actor, decision.Event!);
+        await AppendAsync(envelope, cancellationToken);
         _state = SessionState.Create(envelope);
         _acknowledged[request.CommandId] = envelope.Sequence;
         return CommandResult.Accepted(envelope.Sequence);
@@ -122,49 +114,62 @@ internal sealed partial class SessionGrain(
             return ConnectResult.Rejected(SessionErrorCode.InvalidRequest, $"lastSeenSequence must be between 0 and {_state.Sequence}.");
         }
 
-        // Attach and replay inside this turn: no command can run in between, so the replay ends exactly
-        // where live delivery begins. Whatever the caller may cancel (it goes away) happens before the connection is
-        // recorded; after that the turn runs to its end, so an abandoned join never leaves someone in presence.
-        var isTeam = connection.Actor.Role != SessionRole.Participant;
-        var missed = isTeam ? await store.ReadAsync(sessionId, connection.LastSeenSequence, cancellationToken) : [];
-        await notifier.AttachAsync(sessionId, connection.ConnectionId, connection.Actor.Role, cancellationToken);
-        _connections[connection.ConnectionId] = connection.Actor;
-        if (!isTeam)
-        {
-            var view = ParticipantView.From(_state, study);
-            await notifier.SendParticipantViewAsync(connection.ConnectionId, view, CancellationToken.None);
-            await PublishPresenceAsync(CancellationToken.None);
-            return new ConnectResult(true, _state.Sequence, null, view, null);
-        }
-        foreach (var chunk in missed.Chunk(ReplayBatchSize))
-        {
-            await notifier.SendEventsAsync(connection.ConnectionId, chunk, CancellationToken.None);
-        }
-        await PublishPresenceAsync(CancellationToken.None);
-        Log.Connected(logger, sessionId, connection.Actor.Role, missed.Count);
-        return new ConnectResult(true, _state.Sequence, study, null, null);
+        // The relay is registered in the same turn that reads the head: every event after the head is pushed to it,
+        // and it replays everything up to the head from the log, so nothing falls between the two.
+        Attach(connection.Relay, new RelayMember(connection.ConnectionId, connection.Actor));
+        PublishPresence();
+        Log.Connected(logger, SessionId, connection.Actor.Role, connection.LastSeenSequence);
+        return connection.Actor.Role == SessionRole.Participant
+            ? new ConnectResult(true, _state.Sequence, null, ParticipantView.From(_state, study), null)
+            : new ConnectResult(true, _state.Sequence, study, null, null);
     }
 
-    public async Task DisconnectAsync(string connectionId, CancellationToken cancellationToken)
+    public Task DisconnectAsync(string connectionId, CancellationToken cancellationToken)
     {
-        if (_connections.Remove(connectionId))
+        if (_members.Remove(connectionId))
         {
-            await PublishPresenceAsync(cancellationToken);
+            _memberRelays.Remove(connectionId);
+            PublishPresence();
         }
+        return Task.CompletedTask;
+    }
+
+    public async Task<RelayHeartbeatResult> HeartbeatAsync(RelayHeartbeat heartbeat, CancellationToken cancellationToken)
+    {
+        var changed = false;
+        var listed = heartbeat.Members.Select(m => m.ConnectionId).ToHashSet(StringComparer.Ordinal);
+        foreach (var (connectionId, relay) in _memberRelays.ToList())
+        {
+            if (relay.Equals(heartbeat.Relay) && !listed.Contains(connectionId))
+            {
+                changed |= _members.Remove(connectionId);
+                _memberRelays.Remove(connectionId);
+            }
+        }
+        _relays[heartbeat.Relay] = time.GetUtcNow();
+        foreach (var member in heartbeat.Members)
+        {
+            if (!_members.ContainsKey(member.ConnectionId))
+            {
+                Attach(heartbeat.Relay, member);
+                changed = true;
+            }
+        }
+        if (changed)
+        {
+            PublishPresence();
+        }
+        var head = _state?.Sequence ?? 0;
+        ParticipantView? view = null;
+        if (_state is not null && heartbeat.Members.Any(m => m.Actor.Role == SessionRole.Participant)
+            && await studies.GetAsync(_state.StudyId, cancellationToken) is { } study)
+        {
+            view = ParticipantView.From(_state, study);
+        }
+        return new RelayHeartbeatResult(head, view);
     }
 
     public Task<SessionState?> GetStateAsync(CancellationToken cancellationToken) => Task.FromResult(_state);
-
-    public Task<IReadOnlyList<SessionEventEnvelope>> GetEventsAsync(long afterSequence, CancellationToken cancellationToken) =>
-        store.ReadAsync(sessionId, afterSequence, cancellationToken);
-
-    public ImmutableArray<PresenceEntry> Presence() =>
-    [
-        .. _connections.Values
-            .GroupBy(a => a.Id)
-            .Select(g => new PresenceEntry(g.Key, g.First().DisplayName, g.First().Role, g.Count()))
-            .OrderBy(p => p.Role).ThenBy(p => p.DisplayName, StringComparer.OrdinalIgnoreCase),
-    ];
 
     private async Task<CommandResult> HandleAsync(
         Actor actor,
@@ -174,7 +179,7 @@ internal sealed partial class SessionGrain(
     {
         if (_acknowledged.TryGetValue(command.CommandId, out var sequence))
         {
-            Log.Retried(logger, sessionId, command.CommandId, sequence);
+            Log.Retried(logger, SessionId, command.CommandId, sequence);
             return CommandResult.Accepted(sequence);
         }
         if (_state is null)
@@ -190,25 +195,98 @@ internal sealed partial class SessionGrain(
         var decision = decide(_state, study, now);
         if (decision.Error is { } error)
         {
-            Log.Refused(logger, sessionId, command.GetType().Name, error.Code);
+            Log.Refused(logger, SessionId, command.GetType().Name, error.Code);
             return CommandResult.Rejected(error);
         }
 
-        var envelope = new SessionEventEnvelope(sessionId, _state.Sequence + 1, command.CommandId, now, actor, decision.Event!);
-        await store.AppendAsync([envelope], cancellationToken);
+        var envelope = new SessionEventEnvelope(SessionId, _state.Sequence + 1, command.CommandId, now, actor, decision.Event!);
+        await AppendAsync(envelope, cancellationToken);
         _state = _state.Apply(envelope);
         _acknowledged[command.CommandId] = envelope.Sequence;
 
         var participantView = ChangesParticipantView(envelope.Event) ? ParticipantView.From(_state, study) : null;
-        await notifier.PublishAsync(sessionId, envelope, participantView, cancellationToken);
+        var delivery = new SessionDelivery(envelope, participantView);
+        foreach (var relay in _relays.Keys)
+        {
+            // One-way: the push neither waits for the node nor fails this command; a lost push is repaired by the relay.
+            _ = relay.DeliverAsync(delivery);
+        }
         return CommandResult.Accepted(envelope.Sequence);
     }
 
+    /// <summary>
+    /// Appends one event. When the log refuses it or cannot be reached, what this activation holds may no longer match
+    /// the log (another activation wrote, or the write's fate is unknown), so it is dropped and the next call reloads.
+    /// </summary>
+    private async Task AppendAsync(SessionEventEnvelope envelope, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await store.AppendAsync([envelope], cancellationToken);
+        }
+        catch (Exception error)
+        {
+            Log.AppendFailed(logger, SessionId, envelope.Sequence, error.GetType().Name, error.Message);
+            DeactivateOnIdle();
+            throw new SessionUnavailableException($"Session {SessionId}: event {envelope.Sequence} could not be saved: {error.Message}");
+        }
+    }
+
+    private void Attach(ISessionRelay relay, RelayMember member)
+    {
+        _members[member.ConnectionId] = member;
+        _memberRelays[member.ConnectionId] = relay;
+        _relays[relay] = time.GetUtcNow();
+        _relaySweep ??= this.RegisterGrainTimer(SweepRelays, RelayExpiry / 2, RelayExpiry / 2);
+    }
+
+    /// <summary>Forgets relays that stopped sending heartbeats (their node died), and the connections they held.</summary>
+    private Task SweepRelays()
+    {
+        var cutoff = time.GetUtcNow() - RelayExpiry;
+        var gone = _relays.Where(r => r.Value < cutoff).Select(r => r.Key).ToList();
+        if (gone.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+        foreach (var relay in gone)
+        {
+            _relays.Remove(relay);
+        }
+        foreach (var (connectionId, relay) in _memberRelays.ToList())
+        {
+            if (gone.Contains(relay))
+            {
+                _members.Remove(connectionId);
+                _memberRelays.Remove(connectionId);
+            }
+        }
+        Log.RelaysExpired(logger, SessionId, gone.Count);
+        PublishPresence();
+        return Task.CompletedTask;
+    }
+
+    private void PublishPresence()
+    {
+        _presenceVersion = Math.Max(_presenceVersion + 1, time.GetUtcNow().UtcTicks);
+        var update = new PresenceUpdate(SessionId, _presenceVersion, Presence());
+        foreach (var relay in _relays.Keys)
+        {
+            _ = relay.PresenceAsync(update);
+        }
+    }
+
+    private ImmutableArray<PresenceEntry> Presence() =>
+    [
+        .. _members.Values
+            .Select(m => m.Actor)
+            .GroupBy(a => a.Id)
+            .Select(g => new PresenceEntry(g.Key, g.First().DisplayName, g.First().Role, g.Count()))
+            .OrderBy(p => p.Role).ThenBy(p => p.DisplayName, StringComparer.OrdinalIgnoreCase),
+    ];
+
     /// <summary>Notes and their edits never change what the participant sees, so they are never sent that way.</summary>
     private static bool ChangesParticipantView(SessionEvent e) => e is not (NoteAdded or NoteEdited or NoteDeleted);
-
-    private Task PublishPresenceAsync(CancellationToken cancellationToken) =>
-        notifier.PublishPresenceAsync(sessionId, Presence(), cancellationToken);
 
     private static partial class Log
     {
@@ -221,7 +299,13 @@ internal sealed partial class SessionGrain(
         [LoggerMessage(2003, LogLevel.Debug, "Session {SessionId}: {Command} refused with {Code}.")]
         public static partial void Refused(ILogger logger, string sessionId, string command, SessionErrorCode code);
 
-        [LoggerMessage(2004, LogLevel.Debug, "Session {SessionId}: a {Role} connected and was sent {MissedCount} missed events.")]
-        public static partial void Connected(ILogger logger, string sessionId, SessionRole role, int missedCount);
+        [LoggerMessage(2004, LogLevel.Debug, "Session {SessionId}: a {Role} connected (last seen {LastSeen}).")]
+        public static partial void Connected(ILogger logger, string sessionId, SessionRole role, long lastSeen);
+
+        [LoggerMessage(2005, LogLevel.Error, "Session {SessionId}: event {Sequence} could not be appended ({Error}: {Message}); the activation reloads from the log on its next call.")]
+        public static partial void AppendFailed(ILogger logger, string sessionId, long sequence, string error, string message);
+
+        [LoggerMessage(2006, LogLevel.Information, "Session {SessionId}: {Count} relays stopped answering; their connections left the session.")]
+        public static partial void RelaysExpired(ILogger logger, string sessionId, int count);
     }
 }

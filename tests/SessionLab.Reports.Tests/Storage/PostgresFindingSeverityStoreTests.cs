@@ -1,6 +1,6 @@
 using SessionLab.Reports.Storage;
-using SessionLab.Sessions.Storage;
-using SessionLab.Sessions.Tests.Support;
+using SessionLab.Storage;
+using SessionLab.Storage.Tests.Support;
 
 namespace SessionLab.Reports.Tests.Storage;
 

@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 using SessionLab.Reports.Storage;
-using SessionLab.Sessions.Storage;
+using SessionLab.Storage;
 
 namespace SessionLab.Reports.Tests.Storage;
 

@@ -1,4 +1,4 @@
-using SessionLab.Sessions.Tests.Support;
+using SessionLab.Storage.Tests.Support;
 
 namespace SessionLab.Reports.Tests;
 

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using SessionLab.Server.Invitations;
 using SessionLab.Sessions;
-using SessionLab.Sessions.Storage;
+using SessionLab.Storage;
 
 namespace SessionLab.Server.Tests.Invitations;
 
@@ -50,7 +50,14 @@ public sealed class TokenServiceTests
         Options.Create(new TokenOptions { SigningKey = key ?? Convert.ToBase64String(new byte[32]) }),
         Options.Create(new StorageOptions()),
         new FakeEnvironment(),
+        new NoStoredKeys(),
         _clock);
+
+    /// <summary>A configured key is used as given; the shared store is never asked.</summary>
+    private sealed class NoStoredKeys : ISigningKeyStore
+    {
+        public byte[] GetOrAdd(string name, byte[] proposed) => throw new InvalidOperationException("A configured key must not be replaced by a stored one.");
+    }
 
     private sealed class MovableClock : TimeProvider
     {

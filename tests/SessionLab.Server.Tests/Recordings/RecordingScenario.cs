@@ -173,5 +173,5 @@ public sealed class RecordingScenario
         return problem.TryGetProperty("errors", out var errors) ? [.. errors.EnumerateObject().Select(e => e.Name)] : [];
     }
 
-    private ISessionGrain Grain => Server.Services.GetRequiredService<ISessionGrainFactory>().GetSessionGrain(Session.Id);
+    private ISessionGrain Grain => Server.Services.GetRequiredService<IGrainFactory>().GetGrain<ISessionGrain>(Session.Id);
 }

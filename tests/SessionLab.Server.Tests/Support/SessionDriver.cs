@@ -4,14 +4,14 @@ using SessionLab.Sessions;
 namespace SessionLab.Server.Tests.Support;
 
 /// <summary>Runs a session through its grain as the moderator would from the session page; every command must be accepted.</summary>
-internal sealed class SessionDriver(ISessionGrainFactory grains, string sessionId)
+internal sealed class SessionDriver(IGrainFactory grains, string sessionId)
 {
     private static readonly Actor Moderator = new("moderator", "Mo", SessionRole.Moderator);
 
     public static SessionDriver For(SessionLabFactory factory, string sessionId) =>
-        new(factory.Services.GetRequiredService<ISessionGrainFactory>(), sessionId);
+        new(factory.Services.GetRequiredService<IGrainFactory>(), sessionId);
 
-    private ISessionGrain Grain => grains.GetSessionGrain(sessionId);
+    private ISessionGrain Grain => grains.GetGrain<ISessionGrain>(sessionId);
 
     public Task<SessionDriver> StartAsync() => Accept(Grain.StartSessionAsync(Moderator, new StartSessionRequest(Guid.NewGuid()), default));
 

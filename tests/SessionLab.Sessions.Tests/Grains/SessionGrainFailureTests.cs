@@ -1,8 +1,5 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using SessionLab.Sessions.Runtime;
-using SessionLab.Sessions.Storage;
 using SessionLab.Sessions.Tests.Support;
+using SessionLab.Storage;
 using static SessionLab.Sessions.Tests.Support.SessionTestHost;
 
 namespace SessionLab.Sessions.Tests.Grains;
@@ -10,32 +7,64 @@ namespace SessionLab.Sessions.Tests.Grains;
 public sealed class SessionGrainFailureTests
 {
     [Fact]
-    public async Task AFailedAppendChangesNothingAndTheReplacementGrainKeepsWhoIsConnected()
+    public async Task AFailedAppendIsReportedChangesNothingAndTheNextCallReloadsFromTheLog()
     {
-        await using var host = await SessionTestHost.StartAsync(idleTimeout: TimeSpan.FromTicks(1));
-        var store = new FailingOnceStore(host.Store);
-        var runtime = new SessionGrainRuntime(store, host.Studies, host.Notifier, host.Clock, Options.Create(new GrainRuntimeOptions { IdleTimeout = TimeSpan.FromTicks(1) }), NullLoggerFactory.Instance);
-        var sessionId = (await (await host.NewSessionAsync()).GetStateAsync(default))!.SessionId;
-        var grain = runtime.GetSessionGrain(sessionId);
-        Assert.True((await grain.ConnectAsync(new SessionConnection("c1", Observer, 0), default)).Ok);
+        FailingOnceStore? failing = null;
+        await using var host = await SessionTestHost.StartAsync(store => failing = new FailingOnceStore(store));
+        var grain = await host.NewSessionAsync();
         var before = Snapshot(await grain.GetStateAsync(default));
 
-        store.FailNextAppend = true;
-        await Assert.ThrowsAsync<IOException>(() => grain.AddNoteAsync(Observer, Note("lost to a full disk"), default));
+        failing!.FailNextAppend = true;
+        var lost = Note("lost to a full disk");
+        await Assert.ThrowsAsync<SessionUnavailableException>(() => grain.AddNoteAsync(Observer, lost, default));
 
         Assert.Equal(before, Snapshot(await grain.GetStateAsync(default)));
-        await Task.Delay(5);
-        Assert.Equal(0, runtime.CollectIdle());
-        var presenceBefore = host.Notifier.Presence.Count;
-        await grain.DisconnectAsync("c1", default);
-        Assert.Equal(presenceBefore + 1, host.Notifier.Presence.Count);
-        Assert.Empty(host.Notifier.Presence.Last());
-        Expect(await grain.AddNoteAsync(Observer, Note("after the disk was freed"), default));
+        // The activation that failed was dropped; the one that answered loaded the session from the log again.
+        Assert.Equal(2, failing.Activations);
+        var kept = Expect(await grain.AddNoteAsync(Observer, lost, default));
+        Assert.Equal(3, kept);
+        Assert.Single((await grain.GetStateAsync(default))!.Notes);
     }
 
+    [Fact]
+    public async Task AReactivatedGrainLearnsItsConnectionsFromTheRelayHeartbeat()
+    {
+        await using var host = await SessionTestHost.StartAsync();
+        var grain = await host.NewSessionAsync();
+        Assert.True((await host.ConnectAsync(grain, "c1", Observer)).Ok);
+        await host.Cluster.DeactivateAsync(grain);
+
+        var answer = await grain.HeartbeatAsync(new RelayHeartbeat(host.RelayReference, [new RelayMember("c1", Observer)]), default);
+        var sequence = Expect(await grain.AddNoteAsync(Observer, Note("pushed to the relay again"), default));
+
+        Assert.Equal(2, answer.HeadSequence);
+        await host.Relay.WaitForEventAsync(sequence);
+        await RecordingRelay.WaitUntilAsync(() => host.Relay.LatestPresence.People.Any(p => p.ActorId == Observer.Id && p.Connections == 1), "presence rebuilt from the heartbeat");
+    }
+
+    [Fact]
+    public async Task AHeartbeatWithoutAConnectionRemovesItFromPresence()
+    {
+        await using var host = await SessionTestHost.StartAsync();
+        var grain = await host.NewSessionAsync();
+        Assert.True((await host.ConnectAsync(grain, "c1", Observer)).Ok);
+        Assert.True((await host.ConnectAsync(grain, "c2", OtherObserver)).Ok);
+
+        await grain.HeartbeatAsync(new RelayHeartbeat(host.RelayReference, [new RelayMember("c2", OtherObserver)]), default);
+
+        await RecordingRelay.WaitUntilAsync(() => host.Relay.Presence.Count == 3, "the presence update after the heartbeat");
+        Assert.Equal([OtherObserver.Id], host.Relay.LatestPresence.People.Select(p => p.ActorId));
+    }
+
+    /// <summary>The log, failing the next append when told to (a full disk, a lost database), and counting activations' reads.</summary>
     private sealed class FailingOnceStore(ISessionEventStore inner) : ISessionEventStore
     {
+        private int _fullReads;
+
         public bool FailNextAppend { get; set; }
+
+        /// <summary>How many times a grain loaded the session from the start of its log.</summary>
+        public int Activations => _fullReads;
 
         public Task AppendAsync(IReadOnlyList<SessionEventEnvelope> events, CancellationToken cancellationToken)
         {
@@ -47,8 +76,14 @@ public sealed class SessionGrainFailureTests
             return inner.AppendAsync(events, cancellationToken);
         }
 
-        public Task<IReadOnlyList<SessionEventEnvelope>> ReadAsync(string sessionId, long afterSequence, CancellationToken cancellationToken) =>
-            inner.ReadAsync(sessionId, afterSequence, cancellationToken);
+        public Task<IReadOnlyList<SessionEventEnvelope>> ReadAsync(string sessionId, long afterSequence, CancellationToken cancellationToken)
+        {
+            if (afterSequence == 0)
+            {
+                Interlocked.Increment(ref _fullReads);
+            }
+            return inner.ReadAsync(sessionId, afterSequence, cancellationToken);
+        }
 
         public Task<IReadOnlyList<string>> ListSessionIdsAsync(string studyId, CancellationToken cancellationToken) =>
             inner.ListSessionIdsAsync(studyId, cancellationToken);

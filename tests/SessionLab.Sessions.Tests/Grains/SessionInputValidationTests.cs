@@ -138,7 +138,7 @@ public sealed class SessionInputValidationTests
         var grain = host.Grain("se_nobody");
 
         ExpectRefused(await grain.AddNoteAsync(Observer, Note("hello"), default), SessionErrorCode.SessionNotFound);
-        Assert.False((await grain.ConnectAsync(new SessionConnection("c", Observer, 0), default)).Ok);
+        Assert.False((await host.ConnectAsync(grain, "c", Observer)).Ok);
         Assert.Empty(await host.Store.ReadAsync("se_nobody", 0, default));
     }
 
@@ -149,7 +149,7 @@ public sealed class SessionInputValidationTests
         var grain = await host.NewSessionAsync();
         Expect(await grain.EndSessionAsync(Moderator, new EndSessionRequest(Guid.NewGuid()), default));
 
-        var joined = await grain.ConnectAsync(new SessionConnection("c", Observer, 0), default);
+        var joined = await host.ConnectAsync(grain, "c", Observer);
 
         Assert.Equal(SessionErrorCode.SessionEnded, joined.Error!.Code);
     }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using SessionLab.Sessions.Tests.Support;
 using static SessionLab.Sessions.Tests.Support.SessionTestHost;
 
@@ -99,16 +100,18 @@ public sealed class SessionRoleRuleTests
     {
         await using var host = await SessionTestHost.StartAsync();
         var grain = await host.NewSessionAsync();
-        var viewsBefore = host.Notifier.ParticipantViews.Count;
+        Assert.True((await host.ConnectAsync(grain, "p", Participant)).Ok);
 
         var note = Note("Secret observation #confusion", 0, "confusion");
         Expect(await grain.AddNoteAsync(Observer, note, default));
         Expect(await grain.EditNoteAsync(Observer, new EditNoteRequest(Guid.NewGuid(), note.NoteId, "edited", [], NoteKind.Issue), default));
-        Expect(await grain.DeleteNoteAsync(Observer, new DeleteNoteRequest(Guid.NewGuid(), note.NoteId), default));
-        Assert.Equal(viewsBefore, host.Notifier.ParticipantViews.Count);
+        var deleted = Expect(await grain.DeleteNoteAsync(Observer, new DeleteNoteRequest(Guid.NewGuid(), note.NoteId), default));
+        await host.Relay.WaitForEventAsync(deleted);
+        Assert.Empty(host.Relay.ParticipantViews);
 
-        Expect(await grain.StartTaskAsync(Moderator, new StartTaskRequest(Guid.NewGuid(), "t1"), default));
-        var view = host.Notifier.ParticipantViews.Last();
+        var started = Expect(await grain.StartTaskAsync(Moderator, new StartTaskRequest(Guid.NewGuid(), "t1"), default));
+        await host.Relay.WaitForEventAsync(started);
+        var view = Assert.Single(host.Relay.ParticipantViews);
         Assert.Equal(("t1", "Find a jacket", "Find a jacket under €150."), (view.CurrentTask!.TaskId, view.CurrentTask.Title, view.CurrentTask.Instructions));
         Assert.DoesNotContain("Opens a jacket page", System.Text.Json.JsonSerializer.Serialize(view, SessionJson.Options));
     }
@@ -120,12 +123,12 @@ public sealed class SessionRoleRuleTests
         var grain = await host.NewSessionAsync();
         Expect(await grain.AddNoteAsync(Observer, Note("a note the participant must not see"), default));
 
-        var joined = await grain.ConnectAsync(new SessionConnection("p", Participant, 0), default);
+        var joined = await host.ConnectAsync(grain, "p", Participant);
 
         Assert.True(joined.Ok);
         Assert.Null(joined.Study);
-        var received = Assert.Single(host.Notifier.ByConnection["p"]);
-        Assert.IsType<ParticipantView>(received);
+        Assert.Equal(joined.HeadSequence, joined.ParticipantView!.Sequence);
+        Assert.DoesNotContain("must not see", JsonSerializer.Serialize(joined, SessionJson.Options));
     }
 
     [Fact]
@@ -134,15 +137,17 @@ public sealed class SessionRoleRuleTests
         await using var host = await SessionTestHost.StartAsync();
         var grain = await host.NewSessionAsync();
 
-        await grain.ConnectAsync(new SessionConnection("c1", Observer, 0), default);
-        await grain.ConnectAsync(new SessionConnection("c2", Observer, 0), default);
-        await grain.ConnectAsync(new SessionConnection("c3", Participant, 0), default);
+        await host.ConnectAsync(grain, "c1", Observer);
+        await host.ConnectAsync(grain, "c2", Observer);
+        await host.ConnectAsync(grain, "c3", Participant);
 
-        var people = host.Notifier.Presence.Last();
+        await RecordingRelay.WaitUntilAsync(() => host.Relay.Presence.Count == 3, "three presence updates");
+        var people = host.Relay.LatestPresence.People;
         Assert.Equal(2, people.Length);
         Assert.Equal(2, people.Single(p => p.ActorId == Observer.Id).Connections);
         await grain.DisconnectAsync("c1", default);
-        Assert.Equal(1, host.Notifier.Presence.Last().Single(p => p.ActorId == Observer.Id).Connections);
+        await RecordingRelay.WaitUntilAsync(() => host.Relay.Presence.Count == 4, "the presence update after leaving");
+        Assert.Equal(1, host.Relay.LatestPresence.People.Single(p => p.ActorId == Observer.Id).Connections);
     }
 
     private static Task<CommandResult> Send(ISessionGrain grain, Actor actor, string command) => command switch

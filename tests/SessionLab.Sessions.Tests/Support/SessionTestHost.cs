@@ -1,16 +1,16 @@
-using System.Collections.Immutable;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using SessionLab.Sessions.Runtime;
-using SessionLab.Sessions.Storage;
+using Orleans.TestingHost;
 using SessionLab.Sessions.Studies;
+using SessionLab.Storage;
 
 namespace SessionLab.Sessions.Tests.Support;
 
 /// <summary>
-/// A grain runtime over a real SQLite log in a fresh folder. <see cref="RestartAsync"/> builds a new runtime on the
-/// same files, as a process restart would.
+/// Session grains in a real two-silo Orleans cluster (Orleans.TestingHost) over a real SQLite log in a fresh folder.
+/// Both silos share the log, as the nodes of a deployment share PostgreSQL. <see cref="RestartAsync"/> stops the
+/// whole cluster and starts a new one on the same files, as restarting every server would.
 /// </summary>
 internal sealed class SessionTestHost : IAsyncDisposable
 {
@@ -20,28 +20,34 @@ internal sealed class SessionTestHost : IAsyncDisposable
     public static readonly Actor Participant = new("par", "Participant", SessionRole.Participant);
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "sessionlab-tests", Guid.NewGuid().ToString("N"));
+    private readonly Func<ISessionEventStore, ISessionEventStore> _wrapStore;
     private SqliteSessionEventStore _store = null!;
 
-    private SessionTestHost()
-    {
-    }
+    private SessionTestHost(Func<ISessionEventStore, ISessionEventStore>? wrapStore) =>
+        _wrapStore = wrapStore ?? (store => store);
 
     public ManualTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero));
 
-    public RecordingNotifier Notifier { get; private set; } = new();
+    public InProcessTestCluster Cluster { get; private set; } = null!;
 
-    public SessionGrainRuntime Runtime { get; private set; } = null!;
+    /// <summary>What the grains write to: the SQLite log, behind whatever the test wrapped it in.</summary>
+    public ISessionEventStore Log { get; private set; } = null!;
 
     public SqliteSessionEventStore Store => _store;
 
     public SqliteStudyStore Studies { get; private set; } = null!;
 
+    public RecordingRelay Relay { get; private set; } = null!;
+
+    /// <summary>The relay's reference, as a server node passes it when a browser joins.</summary>
+    public ISessionRelay RelayReference { get; private set; } = null!;
+
     public Study Study { get; private set; } = null!;
 
-    public static async Task<SessionTestHost> StartAsync(TimeSpan? idleTimeout = null)
+    public static async Task<SessionTestHost> StartAsync(Func<ISessionEventStore, ISessionEventStore>? wrapStore = null)
     {
-        var host = new SessionTestHost();
-        host.Open(idleTimeout);
+        var host = new SessionTestHost(wrapStore);
+        host.OpenStore();
         host.Study = StudyValidator.Create(
             new StudyDraft(
                 "Checkout",
@@ -56,10 +62,15 @@ internal sealed class SessionTestHost : IAsyncDisposable
             host.Clock.GetUtcNow(),
             out _)!;
         await host.Studies.SaveAsync(host.Study, CancellationToken.None);
+        await host.StartClusterAsync();
         return host;
     }
 
-    public ISessionGrain Grain(string sessionId) => Runtime.GetSessionGrain(sessionId);
+    public ISessionGrain Grain(string sessionId) => Cluster.Client.GetGrain<ISessionGrain>(sessionId);
+
+    /// <summary>The same grain as seen from inside one silo, as that node's hub would call it.</summary>
+    public ISessionGrain GrainFromSilo(int silo, string sessionId) =>
+        Cluster.Silos[silo].ServiceProvider.GetRequiredService<IGrainFactory>().GetGrain<ISessionGrain>(sessionId);
 
     /// <summary>A scheduled session, live when <paramref name="start"/> is set.</summary>
     public async Task<ISessionGrain> NewSessionAsync(bool start = true)
@@ -72,6 +83,10 @@ internal sealed class SessionTestHost : IAsyncDisposable
         }
         return grain;
     }
+
+    /// <summary>Attaches a connection through this host's relay, as a browser joining on a node would.</summary>
+    public Task<ConnectResult> ConnectAsync(ISessionGrain grain, string connectionId, Actor actor, long lastSeen = 0) =>
+        grain.ConnectAsync(new SessionConnection(connectionId, actor, lastSeen, RelayReference), default);
 
     public static AddNoteRequest Note(string text, long offsetMs = 0, params string[] tags) =>
         new(Guid.NewGuid(), Guid.NewGuid(), offsetMs, text, [.. tags], NoteKind.Observation);
@@ -94,13 +109,15 @@ internal sealed class SessionTestHost : IAsyncDisposable
 
     public async Task RestartAsync()
     {
+        await StopClusterAsync();
         await _store.DisposeAsync();
-        Notifier = new RecordingNotifier();
-        Open(null);
+        OpenStore();
+        await StartClusterAsync();
     }
 
     public async ValueTask DisposeAsync()
     {
+        await StopClusterAsync();
         await _store.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
@@ -112,17 +129,35 @@ internal sealed class SessionTestHost : IAsyncDisposable
         }
     }
 
-    private void Open(TimeSpan? idleTimeout)
+    private void OpenStore()
     {
         var database = new SqliteDatabase(Path.Combine(_folder, "sessionlab.db"));
         _store = new SqliteSessionEventStore(database, NullLogger<SqliteSessionEventStore>.Instance);
+        Log = _wrapStore(_store);
         Studies = new SqliteStudyStore(database);
-        Runtime = new SessionGrainRuntime(
-            _store,
-            Studies,
-            Notifier,
-            Clock,
-            Options.Create(new GrainRuntimeOptions { IdleTimeout = idleTimeout ?? TimeSpan.FromMinutes(10) }),
-            NullLoggerFactory.Instance);
+    }
+
+    private async Task StartClusterAsync()
+    {
+        var builder = new InProcessTestClusterBuilder(2);
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.Services.AddSingleton(Log);
+            silo.Services.AddSingleton<IStudyStore>(Studies);
+            silo.Services.AddKeyedSingleton<TimeProvider>(SessionsServiceCollectionExtensions.SessionClockKey, Clock);
+        });
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+        Relay = new RecordingRelay();
+        RelayReference = Cluster.Client.CreateObjectReference<ISessionRelay>(Relay);
+    }
+
+    private async Task StopClusterAsync()
+    {
+        if (Cluster is not null)
+        {
+            await Cluster.StopAllSilosAsync();
+            await Cluster.DisposeAsync();
+        }
     }
 }

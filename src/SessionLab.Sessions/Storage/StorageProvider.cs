@@ -1,7 +1,0 @@
-namespace SessionLab.Sessions.Storage;
-
-public enum StorageProvider
-{
-    Sqlite,
-    Postgres,
-}

@@ -1,0 +1,51 @@
+using Npgsql;
+
+namespace SessionLab.Storage;
+
+/// <summary>The PostgreSQL database behind the session log and studies; creates its tables on first use.</summary>
+public sealed class PostgresDatabase : IAsyncDisposable
+{
+    public PostgresDatabase(string connectionString) => DataSource = NpgsqlDataSource.Create(connectionString);
+
+    public NpgsqlDataSource DataSource { get; }
+
+    public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        await using var command = DataSource.CreateCommand("""
+            CREATE TABLE IF NOT EXISTS studies (
+                id          text PRIMARY KEY,
+                created_at  timestamptz NOT NULL,
+                document    jsonb NOT NULL
+            );
+            CREATE TABLE IF NOT EXISTS sessions (
+                id          text PRIMARY KEY,
+                study_id    text NOT NULL,
+                created_at  timestamptz NOT NULL
+            );
+            CREATE INDEX IF NOT EXISTS sessions_by_study ON sessions (study_id, created_at);
+            CREATE TABLE IF NOT EXISTS session_events (
+                session_id  text   NOT NULL,
+                sequence    bigint NOT NULL,
+                command_id  uuid   NOT NULL,
+                recorded_at timestamptz NOT NULL,
+                envelope    jsonb  NOT NULL,
+                PRIMARY KEY (session_id, sequence),
+                UNIQUE (session_id, command_id)
+            );
+            CREATE TABLE IF NOT EXISTS signing_keys (
+                name        text  PRIMARY KEY,
+                key         bytea NOT NULL
+            );
+            """);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Runs extra schema statements owned by another feature (reports, recordings) idempotently.</summary>
+    public async Task EnsureSchemaAsync(string createStatements, CancellationToken cancellationToken)
+    {
+        await using var command = DataSource.CreateCommand(createStatements);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public ValueTask DisposeAsync() => DataSource.DisposeAsync();
+}

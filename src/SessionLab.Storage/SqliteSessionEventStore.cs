@@ -1,0 +1,206 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace SessionLab.Storage;
+
+/// <summary>
+/// The session log in SQLite. Appends from all sessions go through one writer that commits whatever is waiting
+/// in a single transaction (group commit): each append still completes only after its transaction is durable,
+/// but hundreds of concurrent sessions share one fsync instead of queueing for one each.
+/// </summary>
+public sealed partial class SqliteSessionEventStore : ISessionEventStore, IAsyncDisposable
+{
+    private const int MaxBatch = 512;
+
+    private readonly SqliteDatabase _database;
+    private readonly ILogger<SqliteSessionEventStore> _logger;
+    private readonly Channel<PendingAppend> _queue = Channel.CreateUnbounded<PendingAppend>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task _writer;
+
+    public SqliteSessionEventStore(SqliteDatabase database, ILogger<SqliteSessionEventStore> logger)
+    {
+        _database = database;
+        _logger = logger;
+        _writer = Task.Run(WriteLoopAsync);
+    }
+
+    /// <remarks>
+    /// Once queued, an append is not abandoned on cancellation: the caller could not tell whether it was committed,
+    /// and the log, not the caller, must decide what happened.
+    /// </remarks>
+    public Task AppendAsync(IReadOnlyList<SessionEventEnvelope> events, CancellationToken cancellationToken)
+    {
+        if (events.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+        cancellationToken.ThrowIfCancellationRequested();
+        var pending = new PendingAppend(events, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(pending), this);
+        return pending.Completion.Task;
+    }
+
+    public async Task<IReadOnlyList<SessionEventEnvelope>> ReadAsync(string sessionId, long afterSequence, CancellationToken cancellationToken)
+    {
+        await using var connection = _database.Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT envelope FROM session_events WHERE session_id = $id AND sequence > $after ORDER BY sequence";
+        command.Parameters.AddWithValue("$id", sessionId);
+        command.Parameters.AddWithValue("$after", afterSequence);
+        var events = new List<SessionEventEnvelope>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            // SQLite keeps the text as UTF-8, which is what the JSON reader wants: reading it as a string would convert
+            // every envelope to UTF-16 and back (a report reads hundreds of thousands).
+            events.Add(JsonSerializer.Deserialize<SessionEventEnvelope>(reader.GetFieldValue<byte[]>(0), SessionJson.Options)!);
+        }
+        return events;
+    }
+
+    public async Task<IReadOnlyList<string>> ListSessionIdsAsync(string studyId, CancellationToken cancellationToken)
+    {
+        await using var connection = _database.Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id FROM sessions WHERE study_id = $study ORDER BY created_at, id";
+        command.Parameters.AddWithValue("$study", studyId);
+        var ids = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids.Add(reader.GetString(0));
+        }
+        return ids;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _writer;
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        using var connection = _database.Open();
+        var batch = new List<PendingAppend>(MaxBatch);
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            batch.Clear();
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var pending))
+            {
+                batch.Add(pending);
+            }
+            try
+            {
+                Commit(connection, batch);
+                foreach (var pending in batch)
+                {
+                    pending.Completion.TrySetResult();
+                }
+                Log.BatchCommitted(_logger, batch.Count);
+            }
+            catch (Exception batchError) when (batch.Count > 1)
+            {
+                // One bad append must not fail the others that happened to share its transaction.
+                Log.BatchFailed(_logger, batch.Count, batchError);
+                foreach (var pending in batch)
+                {
+                    CommitAlone(connection, pending);
+                }
+            }
+            catch (Exception error)
+            {
+                batch[0].Completion.TrySetException(Translate(batch[0], error));
+            }
+        }
+    }
+
+    private static void CommitAlone(SqliteConnection connection, PendingAppend pending)
+    {
+        try
+        {
+            Commit(connection, [pending]);
+            pending.Completion.TrySetResult();
+        }
+        catch (Exception error)
+        {
+            pending.Completion.TrySetException(Translate(pending, error));
+        }
+    }
+
+    private static Exception Translate(PendingAppend pending, Exception error) =>
+        error is SqliteException { SqliteErrorCode: 19 } // SQLITE_CONSTRAINT
+            ? new SessionLogConflictException(pending.Events[0].SessionId, pending.Events[0].Sequence, error)
+            : error;
+
+    private static void Commit(SqliteConnection connection, List<PendingAppend> batch)
+    {
+        using var transaction = connection.BeginTransaction();
+        using var last = connection.CreateCommand();
+        last.Transaction = transaction;
+        last.CommandText = "SELECT COALESCE(MAX(sequence), 0) FROM session_events WHERE session_id = $id";
+        var lastId = last.Parameters.Add("$id", SqliteType.Text);
+
+        using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = """
+            INSERT INTO session_events (session_id, sequence, command_id, recorded_at, envelope)
+            VALUES ($session, $sequence, $command, $recorded, $envelope)
+            """;
+        var session = insert.Parameters.Add("$session", SqliteType.Text);
+        var sequence = insert.Parameters.Add("$sequence", SqliteType.Integer);
+        var command = insert.Parameters.Add("$command", SqliteType.Text);
+        var recorded = insert.Parameters.Add("$recorded", SqliteType.Text);
+        var envelope = insert.Parameters.Add("$envelope", SqliteType.Text);
+
+        using var register = connection.CreateCommand();
+        register.Transaction = transaction;
+        register.CommandText = "INSERT INTO sessions (id, study_id, created_at) VALUES ($id, $study, $created)";
+        var registerId = register.Parameters.Add("$id", SqliteType.Text);
+        var registerStudy = register.Parameters.Add("$study", SqliteType.Text);
+        var registerCreated = register.Parameters.Add("$created", SqliteType.Text);
+
+        foreach (var pending in batch)
+        {
+            var first = pending.Events[0];
+            lastId.Value = first.SessionId;
+            var stored = (long)last.ExecuteScalar()!;
+            var expected = stored + 1;
+            foreach (var e in pending.Events)
+            {
+                if (e.SessionId != first.SessionId || e.Sequence != expected++)
+                {
+                    throw new SessionLogConflictException(e.SessionId, e.Sequence);
+                }
+                session.Value = e.SessionId;
+                sequence.Value = e.Sequence;
+                command.Value = e.CommandId.ToString();
+                recorded.Value = e.RecordedAt.ToString("O", CultureInfo.InvariantCulture);
+                envelope.Value = JsonSerializer.Serialize(e, SessionJson.Options);
+                insert.ExecuteNonQuery();
+                if (e.Event is SessionScheduled scheduled)
+                {
+                    registerId.Value = e.SessionId;
+                    registerStudy.Value = scheduled.StudyId;
+                    registerCreated.Value = recorded.Value;
+                    register.ExecuteNonQuery();
+                }
+            }
+        }
+        transaction.Commit();
+    }
+
+    private sealed record PendingAppend(IReadOnlyList<SessionEventEnvelope> Events, TaskCompletionSource Completion);
+
+    private static partial class Log
+    {
+        [LoggerMessage(1001, LogLevel.Trace, "Committed {Count} appends in one transaction.")]
+        public static partial void BatchCommitted(ILogger logger, int count);
+
+        [LoggerMessage(1002, LogLevel.Warning, "A batch of {Count} appends failed; committing them one by one.")]
+        public static partial void BatchFailed(ILogger logger, int count, Exception error);
+    }
+}

@@ -1,0 +1,7 @@
+namespace SessionLab.Storage;
+
+public enum StorageProvider
+{
+    Sqlite,
+    Postgres,
+}
