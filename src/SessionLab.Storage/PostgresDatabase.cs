@@ -2,16 +2,23 @@ using Npgsql;
 
 namespace SessionLab.Storage;
 
-/// <summary>The PostgreSQL database behind the session log and studies; creates its tables on first use.</summary>
+/// <summary>
+/// The PostgreSQL database behind the session log, studies and keys. Its tables are created when it is opened, before
+/// anything reads them: every node of a cluster runs the same idempotent statements.
+/// </summary>
 public sealed class PostgresDatabase : IAsyncDisposable
 {
-    public PostgresDatabase(string connectionString) => DataSource = NpgsqlDataSource.Create(connectionString);
+    public PostgresDatabase(string connectionString)
+    {
+        DataSource = NpgsqlDataSource.Create(connectionString);
+        Migrate();
+    }
 
     public NpgsqlDataSource DataSource { get; }
 
-    public async Task MigrateAsync(CancellationToken cancellationToken)
+    private void Migrate()
     {
-        await using var command = DataSource.CreateCommand("""
+        using var command = DataSource.CreateCommand("""
             CREATE TABLE IF NOT EXISTS studies (
                 id          text PRIMARY KEY,
                 created_at  timestamptz NOT NULL,
@@ -37,7 +44,7 @@ public sealed class PostgresDatabase : IAsyncDisposable
                 key         bytea NOT NULL
             );
             """);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        command.ExecuteNonQuery();
     }
 
     /// <summary>Runs extra schema statements owned by another feature (reports, recordings) idempotently.</summary>

@@ -4,12 +4,15 @@ using Microsoft.Extensions.Options;
 
 namespace SessionLab.Storage;
 
-/// <summary>Creates the PostgreSQL tables before the server takes requests, when PostgreSQL is the configured store.</summary>
+/// <summary>
+/// Opens PostgreSQL at start-up, when it is the configured store, so its tables exist before the server takes requests
+/// and a database that cannot be reached stops the start with the reason instead of failing the first request.
+/// </summary>
 internal sealed class PostgresMigration(IServiceProvider services, IOptions<StorageOptions> options) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken) =>
         options.Value.Provider == StorageProvider.Postgres
-            ? services.GetRequiredService<PostgresDatabase>().MigrateAsync(cancellationToken)
+            ? Task.FromResult(services.GetRequiredService<PostgresDatabase>())
             : Task.CompletedTask;
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

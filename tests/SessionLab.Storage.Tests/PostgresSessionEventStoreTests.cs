@@ -41,11 +41,11 @@ public sealed class PostgresSessionEventStoreTests(PostgresServerFixture server)
         Assert.Single(await new PostgresStudyStore(_database!).ListAsync(default));
     }
 
-    private async Task OpenAsync()
+    private Task OpenAsync()
     {
         _database = new PostgresDatabase(_connectionString);
-        await _database.MigrateAsync(default);
         Store = new PostgresSessionEventStore(_database);
+        return Task.CompletedTask;
     }
 
     [Fact]
