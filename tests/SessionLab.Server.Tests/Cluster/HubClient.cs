@@ -66,6 +66,8 @@ internal sealed class HubClient : IAsyncDisposable
         }
     }
 
+    public bool IsConnected => _connection?.State == HubConnectionState.Connected;
+
     public long LastSequence
     {
         get
