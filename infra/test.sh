@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every SessionLab test on a fresh machine: installs what is missing (npm packages, Debian's chromium,
-# PostgreSQL and ffmpeg), builds the solution (which builds the browser app), runs the .NET tests, then the wire-level and browser tests
+# PostgreSQL, redis-server and ffmpeg), builds the solution (which builds the browser app), runs the .NET tests, then the wire-level and browser tests
 # against real servers they start themselves on 127.0.0.1. Ends with one line: "N passed, N failed".
 set -uo pipefail
 
@@ -31,6 +31,13 @@ if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
     (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null) || broken "apt-get install postgresql"
   else
     broken "PostgreSQL server binaries are missing; install Debian's postgresql package"
+  fi
+fi
+if ! command -v redis-server >/dev/null 2>&1 && [ ! -x /usr/bin/redis-server ]; then
+  if [ "$(id -u)" = 0 ]; then
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends redis-server >/dev/null) || broken "apt-get install redis-server"
+  else
+    broken "redis-server is missing; install Debian's redis-server package (the cluster tests use it for membership)"
   fi
 fi
 # ffmpeg is optional for SessionLab (MP4 clip export says so when it is missing), so the tests check whichever
