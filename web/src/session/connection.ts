@@ -1,4 +1,4 @@
-import { HubConnection, HubConnectionBuilder, HubConnectionState, LogLevel } from '@microsoft/signalr';
+import { HttpTransportType, HubConnection, HubConnectionBuilder, HubConnectionState, LogLevel } from '@microsoft/signalr';
 import type { CommandResult, EventEnvelope, HubResult, ParticipantView, PresenceEntry, SessionJoined } from '../lib/protocol';
 import { linkKey, load, save } from '../lib/storage';
 
@@ -45,7 +45,9 @@ export class LiveSession {
   constructor(private readonly options: LiveSessionOptions) {
     this.identityKey = `sessionlab:identity:${linkKey(options.inviteToken)}`;
     this.connection = new HubConnectionBuilder()
-      .withUrl(hubPath)
+      // WebSockets without the negotiate round trip: the connection is one request, so behind a load balancer any
+      // node can take it (no sticky sessions), and a reconnect after a node dies simply lands on another.
+      .withUrl(hubPath, { transport: HttpTransportType.WebSockets, skipNegotiation: true })
       .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (c) => retryDelays[c.previousRetryCount] ?? 5000 })
       .configureLogging(LogLevel.Warning)
       .build();
