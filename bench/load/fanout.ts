@@ -12,18 +12,13 @@
 // --timeline also prints, per second of the run, each server's notes and their slowest fan-out, to show stalls.
 
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type * as SignalRModule from '@microsoft/signalr';
-
-// The official client, from the web app's install (npm ci in web/): the bench adds no dependencies of its own.
-const webDir = process.env.SESSIONLAB_WEB_DIR ?? fileURLToPath(new URL('../../web/', import.meta.url));
-const signalR = createRequire(join(webDir, 'package.json'))('@microsoft/signalr') as typeof SignalRModule;
+import {
+  CLOCK_TICKS_PER_SECOND, type CommandResult, type Envelope, hubConnection, type JoinRequest, NOTE_TEXT, pool, quantile,
+  readProc, sessionLabInvites, signalR, type SignalRModule, sleep, TAG,
+} from './common.ts';
 
 const { values: flags } = parseArgs({
   options: {
@@ -31,6 +26,8 @@ const { values: flags } = parseArgs({
     'real-pid': { type: 'string' },
     'bare-url': { type: 'string' },
     'bare-pid': { type: 'string' },
+    'real-url-2': { type: 'string' },
+    'real-pid-2': { type: 'string' },
     sessions: { type: 'string', default: '200' },
     observers: { type: 'string', default: '10' },
     rate: { type: 'string', default: '2' },
@@ -65,97 +62,46 @@ if (options.observers < 2 || !['alternate', 'parallel'].includes(options.mode) |
   process.exit(2);
 }
 
-const TAG = 'confusion';
-const NOTE_TEXT = 'Hesitated at the delivery options for a while, then scrolled back up to look for the basket total.';
-
-interface JoinRequest {
-  inviteToken: string;
-  displayName?: string;
-  lastSeenSequence: number;
-}
-
 interface SessionPlan {
   moderator: JoinRequest;
   observer: (index: number) => JoinRequest;
 }
 
-interface Envelope {
-  sequence: number;
-  actor: { id: string };
-  event: { type: string; noteId?: string };
-}
-
-interface CommandResult {
-  ok: boolean;
-  sequence: number | null;
-  error: { code: string; message: string } | null;
-}
-
-/** One server under test: how to set sessions up on it, and whether a started session needs StartSession. */
+/**
+ * One server under test (SessionLab may be two nodes of one cluster: then every other observer connects to the second):
+ * how to set sessions up on it, and whether a started session needs StartSession.
+ */
 interface Target {
   name: string;
   url: string;
-  pid: number;
+  pids: number[];
+  /** Where observer `index` connects. */
+  observerUrl(index: number): string;
   plan(sessions: number): Promise<SessionPlan[]>;
   startsSessions: boolean;
 }
 
-async function http<T>(baseUrl: string, method: string, path: string, token?: string, body?: unknown): Promise<T> {
-  const response = await fetch(new URL(path, baseUrl), {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-    signal: AbortSignal.timeout(30_000),
-  });
-  if (!response.ok) {
-    throw new Error(`${method} ${path}: HTTP ${response.status} ${await response.text()}`);
-  }
-  return (await response.json()) as T;
-}
-
-/** Runs `work` over `items` with at most `limit` in flight. */
-async function pool<T, R>(items: T[], limit: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index], index);
-    }
-  }));
-  return results;
-}
-
+const secondNode = flags['real-url-2'];
 const realServer: Target = {
-  name: 'SessionLab',
+  name: secondNode ? 'SessionLab ×2' : 'SessionLab',
   url: flags['real-url'],
-  pid: Number(flags['real-pid']),
+  pids: [Number(flags['real-pid']), ...(flags['real-pid-2'] ? [Number(flags['real-pid-2'])] : [])],
+  observerUrl: (index) => (secondNode && index % 2 === 1 ? secondNode : flags['real-url']!),
   startsSessions: true,
   async plan(sessions) {
-    const created = await http<{ study: { id: string }; ownerToken: string }>(this.url, 'POST', '/api/studies', undefined, {
-      name: 'Fan-out benchmark',
-      goal: 'Load.',
-      tasks: [{ title: 'Browse', instructions: 'Browse the shop.', successCriteria: 'Browses.', timeLimitSeconds: 600 }],
-      tags: [{ name: TAG, color: '#b45309', hotkey: 1 }],
-    });
-    return pool(Array.from({ length: sessions }, (_, i) => i), 16, async (i) => {
-      const session = await http<{ id: string }>(this.url, 'POST', `/api/studies/${created.study.id}/sessions`, created.ownerToken,
-        { participantAlias: `P${i + 1}`, moderatorName: 'Moderator' });
-      const invite = async (role: string) => (await http<{ token: string }>(this.url, 'POST', `/api/sessions/${session.id}/invites`, created.ownerToken, { role })).token;
-      const moderator = await invite('moderator');
-      const observer = await invite('observer');
-      return {
-        moderator: { inviteToken: moderator, displayName: 'Moderator', lastSeenSequence: 0 },
-        observer: (o: number) => ({ inviteToken: observer, displayName: `Observer ${o + 1}`, lastSeenSequence: 0 }),
-      };
-    });
+    const invites = await sessionLabInvites(this.url, sessions);
+    return invites.map(({ moderator, observer }) => ({
+      moderator: { inviteToken: moderator, displayName: 'Moderator', lastSeenSequence: 0 },
+      observer: (o: number) => ({ inviteToken: observer, displayName: `Observer ${o + 1}`, lastSeenSequence: 0 }),
+    }));
   },
 };
 
 const bareHub: Target = {
   name: 'bare hub',
   url: flags['bare-url'],
-  pid: Number(flags['bare-pid']),
+  pids: [Number(flags['bare-pid'])],
+  observerUrl: () => flags['bare-url']!,
   startsSessions: false,
   async plan(sessions) {
     return Array.from({ length: sessions }, () => {
@@ -181,23 +127,6 @@ class CountingLogger implements SignalRModule.ILogger {
       }
     }
   }
-}
-
-function readProc(pid: number): { rssKiB: number; cpuTicks: number } {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const rssKiB = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
-  // Fields after the command name (which is in parentheses and may hold spaces): utime and stime are 14 and 15.
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return { rssKiB, cpuTicks: Number(fields[11]) + Number(fields[12]) };
-}
-const CLOCK_TICKS_PER_SECOND = 100;
-
-function quantile(sorted: number[], q: number): number {
-  if (sorted.length === 0) {
-    return NaN;
-  }
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
 }
 
 /** Sessions connected and joined on one target, and everything measured while driving them. */
@@ -231,11 +160,8 @@ class Fleet {
     return this.sessions.length * (options.observers + 1);
   }
 
-  private connection(): SignalRModule.HubConnection {
-    return new signalR.HubConnectionBuilder()
-      .withUrl(new URL('/hubs/session', this.target.url).toString(), { skipNegotiation: true, transport: signalR.HttpTransportType.WebSockets })
-      .configureLogging(this.logger)
-      .build();
+  private connection(url = this.target.url): SignalRModule.HubConnection {
+    return hubConnection(url, this.logger);
   }
 
   async connect(): Promise<void> {
@@ -252,7 +178,7 @@ class Fleet {
         }
       }
       const observers = await Promise.all(Array.from({ length: options.observers }, async (_, o) => {
-        const connection = this.connection();
+        const connection = this.connection(this.target.observerUrl(o));
         let selfId = '';
         connection.on('Events', (batch: Envelope[]) => this.receive(batch, selfId));
         await connection.start();
@@ -337,11 +263,11 @@ class Fleet {
   }
 
   sampleRss(): void {
-    this.rssPeakKiB = Math.max(this.rssPeakKiB, readProc(this.target.pid).rssKiB);
+    this.rssPeakKiB = Math.max(this.rssPeakKiB, this.rssKiB());
   }
 
   beginWindow(): void {
-    this.windowStart = { at: performance.now(), cpuTicks: readProc(this.target.pid).cpuTicks };
+    this.windowStart = { at: performance.now(), cpuTicks: this.cpuTicks() };
     this.measuring = true;
     this.loopDelay.enable();
   }
@@ -350,7 +276,16 @@ class Fleet {
     this.measuring = false;
     this.loopDelay.disable();
     this.measuredSeconds += (performance.now() - this.windowStart.at) / 1000;
-    this.measuredCpuTicks += readProc(this.target.pid).cpuTicks - this.windowStart.cpuTicks;
+    this.measuredCpuTicks += this.cpuTicks() - this.windowStart.cpuTicks;
+  }
+
+  /** Over all of the target's processes: a two-node SessionLab is measured as the whole it is. */
+  rssKiB(): number {
+    return this.target.pids.reduce((sum, pid) => sum + readProc(pid).rssKiB, 0);
+  }
+
+  private cpuTicks(): number {
+    return this.target.pids.reduce((sum, pid) => sum + readProc(pid).cpuTicks, 0);
   }
 
   figures(): Figures {
@@ -400,7 +335,6 @@ interface Figures {
   clientErrorSamples: string[];
 }
 
-const sleep = (seconds: number) => new Promise((resolve) => setTimeout(resolve, seconds * 1000));
 
 /** Drives fleets over a window: warm-up first (not measured), then the measured window, then a pause for late receipts. */
 async function drive(fleets: Fleet[], seconds: number, warmupSeconds: number): Promise<void> {
@@ -455,11 +389,11 @@ function printTable(fleets: Fleet[]): void {
     `${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end (the driver itself is one busy process).`);
   console.log(`Latency: from invoking AddNote to the Events call at each of the ${options.observers - 1} other observers. Ratio: SessionLab / bare hub.`);
   console.log('');
-  console.log(`${''.padEnd(width)}${'SessionLab'.padStart(12)}${'bare hub'.padStart(12)}${'ratio'.padStart(9)}`);
+  console.log(`${''.padEnd(width)}${realServer.name.padStart(14)}${'bare hub'.padStart(12)}${'ratio'.padStart(9)}`);
   for (const [label, value, format, ratio] of rows) {
     const a = value(real);
     const b = value(bare);
-    console.log(`${label.padEnd(width)}${format(a).padStart(12)}${format(b).padStart(12)}${(ratio ? f2(a / b) : '').padStart(9)}`);
+    console.log(`${label.padEnd(width)}${format(a).padStart(14)}${format(b).padStart(12)}${(ratio ? f2(a / b) : '').padStart(9)}`);
   }
   if (options.timeline) {
     console.log('');
@@ -487,7 +421,7 @@ for (const fleet of fleets) {
   await fleet.connect();
 }
 for (const fleet of fleets) {
-  fleet.rssIdleKiB = readProc(fleet.target.pid).rssKiB;
+  fleet.rssIdleKiB = fleet.rssKiB();
   fleet.rssPeakKiB = fleet.rssIdleKiB;
 }
 if (options.mode === 'parallel') {

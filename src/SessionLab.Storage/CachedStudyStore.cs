@@ -4,7 +4,8 @@ namespace SessionLab.Storage;
 
 /// <summary>
 /// Keeps studies in memory in front of whichever database holds them: every session command validates against its
-/// study, and a study changes only through <see cref="SaveAsync"/> on this same instance.
+/// study. Each node of a cluster has its own cache, which is safe only because a study is written once, when it is
+/// created; editing studies needs the cache to learn of another node's change first.
 /// </summary>
 public sealed class CachedStudyStore(IStudyStore inner) : IStudyStore
 {
