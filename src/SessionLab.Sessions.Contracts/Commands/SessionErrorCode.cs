@@ -39,4 +39,5 @@ public enum SessionErrorCode
     InvalidCounter,
     InvalidDisplayName,
     Unavailable,
+    CommandIdReused,
 }

@@ -22,7 +22,7 @@ internal sealed partial class SessionGrain(
     /// <summary>A relay that has not been heard from for this long is taken to be on a dead node, with its connections.</summary>
     internal static readonly TimeSpan RelayExpiry = TimeSpan.FromSeconds(20);
 
-    private readonly Dictionary<Guid, long> _acknowledged = [];
+    private readonly Dictionary<Guid, Acknowledged> _acknowledged = [];
     private readonly Dictionary<string, RelayMember> _members = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ISessionRelay> _memberRelays = new(StringComparer.Ordinal);
     private readonly Dictionary<ISessionRelay, DateTimeOffset> _relays = [];
@@ -38,7 +38,7 @@ internal sealed partial class SessionGrain(
         _state = SessionState.Replay(events);
         foreach (var e in events)
         {
-            _acknowledged[e.CommandId] = e.Sequence;
+            _acknowledged[e.CommandId] = Acknowledged.Of(e);
         }
         // Versions from an earlier activation were taken from the clock too, so they stay below this one's.
         _presenceVersion = time.GetUtcNow().UtcTicks;
@@ -47,9 +47,9 @@ internal sealed partial class SessionGrain(
 
     public async Task<CommandResult> ScheduleAsync(Actor actor, ScheduleSessionRequest request, CancellationToken cancellationToken)
     {
-        if (_acknowledged.TryGetValue(request.CommandId, out var sequence))
+        if (Retried(actor, request) is { } retried)
         {
-            return CommandResult.Accepted(sequence);
+            return retried;
         }
         var study = await studies.GetAsync(request.StudyId, cancellationToken);
         var decision = SessionRules.Schedule(_state, study, request);
@@ -60,7 +60,7 @@ internal sealed partial class SessionGrain(
         var envelope = new SessionEventEnvelope(SessionId, 1, request.CommandId, time.GetUtcNow(), actor, decision.Event!);
         await AppendAsync(envelope, cancellationToken);
         _state = SessionState.Create(envelope);
-        _acknowledged[request.CommandId] = envelope.Sequence;
+        _acknowledged[request.CommandId] = Acknowledged.Of(envelope);
         return CommandResult.Accepted(envelope.Sequence);
     }
 
@@ -177,10 +177,9 @@ internal sealed partial class SessionGrain(
         Func<SessionState, Study, DateTimeOffset, Decision> decide,
         CancellationToken cancellationToken)
     {
-        if (_acknowledged.TryGetValue(command.CommandId, out var sequence))
+        if (Retried(actor, command) is { } retried)
         {
-            Log.Retried(logger, SessionId, command.CommandId, sequence);
-            return CommandResult.Accepted(sequence);
+            return retried;
         }
         if (_state is null)
         {
@@ -202,7 +201,7 @@ internal sealed partial class SessionGrain(
         var envelope = new SessionEventEnvelope(SessionId, _state.Sequence + 1, command.CommandId, now, actor, decision.Event!);
         await AppendAsync(envelope, cancellationToken);
         _state = _state.Apply(envelope);
-        _acknowledged[command.CommandId] = envelope.Sequence;
+        _acknowledged[command.CommandId] = Acknowledged.Of(envelope);
 
         var participantView = ChangesParticipantView(envelope.Event) ? ParticipantView.From(_state, study) : null;
         var delivery = new SessionDelivery(envelope, participantView);
@@ -212,6 +211,31 @@ internal sealed partial class SessionGrain(
             _ = relay.DeliverAsync(delivery);
         }
         return CommandResult.Accepted(envelope.Sequence);
+    }
+
+    /// <summary>
+    /// A command id already in the log: the same command from the same author is a retry (its answer was lost) and is
+    /// acknowledged again with its sequence; anything else reusing the id is refused, never told it succeeded.
+    /// </summary>
+    private CommandResult? Retried(Actor actor, ISessionCommand command)
+    {
+        if (!_acknowledged.TryGetValue(command.CommandId, out var earlier))
+        {
+            return null;
+        }
+        if (earlier.ActorId != actor.Id || earlier.Event != SessionRules.EventOf(command))
+        {
+            Log.Refused(logger, SessionId, command.GetType().Name, SessionErrorCode.CommandIdReused);
+            return CommandResult.Rejected(SessionErrorCode.CommandIdReused, "This commandId was already used for another command; send each new command with a new id.");
+        }
+        Log.Retried(logger, SessionId, command.CommandId, earlier.Sequence);
+        return CommandResult.Accepted(earlier.Sequence);
+    }
+
+    /// <summary>What is remembered of an applied command, to tell a retry from a reused id.</summary>
+    private readonly record struct Acknowledged(long Sequence, string ActorId, Type Event)
+    {
+        public static Acknowledged Of(SessionEventEnvelope e) => new(e.Sequence, e.Actor.Id, e.Event.GetType());
     }
 
     /// <summary>

@@ -208,6 +208,11 @@ public static class SessionRules
         {
             return refused;
         }
+        // A participant has been shown only the tasks that were started: a refusal must not name any other.
+        if (actor.Role == SessionRole.Participant && state.FindAttempt(request.TaskId) is null)
+        {
+            return NotAsked();
+        }
         if (RequireEndedAttempt(state, study, request.TaskId) is { } noAttempt)
         {
             return noAttempt;
@@ -218,7 +223,7 @@ public static class SessionRules
         }
         if (actor.Role == SessionRole.Participant && !(state.Pending is { Kind: QuestionnaireKind.Seq } pending && pending.TaskId == request.TaskId))
         {
-            return Refuse(SessionErrorCode.QuestionnaireNotRequested, "The moderator has not asked this question.");
+            return NotAsked();
         }
         if (request.Rating is < SessionLimits.SeqMin or > SessionLimits.SeqMax)
         {
@@ -252,6 +257,23 @@ public static class SessionRules
         }
         return new SusAnswered(request.Responses);
     }
+
+    /// <summary>The event a command becomes when accepted: a retried command id must name the same kind of command.</summary>
+    public static Type EventOf(ISessionCommand command) => command switch
+    {
+        ScheduleSessionRequest => typeof(SessionScheduled),
+        StartSessionRequest => typeof(SessionStarted),
+        EndSessionRequest => typeof(SessionEnded),
+        AddNoteRequest => typeof(NoteAdded),
+        EditNoteRequest => typeof(NoteEdited),
+        DeleteNoteRequest => typeof(NoteDeleted),
+        StartTaskRequest => typeof(TaskStarted),
+        EndTaskRequest => typeof(TaskEnded),
+        AskQuestionnaireRequest => typeof(QuestionnaireRequested),
+        AnswerSeqRequest => typeof(SeqAnswered),
+        AnswerSusRequest => typeof(SusAnswered),
+        _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Not a session command."),
+    };
 
     public static bool IsValidName(string? name) =>
         !string.IsNullOrWhiteSpace(name) && name.Trim().Length <= SessionLimits.MaxDisplayNameLength && !HiddenCharacters.In(name);
@@ -327,6 +349,8 @@ public static class SessionRules
         SessionStatus.Scheduled => Refuse(SessionErrorCode.SessionNotLive, "The session has not started yet."),
         _ => Ended(),
     };
+
+    private static SessionError NotAsked() => Refuse(SessionErrorCode.QuestionnaireNotRequested, "The moderator has not asked this question.");
 
     private static SessionError Ended() => Refuse(SessionErrorCode.SessionEnded, "The session has ended.");
 
