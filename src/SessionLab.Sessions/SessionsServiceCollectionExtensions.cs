@@ -15,6 +15,9 @@ public static class SessionsServiceCollectionExtensions
     public static IServiceCollection AddSessionGrains(this IServiceCollection services)
     {
         services.AddSessionStorage();
+        services.AddOptions<Grains.SessionGrainOptions>().BindConfiguration(Grains.SessionGrainOptions.SectionName)
+            .Validate(o => o.CommandsPerSecond > 0 && o.CommandBurst > 0, "Sessions:CommandsPerSecond and Sessions:CommandBurst must be positive.")
+            .ValidateOnStart();
         if (!services.Any(d => d.IsKeyedService && Equals(d.ServiceKey, SessionClockKey)))
         {
             services.AddKeyedSingleton(SessionClockKey, (sp, _) => sp.GetRequiredService<TimeProvider>());

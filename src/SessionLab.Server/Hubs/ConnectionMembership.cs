@@ -1,3 +1,6 @@
+using System.Threading.RateLimiting;
+using SessionLab.Sessions;
+
 namespace SessionLab.Server.Hubs;
 
 /// <summary>
@@ -8,6 +11,16 @@ namespace SessionLab.Server.Hubs;
 internal sealed class ConnectionMembership
 {
     private readonly Lock _gate = new();
+
+    /// <summary>This connection's share of commands: a person typing notes never meets it; a script flooding does.</summary>
+    public TokenBucketRateLimiter CommandBudget { get; } = new(new TokenBucketRateLimiterOptions
+    {
+        TokenLimit = SessionLimits.ConnectionCommandBurst,
+        TokensPerPeriod = 1,
+        ReplenishmentPeriod = TimeSpan.FromSeconds(1.0 / SessionLimits.ConnectionCommandsPerSecond),
+        QueueLimit = 0,
+        AutoReplenishment = true,
+    });
     private SessionMembership? _current;
     private bool _closed;
 
@@ -42,6 +55,7 @@ internal sealed class ConnectionMembership
         lock (_gate)
         {
             _closed = true;
+            CommandBudget.Dispose();
             return _current;
         }
     }

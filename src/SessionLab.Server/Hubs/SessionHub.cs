@@ -1,5 +1,8 @@
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.AspNetCore.SignalR;
 using SessionLab.Server.Invitations;
+using SessionLab.Sessions.Grains;
 using SessionLab.Sessions;
 
 namespace SessionLab.Server.Hubs;
@@ -48,7 +51,7 @@ public sealed partial class SessionHub(IGrainFactory grains, SessionRelay relay,
         try
         {
             var connected = await grain.ConnectAsync(
-                new SessionConnection(Context.ConnectionId, actor, request.LastSeenSequence, relay.Reference),
+                new SessionConnection(Context.ConnectionId, actor, request.LastSeenSequence, relay.Reference, InviteId(request.InviteToken)),
                 Context.ConnectionAborted);
             if (connected.Error is { } error)
             {
@@ -57,7 +60,7 @@ public sealed partial class SessionHub(IGrainFactory grains, SessionRelay relay,
             }
             attached = true;
             await relay.CompleteJoinAsync(
-                claims.Scope, new RelayMember(Context.ConnectionId, actor), request.LastSeenSequence, connected.HeadSequence, connected.ParticipantView, CancellationToken.None);
+                claims.Scope, new RelayMember(Context.ConnectionId, actor, InviteId(request.InviteToken)), request.LastSeenSequence, connected.HeadSequence, connected.ParticipantView, CancellationToken.None);
             if (!Connection.TryJoin(new SessionMembership(claims.Scope, actor)))
             {
                 // The socket closed while joining, and OnDisconnectedAsync found nothing to detach.
@@ -151,6 +154,9 @@ public sealed partial class SessionHub(IGrainFactory grains, SessionRelay relay,
         }
     }
 
+    /// <summary>Names an invite link without carrying it: the grain counts connections per link.</summary>
+    private static string InviteId(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)))[..16];
+
     private ConnectionMembership Connection => (ConnectionMembership)Context.Items[MembershipKey]!;
 
     private async Task<CommandResult> RunAsync(ISessionCommand? request, Func<ISessionGrain, Actor, CancellationToken, Task<CommandResult>> call)
@@ -163,9 +169,22 @@ public sealed partial class SessionHub(IGrainFactory grains, SessionRelay relay,
         {
             return CommandResult.Rejected(SessionErrorCode.NotJoined, "Join a session before sending commands.");
         }
+        using (var lease = Connection.CommandBudget.AttemptAcquire())
+        {
+            if (!lease.IsAcquired)
+            {
+                return CommandResult.Rejected(SessionGrainLimits.RateLimited(lease, "This connection is sending commands faster than a person can"));
+            }
+        }
         try
         {
             return await call(grains.GetGrain<ISessionGrain>(membership.SessionId), membership.Actor, Context.ConnectionAborted);
+        }
+        catch (SessionUnavailableException error)
+        {
+            // The grain logged the failure with its cause; one line here says which command it cost.
+            Log.NotSaved(logger, request.GetType().Name, membership.SessionId, error.Message);
+            return CommandResult.Rejected(SessionErrorCode.Unavailable, "The server could not save this right now; it was not applied. Send it again.");
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
@@ -200,5 +219,8 @@ public sealed partial class SessionHub(IGrainFactory grains, SessionRelay relay,
 
         [LoggerMessage(4002, LogLevel.Error, "{Method} failed for session {SessionId}.")]
         public static partial void CallFailed(ILogger logger, string method, string sessionId, Exception error);
+
+        [LoggerMessage(4003, LogLevel.Warning, "{Method} for session {SessionId} was not saved: {Reason}")]
+        public static partial void NotSaved(ILogger logger, string method, string sessionId, string reason);
     }
 }

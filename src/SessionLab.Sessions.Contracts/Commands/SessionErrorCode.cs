@@ -40,4 +40,7 @@ public enum SessionErrorCode
     InvalidDisplayName,
     Unavailable,
     CommandIdReused,
+    RateLimited,
+    TooManyConnections,
+    TooManyNotes,
 }

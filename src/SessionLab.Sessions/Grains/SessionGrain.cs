@@ -1,6 +1,9 @@
 using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Threading.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans;
 using SessionLab.Storage;
 
@@ -17,6 +20,7 @@ internal sealed partial class SessionGrain(
     ISessionEventStore store,
     IStudyStore studies,
     [FromKeyedServices(SessionsServiceCollectionExtensions.SessionClockKey)] TimeProvider time,
+    IOptions<SessionGrainOptions> options,
     ILogger<SessionGrain> logger) : Grain, ISessionGrain
 {
     /// <summary>A relay that has not been heard from for this long is taken to be on a dead node, with its connections.</summary>
@@ -26,8 +30,18 @@ internal sealed partial class SessionGrain(
     private readonly Dictionary<string, RelayMember> _members = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ISessionRelay> _memberRelays = new(StringComparer.Ordinal);
     private readonly Dictionary<ISessionRelay, DateTimeOffset> _relays = [];
+    private readonly TokenBucketRateLimiter _commandBudget = new(new TokenBucketRateLimiterOptions
+    {
+        TokenLimit = options.Value.CommandBurst,
+        TokensPerPeriod = 1,
+        ReplenishmentPeriod = TimeSpan.FromSeconds(1.0 / options.Value.CommandsPerSecond),
+        QueueLimit = 0,
+        AutoReplenishment = true,
+    });
     private SessionState? _state;
     private long _presenceVersion;
+    private long _presenceSentAt;
+    private IGrainTimer? _presenceFlush;
     private IGrainTimer? _relaySweep;
 
     private string SessionId => this.GetPrimaryKeyString();
@@ -43,6 +57,12 @@ internal sealed partial class SessionGrain(
         // Versions from an earlier activation were taken from the clock too, so they stay below this one's.
         _presenceVersion = time.GetUtcNow().UtcTicks;
         Log.Activated(logger, SessionId, events.Count);
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _commandBudget.Dispose();
+        return Task.CompletedTask;
     }
 
     public async Task<CommandResult> ScheduleAsync(Actor actor, ScheduleSessionRequest request, CancellationToken cancellationToken)
@@ -113,10 +133,18 @@ internal sealed partial class SessionGrain(
         {
             return ConnectResult.Rejected(SessionErrorCode.InvalidRequest, $"lastSeenSequence must be between 0 and {_state.Sequence}.");
         }
+        if (_members.Count >= SessionLimits.MaxConnectionsPerSession)
+        {
+            return ConnectResult.Rejected(SessionErrorCode.TooManyConnections, $"This session already has {SessionLimits.MaxConnectionsPerSession} open connections; close a tab and try again.");
+        }
+        if (_members.Values.Count(m => m.InviteId == connection.InviteId) >= SessionLimits.MaxConnectionsPerInvite)
+        {
+            return ConnectResult.Rejected(SessionErrorCode.TooManyConnections, $"This link already has {SessionLimits.MaxConnectionsPerInvite} open connections; ask the researcher for a link of your own.");
+        }
 
         // The relay is registered in the same turn that reads the head: every event after the head is pushed to it,
         // and it replays everything up to the head from the log, so nothing falls between the two.
-        Attach(connection.Relay, new RelayMember(connection.ConnectionId, connection.Actor));
+        Attach(connection.Relay, new RelayMember(connection.ConnectionId, connection.Actor, connection.InviteId));
         PublishPresence();
         Log.Connected(logger, SessionId, connection.Actor.Role, connection.LastSeenSequence);
         return connection.Actor.Role == SessionRole.Participant
@@ -184,6 +212,13 @@ internal sealed partial class SessionGrain(
         if (_state is null)
         {
             return CommandResult.Rejected(SessionErrorCode.SessionNotFound, "This session does not exist.");
+        }
+        using (var lease = _commandBudget.AttemptAcquire())
+        {
+            if (!lease.IsAcquired)
+            {
+                return CommandResult.Rejected(SessionGrainLimits.RateLimited(lease, "This session is taking more commands than a live session sends"));
+            }
         }
         var study = await studies.GetAsync(_state.StudyId, cancellationToken);
         if (study is null)
@@ -290,8 +325,32 @@ internal sealed partial class SessionGrain(
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Presence goes out at most every <see cref="SessionLimits.PresenceInterval"/>, with every change since the last:
+    /// a burst of joins costs each member a few lists, not one per join.
+    /// </summary>
     private void PublishPresence()
     {
+        var since = Stopwatch.GetElapsedTime(_presenceSentAt);
+        if (_presenceSentAt != 0 && since < SessionLimits.PresenceInterval)
+        {
+            _presenceFlush ??= this.RegisterGrainTimer(FlushPresence, SessionLimits.PresenceInterval - since, Timeout.InfiniteTimeSpan);
+            return;
+        }
+        SendPresence();
+    }
+
+    private Task FlushPresence()
+    {
+        _presenceFlush?.Dispose();
+        _presenceFlush = null;
+        SendPresence();
+        return Task.CompletedTask;
+    }
+
+    private void SendPresence()
+    {
+        _presenceSentAt = Stopwatch.GetTimestamp();
         _presenceVersion = Math.Max(_presenceVersion + 1, time.GetUtcNow().UtcTicks);
         var update = new PresenceUpdate(SessionId, _presenceVersion, Presence());
         foreach (var relay in _relays.Keys)

@@ -62,6 +62,10 @@ public static class SessionRules
         {
             return Refuse(SessionErrorCode.NoteAlreadyExists, $"A note with id {request.NoteId} already exists.");
         }
+        if (state.Notes.Count >= SessionLimits.MaxNotesPerSession)
+        {
+            return Refuse(SessionErrorCode.TooManyNotes, $"This session already holds {SessionLimits.MaxNotesPerSession:N0} notes, the most one session keeps.");
+        }
         var latest = state.ClockAt(now) + (long)SessionLimits.ClockTolerance.TotalMilliseconds;
         if (request.ClockOffsetMs < 0 || request.ClockOffsetMs > latest)
         {

@@ -70,7 +70,7 @@ public sealed class ContractSerializationTests
         new PresenceEntry("a_1", "Morgan", SessionRole.Moderator, 2),
         new PresenceUpdate("se_1", 638_000_000_000_000_000, [new PresenceEntry("a_2", "Olu", SessionRole.Observer, 1)]),
         new SessionDelivery(Envelope, View),
-        new RelayMember("conn-1", Moderator),
+        new RelayMember("conn-1", Moderator, "invite-1"),
         new RelayHeartbeatResult(12, null),
         new Note(Guid.NewGuid(), Moderator, 100, "text", ["confusion"], NoteKind.Observation, "t1", 4, When, null),
         new TaskAttempt("t1", 5_000, 45_000, TaskOutcome.Success, 0, 0, null, 6, "easy"),

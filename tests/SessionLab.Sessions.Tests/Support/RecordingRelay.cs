@@ -45,5 +45,5 @@ internal sealed class RecordingRelay : ISessionRelay
         WaitUntilAsync(() => Events.Any(e => e.Sequence == sequence), $"event {sequence}");
 
     /// <summary>The newest presence the relay holds, as a relay keeps it: the update with the highest version.</summary>
-    public PresenceUpdate LatestPresence => Presence.MaxBy(p => p.Version)!;
+    public PresenceUpdate? LatestPresence => Presence.MaxBy(p => p.Version);
 }

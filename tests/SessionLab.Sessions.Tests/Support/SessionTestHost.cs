@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Orleans.TestingHost;
+using SessionLab.Sessions.Grains;
 using SessionLab.Sessions.Studies;
 using SessionLab.Storage;
 
@@ -44,9 +45,14 @@ internal sealed class SessionTestHost : IAsyncDisposable
 
     public Study Study { get; private set; } = null!;
 
-    public static async Task<SessionTestHost> StartAsync(Func<ISessionEventStore, ISessionEventStore>? wrapStore = null)
+    /// <summary>The session's command budget: large, unless a test of the budget lowers it.</summary>
+    public int CommandBurst { get; init; } = 10_000;
+
+    public int CommandsPerSecond { get; init; } = 10_000;
+
+    public static async Task<SessionTestHost> StartAsync(Func<ISessionEventStore, ISessionEventStore>? wrapStore = null, int commandBurst = 10_000, int commandsPerSecond = 10_000)
     {
-        var host = new SessionTestHost(wrapStore);
+        var host = new SessionTestHost(wrapStore) { CommandBurst = commandBurst, CommandsPerSecond = commandsPerSecond };
         host.OpenStore();
         host.Study = StudyValidator.Create(
             new StudyDraft(
@@ -84,9 +90,9 @@ internal sealed class SessionTestHost : IAsyncDisposable
         return grain;
     }
 
-    /// <summary>Attaches a connection through this host's relay, as a browser joining on a node would.</summary>
-    public Task<ConnectResult> ConnectAsync(ISessionGrain grain, string connectionId, Actor actor, long lastSeen = 0) =>
-        grain.ConnectAsync(new SessionConnection(connectionId, actor, lastSeen, RelayReference), default);
+    /// <summary>Attaches a connection through this host's relay, as a browser joining on a node would, through the role's link.</summary>
+    public Task<ConnectResult> ConnectAsync(ISessionGrain grain, string connectionId, Actor actor, long lastSeen = 0, string? inviteId = null) =>
+        grain.ConnectAsync(new SessionConnection(connectionId, actor, lastSeen, RelayReference, inviteId ?? actor.Role + "-link"), default);
 
     public static AddNoteRequest Note(string text, long offsetMs = 0, params string[] tags) =>
         new(Guid.NewGuid(), Guid.NewGuid(), offsetMs, text, [.. tags], NoteKind.Observation);
@@ -145,6 +151,7 @@ internal sealed class SessionTestHost : IAsyncDisposable
             silo.Services.AddSingleton(Log);
             silo.Services.AddSingleton<IStudyStore>(Studies);
             silo.Services.AddKeyedSingleton<TimeProvider>(SessionsServiceCollectionExtensions.SessionClockKey, Clock);
+            silo.Services.Configure<SessionGrainOptions>(o => (o.CommandBurst, o.CommandsPerSecond) = (CommandBurst, CommandsPerSecond));
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();
