@@ -114,7 +114,7 @@ public static class MarkdownReportRenderer
             return text.Append("No participant has answered the SUS yet: no data.\n").ToString();
         }
         text.Append($"Mean SUS {Mean(sus.Mean)}: grade {sus.Grade.Letter} on the Sauro–Lewis curved grading scale, ");
-        text.Append($"percentile rank {Number(sus.PercentileRank.Value, 0)} (normal approximation of the benchmark, mean {SusScale.BenchmarkMean}, SD {SusScale.BenchmarkStandardDeviation}).\n\n");
+        text.Append($"percentile rank {Number(sus.PercentileRank.Value, 0)} (from the same scale).\n\n");
         text.Append("| Participant | SUS | Grade | Percentile rank |\n|---|---|---|---|\n");
         foreach (var (participant, result) in report.Participants.Zip(sus.ByParticipant))
         {
