@@ -3,11 +3,15 @@ using System.Collections.Immutable;
 namespace SessionLab.Reports;
 
 /// <summary>
-/// SUS of the study: every participant's score, the mean with its t interval, and the grade and percentile rank of the
-/// mean. The grade and percentile are null when nobody answered.
+/// SUS of the study: every participant's score, the mean with its t interval, the grade and percentile rank of the
+/// mean, and the mean against the benchmark average of 68. All but the scores are null when nobody answered.
 /// </summary>
 public sealed record SusReport(
     ImmutableArray<SusResult> ByParticipant,
     MeanEstimate? Mean,
     SusGrade? Grade,
-    double? PercentileRank);
+    double? PercentileRank,
+    BenchmarkComparison? Benchmark = null)
+{
+    public IEnumerable<double> Scores => ByParticipant.Select(r => r.Score).OfType<double>();
+}

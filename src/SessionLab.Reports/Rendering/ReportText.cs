@@ -54,6 +54,22 @@ internal static class ReportText
         return builder;
     }
 
+    /// <summary>
+    /// The text without the quotation marks an observer typed around it, so a report that puts quotes in marks of its
+    /// own does not print them twice (“"Where is it?"”).
+    /// </summary>
+    public static string Unquoted(string text)
+    {
+        var trimmed = text.Trim();
+        return trimmed.Length >= 2 && IsOpeningQuote(trimmed[0]) && IsClosingQuote(trimmed[^1])
+            ? trimmed[1..^1].Trim()
+            : trimmed;
+    }
+
+    private static bool IsOpeningQuote(char c) => c is '"' or '\'' or '“' or '‘' or '„' or '«' or '‚';
+
+    private static bool IsClosingQuote(char c) => c is '"' or '\'' or '”' or '’' or '“' or '»' or '‘';
+
     /// <summary>An enum value in lower case, as every format writes kinds and outcomes; the names are made once per type.</summary>
     public static string Lower<T>(T value) where T : struct, Enum =>
         LowerNames<T>.Names.TryGetValue(value, out var name) ? name : value.ToString().ToLowerInvariant();

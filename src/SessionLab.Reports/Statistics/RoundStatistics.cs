@@ -161,10 +161,11 @@ public static class RoundStatistics
             return null;
         }
         var observed = (double)successes / trials;
+        // Summed term by term: MathNet's binomial CDF goes through the regularized beta function, which is NaN at its edges.
         var exactly = Binomial.PMF(benchmark, trials, successes);
         var beyond = observed > benchmark
-            ? 1 - Binomial.CDF(benchmark, trials, successes)
-            : Binomial.CDF(benchmark, trials, successes) - exactly;
+            ? Enumerable.Range(successes + 1, trials - successes).Sum(k => Binomial.PMF(benchmark, trials, k))
+            : Enumerable.Range(0, successes).Sum(k => Binomial.PMF(benchmark, trials, k));
         return new BenchmarkComparison(observed, benchmark, trials, Math.Clamp(beyond + (exactly / 2), 0, 1));
     }
 

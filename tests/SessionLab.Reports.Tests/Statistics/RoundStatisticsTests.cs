@@ -127,6 +127,9 @@ public sealed class RoundStatisticsTests
     [InlineData(3, 5, 0.1892754)]
     [InlineData(0, 3, 0.0053240)]
     [InlineData(5, 5, 0.1443587)]
+    // One participant: half the chance of the single outcome seen, 0.78 / 2 and 0.22 / 2.
+    [InlineData(1, 1, 0.39)]
+    [InlineData(0, 1, 0.11)]
     public void ACompletionRateIsComparedWithTheBenchmarkByTheMidPBinomialTest(int successes, int trials, double p)
     {
         var comparison = RoundStatistics.ProportionAgainst(successes, trials, RoundStatistics.CompletionBenchmark)!;
