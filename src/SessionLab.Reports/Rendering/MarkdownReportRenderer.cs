@@ -141,7 +141,7 @@ public static class MarkdownReportRenderer
             ParticipantHeader(text, report, "Finding", "Severity", "Participants");
             foreach (var row in report.Findings)
             {
-                text.Append($"| {TagName(row)} | {Severity(row.Severity)} | {Affected(row)} |");
+                text.Append($"| #{Cell(row.Tag)}{(row.InPalette ? string.Empty : " (not in palette)")} | {Severity(row.Severity)} | {Affected(row)} |");
                 text.AppendJoin(string.Empty, row.Cells.Select(c => c.NoteCount == 0 ? " · |" : $" {c.NoteCount} |")).Append('\n');
             }
             if (n > 0 && ProblemDiscovery.SmallestFrequencyLikelySeen(n, PlanningGoal) is { } smallest)
@@ -221,7 +221,7 @@ public static class MarkdownReportRenderer
         ParticipantHeader(text, report, "Task");
         foreach (var task in report.Tasks)
         {
-            text.Append($"| {task.Number}. {Markdown(task.Title)} |").AppendJoin(string.Empty, task.ByParticipant.Select(c => $" {Outcome(c)} |")).Append('\n');
+            text.Append($"| {task.Number}. {Cell(task.Title)} |").AppendJoin(string.Empty, task.ByParticipant.Select(c => $" {Outcome(c)} |")).Append('\n');
         }
         text.Append("\nA dash means not attempted; times are h:mm:ss.\n");
         foreach (var task in report.Tasks)
@@ -277,7 +277,7 @@ public static class MarkdownReportRenderer
             foreach (var task in report.Tasks)
             {
                 var c = task.Completion;
-                text.Append($"| {task.Number}. {Markdown(task.Title)} | {(c is null ? NoData : $"{c.Successes} of {c.Trials} ({Percent(c.Observed)})")} | ");
+                text.Append($"| {task.Number}. {Cell(task.Title)} | {(c is null ? NoData : $"{c.Successes} of {c.Trials} ({Percent(c.Observed)})")} | ");
                 text.Append(c is null ? NoData : PlainWords.TooFewToTell(c) ? $"{PercentRange(c.Interval)}: too few to tell" : PercentRange(c.Interval)).Append(" | ");
                 text.Append(task.Time is { } t ? $"{PlainWords.Duration(t.Value)} ({CentreName(t.Centre)}, {PlainWords.Count(t.Count, "time", "times")})" : NoData).Append(" | ");
                 text.Append(task.Time?.Interval is { } ti ? $"{PlainWords.Duration(ti.Lower)} to {PlainWords.Duration(ti.Upper)}" : "too few times").Append(" | ");
@@ -300,8 +300,8 @@ public static class MarkdownReportRenderer
             foreach (var (participant, result) in report.Participants.Zip(report.Sus.ByParticipant))
             {
                 text.Append(result.Score is { } score
-                    ? $"| {Markdown(participant.Label)} | {Number(score)} | {result.Grade!.Letter} | {Number(result.PercentileRank!.Value, 0)} |\n"
-                    : $"| {Markdown(participant.Label)} | not answered | | |\n");
+                    ? $"| {Cell(participant.Label)} | {Number(score)} | {result.Grade!.Letter} | {Number(result.PercentileRank!.Value, 0)} |\n"
+                    : $"| {Cell(participant.Label)} | not answered | | |\n");
             }
         }
         else
@@ -322,11 +322,11 @@ public static class MarkdownReportRenderer
         {
             if (task.CompletionBenchmark is { } completion)
             {
-                text.Append($"| {task.Number}. {Markdown(task.Title)}: completion | {PlainWords.Benchmark(completion, Percent)} |\n");
+                text.Append($"| {task.Number}. {Cell(task.Title)}: completion | {PlainWords.Benchmark(completion, Percent)} |\n");
             }
             if (task.SeqBenchmark is { } seq)
             {
-                text.Append($"| {task.Number}. {Markdown(task.Title)}: ease | {PlainWords.Benchmark(seq, v => Number(v))} |\n");
+                text.Append($"| {task.Number}. {Cell(task.Title)}: ease | {PlainWords.Benchmark(seq, v => Number(v))} |\n");
             }
         }
 
@@ -352,7 +352,7 @@ public static class MarkdownReportRenderer
         text.Append("| Task | Measure | This study | Other | Difference | Range | p |\n|---|---|---|---|---|---|---|\n");
         foreach (var task in comparison.Tasks)
         {
-            var title = Markdown(task.Title);
+            var title = Cell(task.Title);
             if (task.Number is null || task.OtherNumber is null)
             {
                 text.Append($"| {title} | | {(task.Number is null ? "not in this study" : "in this study")} | {(task.OtherNumber is null ? "not in the other" : "in the other")} | | | |\n");
@@ -361,7 +361,7 @@ public static class MarkdownReportRenderer
             if (task.Completion is { } c)
             {
                 text.Append($"| {title} | completion | {c.Successes} of {c.Trials} | {c.OtherSuccesses} of {c.OtherTrials} | {SignedNumber(100 * c.Difference, 0)} points | ");
-                text.Append($"{SignedNumber(100 * c.Interval.Lower, 0)} to {SignedNumber(100 * c.Interval.Upper, 0)} | {Number(c.PValue, 3)} ({Markdown(c.Test)}) |\n");
+                text.Append($"{SignedNumber(100 * c.Interval.Lower, 0)} to {SignedNumber(100 * c.Interval.Upper, 0)} | {Number(c.PValue, 3)} ({Cell(c.Test)}) |\n");
             }
             if (task.Time is { } t)
             {
@@ -504,7 +504,7 @@ public static class MarkdownReportRenderer
     /// <summary>A table header of fixed columns followed by one column per participant.</summary>
     private static void ParticipantHeader(StringBuilder text, StudyReport report, params string[] columns)
     {
-        var labels = columns.Concat(report.Participants.Select(p => Markdown(p.Label))).ToArray();
+        var labels = columns.Concat(report.Participants.Select(p => Cell(p.Label))).ToArray();
         text.Append("| ").AppendJoin(" | ", labels).Append(" |\n|").Append(string.Concat(Enumerable.Repeat("---|", labels.Length))).Append('\n');
     }
 
