@@ -361,23 +361,23 @@ public static class MarkdownReportRenderer
             if (task.Completion is { } c)
             {
                 text.Append($"| {title} | completion | {c.Successes} of {c.Trials} | {c.OtherSuccesses} of {c.OtherTrials} | {SignedNumber(100 * c.Difference, 0)} points | ");
-                text.Append($"{SignedNumber(100 * c.Interval.Lower, 0)} to {SignedNumber(100 * c.Interval.Upper, 0)} | {Number(c.PValue, 3)} ({Cell(c.Test)}) |\n");
+                text.Append($"{SignedNumber(100 * c.Interval.Lower, 0)} to {SignedNumber(100 * c.Interval.Upper, 0)} | {PlainWords.P(c.PValue)} ({Cell(c.Test)}) |\n");
             }
             if (task.Time is { } t)
             {
                 text.Append($"| {title} | typical time | {PlainWords.Duration(t.GeometricMean)} | {PlainWords.Duration(t.OtherGeometricMean)} | ratio {Number(t.Ratio, 2)} | ");
-                text.Append($"{(t.RatioInterval is { } ri ? $"{Number(ri.Lower, 2)} to {Number(ri.Upper, 2)}" : "too few")} | {(t.PValue is { } tp ? Number(tp, 3) : "not tested")} |\n");
+                text.Append($"{(t.RatioInterval is { } ri ? $"{Number(ri.Lower, 2)} to {Number(ri.Upper, 2)}" : "too few")} | {(t.PValue is { } tp ? PlainWords.P(tp) : "not tested")} |\n");
             }
             if (task.Seq is { } s)
             {
                 text.Append($"| {title} | ease (SEQ) | {Number(s.Mean)} | {Number(s.OtherMean)} | {SignedNumber(s.Difference, 1)} | ");
-                text.Append($"{(s.Interval is { } si ? $"{SignedNumber(si.Lower, 1)} to {SignedNumber(si.Upper, 1)}" : "too few")} | {(s.PValue is { } sp ? Number(sp, 3) : "not tested")} |\n");
+                text.Append($"{(s.Interval is { } si ? $"{SignedNumber(si.Lower, 1)} to {SignedNumber(si.Upper, 1)}" : "too few")} | {(s.PValue is { } sp ? PlainWords.P(sp) : "not tested")} |\n");
             }
         }
         if (comparison.Sus is { } sus)
         {
             text.Append($"| All | SUS | {Number(sus.Mean)} | {Number(sus.OtherMean)} | {SignedNumber(sus.Difference, 1)} | ");
-            text.Append($"{(sus.Interval is { } i ? $"{SignedNumber(i.Lower, 1)} to {SignedNumber(i.Upper, 1)}" : "too few")} | {(sus.PValue is { } p ? Number(p, 3) : "not tested")} |\n");
+            text.Append($"{(sus.Interval is { } i ? $"{SignedNumber(i.Lower, 1)} to {SignedNumber(i.Upper, 1)}" : "too few")} | {(sus.PValue is { } p ? PlainWords.P(p) : "not tested")} |\n");
         }
         return text.ToString();
     }

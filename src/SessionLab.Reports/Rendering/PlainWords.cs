@@ -82,7 +82,10 @@ internal static class PlainWords
             : $"{time.Seconds} s";
     }
 
-    public static string PValue(double p) => p < 0.001 ? "p < 0.001" : "p = " + p.ToString("0.000", CultureInfo.InvariantCulture);
+    public static string PValue(double p) => p < 0.001 ? "p < 0.001" : "p = " + P(p);
+
+    /// <summary>A p-value with the digits that matter near the 0.05 line: 0.0495 is not printed as 0.050.</summary>
+    public static string P(double p) => p < 0.001 ? "< 0.001" : p.ToString(p < 0.1 ? "0.0000" : "0.00", CultureInfo.InvariantCulture);
 
     /// <summary>What a p-value means for a difference, in words.</summary>
     public static string Chance(double? p) => p switch

@@ -22,7 +22,8 @@ internal static class ReportText
     /// "first-time", "#bug" and "3.5" stay as typed. No link, image, emphasis, code, strikethrough, closing heading
     /// sequence, autolink (www., scheme://, mailto:, e-mail), entity or raw HTML can start inside it; line breaks and
     /// control characters become spaces so a note cannot end a list item or open a block. The renderers never start a
-    /// line with user text, so line-start syntax (lists, headings, quotes) cannot open either.
+    /// line with user text, so line-start syntax (lists, headings, quotes) cannot open either. Surrounding white space is
+    /// dropped.
     /// </summary>
     public static string Markdown(string? text) =>
         string.IsNullOrEmpty(text) ? string.Empty : new StringBuilder(text.Length + 16).AppendMarkdown(text).ToString();
@@ -34,7 +35,8 @@ internal static class ReportText
     /// <summary><see cref="Markdown(string?)"/> written straight into <paramref name="builder"/>, for loops over every note.</summary>
     public static StringBuilder AppendMarkdown(this StringBuilder builder, string? text, bool inTable = false)
     {
-        var all = text.AsSpan();
+        // Space around inline text means nothing in Markdown, and breaks emphasis around it ("** Pay **").
+        var all = text.AsSpan().Trim();
         var at = 0;
         while (at < all.Length)
         {
