@@ -280,7 +280,7 @@ public static class MarkdownReportRenderer
                 text.Append($"| {task.Number}. {Cell(task.Title)} | {(c is null ? NoData : $"{c.Successes} of {c.Trials} ({Percent(c.Observed)})")} | ");
                 text.Append(c is null ? NoData : PlainWords.TooFewToTell(c) ? $"{PercentRange(c.Interval)}: too few to tell" : PercentRange(c.Interval)).Append(" | ");
                 text.Append(task.Time is { } t ? $"{PlainWords.Duration(t.Value)} ({CentreName(t.Centre)}, {PlainWords.Count(t.Count, "time", "times")})" : NoData).Append(" | ");
-                text.Append(task.Time?.Interval is { } ti ? $"{PlainWords.Duration(ti.Lower)} to {PlainWords.Duration(ti.Upper)}" : "too few times").Append(" | ");
+                text.Append(task.Time?.Interval is { } ti && PlainWords.TellsSomething(ti) ? $"{PlainWords.Duration(ti.Lower)} to {PlainWords.Duration(ti.Upper)}" : "too few times to tell").Append(" | ");
                 text.Append(task.Seq is { } s ? $"{Number(s.Mean)} ({PlainWords.Count(s.Count, "rating", "ratings")})" : NoData).Append(" | ");
                 text.Append(task.Seq?.Interval is { } si ? Range(si) : "too few ratings").Append(" | ");
                 text.Append($"{PlainWords.Errors(task.Errors)} | {PlainWords.Assists(task.Assists)} |\n");

@@ -52,9 +52,17 @@ internal static class PlainWords
     {
         null => "no completed attempt to time",
         { Count: 1 } => $"the one person who completed it took {Duration(estimate.Value)}",
-        { Interval: { } interval } => $"those who completed it typically took {Duration(estimate.Value)} (likely between {Duration(interval.Lower)} and {Duration(interval.Upper)})",
-        _ => $"those who completed it each took {Duration(estimate.Value)}",
+        { Interval: null } => $"those who completed it each took {Duration(estimate.Value)}",
+        { Interval: { } interval } when TellsSomething(interval) =>
+            $"those who completed it typically took {Duration(estimate.Value)} (likely between {Duration(interval.Lower)} and {Duration(interval.Upper)})",
+        _ => $"those who completed it typically took {Duration(estimate.Value)} (too few times to say how typical that is)",
     };
+
+    /// <summary>
+    /// Whether a time interval says something: one whose top is more than ten times its bottom (two times give 0 s to
+    /// 111 h for 30 s and 2 min) only says that there were too few times.
+    /// </summary>
+    public static bool TellsSomething(Interval timeInterval) => timeInterval.Upper <= 10 * timeInterval.Lower;
 
     public static string Seq(MeanEstimate? estimate) => estimate is null
         ? "ease not rated"

@@ -46,7 +46,9 @@ internal static class SvgCharts
 
     public static string TimeOnTask(StudyReport report)
     {
-        var max = report.Tasks.Select(t => t.Time).OfType<TimeEstimate>().Select(t => t.Interval?.Upper ?? t.Value).DefaultIfEmpty(1).Max();
+        // An interval that only says "too few times" (0 s to 111 h) is not drawn, so it cannot squash every other row.
+        static Interval? Drawn(TimeEstimate t) => t.Interval is { } interval && PlainWords.TellsSomething(interval) ? interval : null;
+        var max = report.Tasks.Select(t => t.Time).OfType<TimeEstimate>().Select(t => Drawn(t)?.Upper ?? t.Value).DefaultIfEmpty(1).Max();
         // Labels are whole seconds: a finer step would print the same label twice ("0 s, 0 s, 1 s").
         var step = Math.Max(1, NiceStep(max / 4));
         var ticks = Enumerable.Range(0, (int)Math.Ceiling(max / step) + 1).Select(i => i * step).ToArray();
@@ -62,13 +64,14 @@ internal static class SvgCharts
             task => task.Time,
             (svg, t, y) =>
             {
-                if (t.Interval is { } interval)
+                if (Drawn(t) is { } interval)
                 {
                     Whisker(svg, X(interval.Lower / top), X(interval.Upper / top), y + 11);
                 }
                 svg.Append(Invariant($"<circle cx=\"{X(t.Value / top):F1}\" cy=\"{y + 11}\" r=\"5\" fill=\"{Bar}\"/>"));
-                var right = X((t.Interval?.Upper ?? t.Value) / top);
-                Text(svg, right + 8, y + 15, $"{PlainWords.Duration(t.Value)}, {PlainWords.Count(t.Count, "time", "times")}", "start");
+                var right = X((Drawn(t)?.Upper ?? t.Value) / top);
+                var note = t.Interval is not null && Drawn(t) is null ? ", too few to tell" : string.Empty;
+                Text(svg, right + 8, y + 15, $"{PlainWords.Duration(t.Value)}, {PlainWords.Count(t.Count, "time", "times")}{note}", "start");
             });
     }
 
