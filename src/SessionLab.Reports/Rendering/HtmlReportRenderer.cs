@@ -56,11 +56,19 @@ public static class HtmlReportRenderer
             Convert(part);
         }
         writer.Write("</section>\n<section>");
-        Convert(MarkdownReportRenderer.TaskDetail(report));
+        Convert(MarkdownReportRenderer.TaskOutcomes(report));
         writer.Write(Figures(report));
+        Convert(MarkdownReportRenderer.TaskComments(report));
         writer.Write("</section>\n<section>");
-        Convert(MarkdownReportRenderer.Statistics(report));
-        writer.Write($"<figure>{SvgCharts.Sus(report)}<figcaption>SUS scores: each participant as a dot, the average as a diamond with the range the true average could lie in, over the grades of the curved grading scale; the dashed line is the average product (68).</figcaption></figure>");
+        var statistics = 0;
+        foreach (var part in MarkdownReportRenderer.StatisticsInParts(report))
+        {
+            Convert(part);
+            if (++statistics == 2)
+            {
+                writer.Write($"<figure>{SvgCharts.Sus(report)}<figcaption>SUS scores: each participant as a dot, the average as a diamond with the range the true average could lie in, over the grades of the curved grading scale; the dashed line is the average product (68).</figcaption></figure>");
+            }
+        }
         writer.Write("</section>\n</main>\n</body>\n</html>\n");
         writer.Flush();
     }

@@ -48,10 +48,11 @@ public static class MarkdownReportRenderer
     internal static string Title(StudyReport report)
     {
         var o = report.Overview;
+        var running = o.LiveSessionCount > 0 ? " Sessions still running count with what was recorded up to then." : string.Empty;
         return $"""
             # {Markdown(o.StudyName)}: usability test report
 
-            Made {Timestamp(o.GeneratedAt)}. Sessions still running count with what was recorded up to then.
+            Made {o.GeneratedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC.{running}
 
             """;
     }
@@ -187,26 +188,30 @@ public static class MarkdownReportRenderer
         }
 
         // Nothing typed during a session may go missing: notes without a tag are listed by participant.
-        var untagged = report.UntaggedNotes.ToArray();
-        if (untagged.Length > 0)
+        var untagged = report.UntaggedNotes.Count();
+        if (untagged > 0)
         {
             text.Clear();
             text.Append("\n### Notes without a tag\n\n");
-            text.Append($"{PlainWords.Count(untagged.Length, "note has", "notes have")} no tag, so no finding above holds them.\n");
-            foreach (var group in untagged.GroupBy(n => n.ParticipantLabel, StringComparer.Ordinal))
+            yield return text.Append($"{PlainWords.Count(untagged, "note has", "notes have")} no tag, so no finding above holds them.\n").ToString();
+            // One part per participant, like one per finding: a large study's untagged notes are never one string.
+            foreach (var group in report.UntaggedNotes.GroupBy(n => n.ParticipantLabel, StringComparer.Ordinal))
             {
+                text.Clear();
                 text.Append("\n**").AppendMarkdown(group.Key).Append("**\n\n");
                 foreach (var note in group)
                 {
                     AppendNote(text, note);
                 }
+                yield return text.ToString();
             }
-            yield return text.ToString();
         }
     }
 
-    /// <summary>Each task with its outcome per participant and every comment made on it.</summary>
-    internal static string TaskDetail(StudyReport report)
+    internal static string TaskDetail(StudyReport report) => TaskOutcomes(report) + TaskComments(report);
+
+    /// <summary>Each task's outcome per participant; the HTML report puts the charts after it.</summary>
+    internal static string TaskOutcomes(StudyReport report)
     {
         var text = new StringBuilder();
         text.Append("## Tasks in detail\n\n");
@@ -223,7 +228,17 @@ public static class MarkdownReportRenderer
         {
             text.Append($"| {task.Number}. {Cell(task.Title)} |").AppendJoin(string.Empty, task.ByParticipant.Select(c => $" {Outcome(c)} |")).Append('\n');
         }
-        text.Append("\nA dash means not attempted; times are h:mm:ss.\n");
+        return text.Append("\nA dash means not attempted; times are h:mm:ss.\n").ToString();
+    }
+
+    /// <summary>Each task in words with every comment made on it.</summary>
+    internal static string TaskComments(StudyReport report)
+    {
+        var text = new StringBuilder();
+        if (report.Participants.IsEmpty)
+        {
+            return string.Empty;
+        }
         foreach (var task in report.Tasks)
         {
             text.Append($"\n### {task.Number}. {Markdown(task.Title)}\n\n");
@@ -253,8 +268,13 @@ public static class MarkdownReportRenderer
         return text.ToString();
     }
 
-    /// <summary>The figures with their methods, each kind explained beside it in plain words.</summary>
-    internal static string Statistics(StudyReport report)
+    internal static string Statistics(StudyReport report) => string.Concat(StatisticsInParts(report));
+
+    /// <summary>
+    /// The figures with their methods, each kind explained beside it in plain words: tasks, then SUS, then the rest, so
+    /// the HTML report can put the SUS chart beside its table.
+    /// </summary>
+    internal static IEnumerable<string> StatisticsInParts(StudyReport report)
     {
         var text = new StringBuilder();
         text.Append("## Statistics\n\n");
@@ -287,6 +307,9 @@ public static class MarkdownReportRenderer
             }
         }
 
+        yield return text.ToString();
+        text.Clear();
+
         text.Append("\n### System Usability Scale (SUS)\n\n");
         text.Append("Ten questions after the session give a score from 0 to 100. It is not a percentage: the average product scores 68. ");
         text.Append("The grade and percentile come from the Sauro–Lewis curved grading scale, built from several hundred published studies: ");
@@ -309,6 +332,9 @@ public static class MarkdownReportRenderer
             text.Append("No participant has answered the SUS yet: no data.\n");
         }
 
+        yield return text.ToString();
+        text.Clear();
+
         text.Append("\n### Against published averages\n\n");
         text.Append("Each figure against the average of many published studies (Sauro and Lewis, Quantifying the User Experience, ch. 4): SUS 68, ");
         text.Append("ease (SEQ) 5.5, task completion 78%. The p-value is the chance of landing this far above (or below) the average if the product were really just average: ");
@@ -316,7 +342,7 @@ public static class MarkdownReportRenderer
         text.Append("| Measure | Against the average |\n|---|---|\n");
         if (report.Sus.Benchmark is { } susBenchmark)
         {
-            text.Append($"| SUS | {PlainWords.Benchmark(susBenchmark, v => Number(v))} |\n");
+            text.Append($"| SUS | {PlainWords.Benchmark(susBenchmark, Score)} |\n");
         }
         foreach (var task in report.Tasks)
         {
@@ -336,7 +362,7 @@ public static class MarkdownReportRenderer
         }
 
         text.Append(Planner(report.Participants.Length));
-        return text.ToString();
+        yield return text.ToString();
     }
 
     private static string ComparisonTable(RoundComparison comparison)
@@ -455,7 +481,7 @@ public static class MarkdownReportRenderer
         {
             return text + " One person's answer is too few to say how others would rate it.";
         }
-        return sus.Benchmark is { } benchmark ? $"{text} Against the average product: {PlainWords.Benchmark(benchmark, v => Number(v))}." : text;
+        return sus.Benchmark is { } benchmark ? $"{text} Against the average product: {PlainWords.Benchmark(benchmark, Score)}." : text;
     }
 
     private static string TaskChangeInWords(TaskComparison task, string other)
@@ -494,8 +520,8 @@ public static class MarkdownReportRenderer
         var chance = ProblemDiscovery.ChanceToSee(frequency, participants);
         var needed = ProblemDiscovery.ParticipantsNeeded(frequency, PlanningGoal)!.Value;
         return $"A problem that affects {Percent(frequency)} of users shows up at least once with {PlainWords.People(participants)} "
-            + $"{Percent(chance)} of the time; {PlainWords.Count(needed, "participant is", "participants are")} enough to be {Percent(PlanningGoal)} sure of seeing one this common. "
-            + (participants < 5 ? "With this few people, the true share could be much lower or higher than seen." : string.Empty);
+            + $"{Percent(chance)} of the time; {PlainWords.Count(needed, "participant is", "participants are")} enough to be {Percent(PlanningGoal)} sure of seeing one this common."
+            + (participants < 5 ? " With this few people, the true share could be much lower or higher than seen." : string.Empty);
     }
 
     /// <summary>Tags that mark evidence rather than name a problem ("quote") rank no finding of their own.</summary>
@@ -530,6 +556,9 @@ public static class MarkdownReportRenderer
         text.AppendMarkdown(note.ParticipantLabel).Append(" at ").Append(Clock(note.ClockOffsetMs));
         return note.ClipUrl is { } clip ? text.Append(" · [▶ clip](<").Append(clip).Append(">)") : text;
     }
+
+    /// <summary>A mean score with one decimal, or none when it is whole: "68", "50.6".</summary>
+    private static string Score(double value) => Number(value, value == Math.Round(value) ? 0 : 1);
 
     private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 

@@ -166,30 +166,9 @@ internal static class ReportText
         return time.TotalHours >= 1 ? $"{(int)time.TotalHours} h {time.Minutes:00} min" : $"{time.Minutes} min {time.Seconds:00} s";
     }
 
-    public static string Seconds(double seconds) => Number(seconds) + " s";
-
     public static string Timestamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", Invariant);
 
     public static string Date(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd", Invariant);
-
-    public static string Mean(MeanEstimate? estimate, int decimals = 1) => estimate switch
-    {
-        null => NoData,
-        { Interval: { } interval } => $"{Number(estimate.Mean, decimals)} ({Range(interval, decimals)}, n = {estimate.Count})",
-        { Count: 1 } => $"{Number(estimate.Mean, decimals)} (n = 1, no interval)",
-        _ => $"{Number(estimate.Mean, decimals)} (all equal, n = {estimate.Count})",
-    };
-
-    public static string Proportion(ProportionEstimate? estimate) => estimate is null
-        ? NoData
-        : $"{Percent(estimate.BestEstimate)} ({estimate.Successes} of {estimate.Trials}; {PercentRange(estimate.Interval)})";
-
-    public static string Time(TimeEstimate? estimate) => estimate switch
-    {
-        null => NoData,
-        { Interval: { } interval } => $"{Seconds(estimate.Value)} {CentreName(estimate.Centre)} ({Range(interval)} s, n = {estimate.Count})",
-        _ => $"{Seconds(estimate.Value)} {CentreName(estimate.Centre)} (n = {estimate.Count}, no interval)",
-    };
 
     public static string CentreName(TimeCentre centre) => centre == TimeCentre.Median ? "median" : "geometric mean";
 

@@ -97,7 +97,7 @@ public sealed class TwoRoundsReportTests
     {
         var benchmarks = Between(Markdown, "### Against published averages", "### Compared with");
 
-        Assert.Contains("| SUS | 90.0, above the published average of 68.0; the difference is unlikely to be chance", benchmarks, StringComparison.Ordinal);
+        Assert.Contains("| SUS | 90, above the published average of 68; the difference is unlikely to be chance", benchmarks, StringComparison.Ordinal);
         Assert.Contains("| 2. find a product: completion | 100%, above the published average of 78%; with 5 people this could well be chance (p = 0.14) |", benchmarks, StringComparison.Ordinal);
     }
 
