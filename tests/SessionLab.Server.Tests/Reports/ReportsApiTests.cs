@@ -254,11 +254,13 @@ public sealed class ReportsApiTests(SessionLabFactory factory) : IClassFixture<S
         var withoutToken = await CompareAsync(study, theirs.Study.Id, null, "html");
         var withMyToken = await CompareAsync(study, theirs.Study.Id, mine.OwnerToken, "html");
         var withTheirs = await CompareAsync(study, theirs.Study.Id, theirs.OwnerToken, "html");
+        var withGarbage = await CompareAsync(study, theirs.Study.Id, "not-a-token", "html");
 
         Assert.Equal(HttpStatusCode.Forbidden, withoutToken.StatusCode);
         Assert.Contains(ReportsApiHeader, (await withoutToken.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
         Assert.Equal(HttpStatusCode.Forbidden, withMyToken.StatusCode);
         Assert.Equal(HttpStatusCode.OK, withTheirs.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, withGarbage.StatusCode);
     }
 
     [Fact]
