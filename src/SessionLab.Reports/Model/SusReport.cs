@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 
 namespace SessionLab.Reports;
 
@@ -13,5 +14,7 @@ public sealed record SusReport(
     double? PercentileRank,
     BenchmarkComparison? Benchmark = null)
 {
+    /// <summary>The scores of those who answered; the JSON metrics already give them per participant.</summary>
+    [JsonIgnore]
     public IEnumerable<double> Scores => ByParticipant.Select(r => r.Score).OfType<double>();
 }
