@@ -74,7 +74,8 @@ public static class MarkdownReportRenderer
         for (var i = 0; i < top.Length; i++)
         {
             var row = top[i];
-            text.Append($"{i + 1}. **{TagName(row)}**: seen with {row.ParticipantsAffected} of {report.Participants.Length} participants; severity {Severity(row.Severity)}.\n");
+            text.Append($"{i + 1}. **#{Markdown(row.Tag)}**: seen with {row.ParticipantsAffected} of {PlainWords.Count(report.Participants.Length, "participant", "participants")}; ");
+            text.Append(row.Severity is null ? "severity not rated yet.\n" : $"severity {Severity(row.Severity)}.\n");
             foreach (var quote in row.Quotes)
             {
                 text.Append("   - ").Append(Quoted(quote)).Append('\n');
@@ -86,7 +87,9 @@ public static class MarkdownReportRenderer
         }
         if (top.Length > 0)
         {
-            text.Append("\nOrdered by severity (set by the team, 0 not a problem to 4 catastrophe) times the share of participants who showed it.\n\n");
+            var more = report.Findings.Where(IsFinding).Count(f => f.ParticipantsAffected > 0) - top.Length;
+            text.Append("\nOrdered by severity (set by the team, 0 not a problem to 4 catastrophe) times the share of participants who showed it.");
+            text.Append(more > 0 ? $" {PlainWords.Count(more, "more finding is", "more findings are")} under Findings in detail.\n\n" : "\n\n");
         }
 
         text.Append("### Tasks\n\n");

@@ -72,6 +72,24 @@ public sealed class MarkdownReportRendererTests
     }
 
     [Fact]
+    public void TheReadoutListsTheTopFiveFindingsAndSaysHowManyMoreThereAre()
+    {
+        var session = TestStudy.Session("s1", "P1").Start(TestStudy.Day);
+        foreach (var tag in (string[])["a", "b", "c", "d", "e", "f", "g"])
+        {
+            session.Note(1_000, "Seen " + tag, Sessions.NoteKind.Issue, null, tag);
+        }
+        var report = StudyReportBuilder.Build(TestStudy.Create(tags: []), [session.State], new Dictionary<string, int> { ["g"] = 4 }, TestStudy.Day.AddDays(1));
+
+        var readout = Section(MarkdownReportRenderer.Render(report), "## Readout");
+
+        Assert.Contains("1. **#g**: seen with 1 of 1 participant; severity 4 catastrophe.\n2. **#a**: seen with 1 of 1 participant; severity not rated yet.", readout, StringComparison.Ordinal);
+        Assert.Contains("5. **#d**", readout, StringComparison.Ordinal);
+        Assert.DoesNotContain("6. **", readout, StringComparison.Ordinal);
+        Assert.Contains("2 more findings are under Findings in detail.", readout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void MissingDataReadsAsNoDataNeverNaN()
     {
         var report = StudyReportBuilder.Build(TestStudy.Create(), [], new Dictionary<string, int>(), TestStudy.Day);
