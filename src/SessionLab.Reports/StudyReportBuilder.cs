@@ -52,7 +52,7 @@ public static class StudyReportBuilder
         return new StudyReport(
             Overview(study, sessions, participants, generatedAt),
             participants,
-            [.. study.Tasks.Select((task, index) => TaskReport(task, index + 1, observed))],
+            [.. study.Tasks.Select((task, index) => TaskReport(task, index + 1, observed, labels))],
             Sus(observed),
             Findings(study, participants, notes, severities),
             notes,
@@ -125,7 +125,7 @@ public static class StudyReportBuilder
             Confidence.Default,
             generatedAt);
 
-    private static TaskReport TaskReport(StudyTask task, int number, ImmutableArray<SessionState> observed)
+    private static TaskReport TaskReport(StudyTask task, int number, ImmutableArray<SessionState> observed, Dictionary<string, string> labels)
     {
         var attempts = observed.Select(s => (Session: s, Attempt: s.FindAttempt(task.Id))).ToArray();
         var ended = attempts.Select(a => a.Attempt).OfType<TaskAttempt>().Where(a => a.Outcome is not null).ToArray();
@@ -141,6 +141,8 @@ public static class StudyReportBuilder
             .Where(a => a.Outcome == TaskOutcome.Success && a.DurationMs > 0)
             .Select(a => a.DurationMs!.Value / 1000.0)];
 
+        double[] seqRatings = [.. ended.Where(a => a.SeqRating is not null).Select(a => (double)a.SeqRating!.Value)];
+
         return new TaskReport(
             task.Id,
             number,
@@ -149,11 +151,23 @@ public static class StudyReportBuilder
             attempts.Count(a => a.Attempt is { Outcome: null }),
             AdjustedWald.Estimate(outcomes.Success, outcomes.Attempted),
             TaskTime.Estimate(successSeconds),
-            MeanInterval.Estimate([.. ended.Where(a => a.SeqRating is not null).Select(a => (double)a.SeqRating!.Value)])?.Within(SessionLimits.SeqMin, SessionLimits.SeqMax),
+            MeanInterval.Estimate(seqRatings)?.Within(SessionLimits.SeqMin, SessionLimits.SeqMax),
             MeanInterval.Estimate([.. attempted.Select(a => (double)a.Errors)])?.Within(0, double.PositiveInfinity),
             MeanInterval.Estimate([.. attempted.Select(a => (double)a.Assists)])?.Within(0, double.PositiveInfinity),
-            [.. attempts.Select(a => Cell(a.Session, a.Attempt))]);
+            [.. attempts.Select(a => Cell(a.Session, a.Attempt))],
+            Comments(attempts, labels),
+            outcomes.Attempted > 0 ? RoundStatistics.ProportionAgainst(outcomes.Success, outcomes.Attempted, RoundStatistics.CompletionBenchmark) : null,
+            RoundStatistics.MeanAgainst(seqRatings, RoundStatistics.SeqBenchmark),
+            [.. successSeconds],
+            [.. seqRatings]);
     }
+
+    /// <summary>Each participant's comments on the task, in participant order: theirs with the SEQ first, then the moderator's.</summary>
+    private static ImmutableArray<TaskComment> Comments((SessionState Session, TaskAttempt? Attempt)[] attempts, Dictionary<string, string> labels) =>
+        [.. attempts.Where(a => a.Attempt is not null).SelectMany(a => (TaskComment?[])[
+            string.IsNullOrWhiteSpace(a.Attempt!.SeqComment) ? null : new TaskComment(labels[a.Session.SessionId], TaskCommentSource.Participant, a.Attempt.SeqComment.Trim()),
+            string.IsNullOrWhiteSpace(a.Attempt.Comment) ? null : new TaskComment(labels[a.Session.SessionId], TaskCommentSource.Moderator, a.Attempt.Comment.Trim()),
+        ]).OfType<TaskComment>()];
 
     private static TaskCell Cell(SessionState session, TaskAttempt? attempt) => attempt is null
         ? new TaskCell(session.SessionId, null, false, null, 0, 0, null)
@@ -168,7 +182,8 @@ public static class StudyReportBuilder
         var mean = MeanInterval.Estimate([.. results.Where(r => r.Score is not null).Select(r => r.Score!.Value)])?.Within(0, 100);
         return mean is null
             ? new SusReport(results, null, null, null)
-            : new SusReport(results, mean, SusScale.Grade(mean.Mean), SusScale.PercentileRank(mean.Mean));
+            : new SusReport(results, mean, SusScale.Grade(mean.Mean), SusScale.PercentileRank(mean.Mean),
+                RoundStatistics.MeanAgainst([.. results.Select(r => r.Score).OfType<double>()], RoundStatistics.SusBenchmark));
     }
 
     private static SusResult Scored(string sessionId, ImmutableArray<int> responses, double score) =>
@@ -214,6 +229,7 @@ public static class StudyReportBuilder
                 frequency,
                 [.. participants.Select(p => new FindingCell(p.SessionId, counts.GetValueOrDefault(p.SessionId)))],
                 RepresentativeQuotes(tagged, participantOrder),
+                [.. tagged.Where(n => n.Kind == NoteKind.Idea)],
                 tagged);
         });
 

@@ -34,11 +34,30 @@ public sealed class StudyReportService(
         return new StudyReportInputs(study, sessions, ratings.ToDictionary(r => r.Tag, r => r.Severity, StringComparer.OrdinalIgnoreCase), clipLinks);
     }
 
-    public async Task<StudyReport?> BuildAsync(string studyId, CancellationToken cancellationToken, Uri? appBase = null) =>
-        await LoadAsync(studyId, cancellationToken, appBase) is { } inputs ? inputs.Build(time.GetUtcNow()) : null;
+    /// <summary>
+    /// The study's report, or null when the study does not exist. With <paramref name="compareWith"/> it compares the
+    /// study with that other round of it, and is null when that study does not exist either.
+    /// </summary>
+    public async Task<StudyReport?> BuildAsync(string studyId, CancellationToken cancellationToken, Uri? appBase = null, string? compareWith = null)
+    {
+        var now = time.GetUtcNow();
+        if (await LoadAsync(studyId, cancellationToken, appBase) is not { } inputs)
+        {
+            return null;
+        }
+        var report = inputs.Build(now);
+        if (compareWith is null)
+        {
+            return report;
+        }
+        // The other round's clip links are left out: the comparison shows its figures, not its notes.
+        return await LoadAsync(compareWith, cancellationToken) is { } other
+            ? report with { Comparison = RoundComparer.Compare(report, other.Build(now)) }
+            : null;
+    }
 
-    public async Task<ReportDocument?> ExportAsync(string studyId, ReportFormat format, CancellationToken cancellationToken, Uri? appBase = null) =>
-        await BuildAsync(studyId, cancellationToken, appBase) is { } report ? ReportExporter.Export(report, format) : null;
+    public async Task<ReportDocument?> ExportAsync(string studyId, ReportFormat format, CancellationToken cancellationToken, Uri? appBase = null, string? compareWith = null) =>
+        await BuildAsync(studyId, cancellationToken, appBase, compareWith) is { } report ? ReportExporter.Export(report, format) : null;
 
     /// <summary>
     /// The spelling of the finding row <paramref name="tag"/> names, or null when the report has no such row: a tag of

@@ -162,7 +162,8 @@ public sealed class StudyReportBuilderTests
         Assert.Equal(80, sus.Mean!.Mean);
         Assert.Equal(2, sus.Mean.Count);
         Assert.Equal("A-", sus.Grade!.Letter);
-        Assert.Equal(SusScale.PercentileRank(80), sus.PercentileRank);
+        // A- runs from 78.9 (85th percentile) to 80.7 (89th): 80 is 85 + 4 × 1.1 / 1.8.
+        Assert.Equal(87.44, sus.PercentileRank!.Value, 0.01);
     }
 
     [Fact]
@@ -229,5 +230,30 @@ public sealed class StudyReportBuilderTests
         Assert.Equal(11, report.Answers.Length);
         Assert.Equal((QuestionnaireKind.Seq, "t1", 6, "easy enough"), (report.Answers[0].Kind, report.Answers[0].TaskId, report.Answers[0].Response, report.Answers[0].Comment));
         Assert.Equal(Enumerable.Range(1, 10).Select(i => (int?)i), report.Answers.Skip(1).Select(a => a.Item));
+    }
+
+    [Fact]
+    public void EachTaskCarriesItsCommentsAndEachFindingItsIdeas()
+    {
+        var report = TwoRounds.First();
+
+        Assert.Equal(
+            [new TaskComment("P1", TaskCommentSource.Participant, TwoRounds.SeqComment), new TaskComment("P2", TaskCommentSource.Moderator, TwoRounds.ModeratorComment)],
+            report.Tasks[0].Comments.AsEnumerable());
+        Assert.Empty(report.Tasks[1].Comments);
+        Assert.Equal([TwoRounds.Idea], report.Findings.Single(f => f.Tag == "nav").Recommendations.Select(n => n.Text));
+        Assert.Equal([TwoRounds.UntaggedNote, "Asks whether there is a store locator"], report.UntaggedNotes.Select(n => n.Text));
+    }
+
+    [Fact]
+    public void EachTaskAndTheSusAreHeldAgainstTheirBenchmarks()
+    {
+        var report = TwoRounds.First();
+
+        Assert.Equal((0.4, 0.78, 5), (report.Tasks[0].CompletionBenchmark!.Observed, report.Tasks[0].CompletionBenchmark!.Benchmark, report.Tasks[0].CompletionBenchmark!.Count));
+        Assert.Equal(5.5, report.Tasks[0].SeqBenchmark!.Benchmark);
+        Assert.Equal(3.2, report.Tasks[0].SeqBenchmark!.Observed, 1e-12);
+        Assert.Equal((50.625, 68.0), (report.Sus.Benchmark!.Observed, report.Sus.Benchmark.Benchmark));
+        Assert.False(report.Sus.Benchmark.Above);
     }
 }

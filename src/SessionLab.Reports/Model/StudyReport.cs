@@ -7,6 +7,7 @@ namespace SessionLab.Reports;
 /// Everything a report shows, computed once by <see cref="StudyReportBuilder"/> so that every renderer (and any endpoint
 /// or command line that serves them) only formats it. <see cref="Notes"/>, <see cref="Attempts"/> and
 /// <see cref="Answers"/> are the raw rows behind the metrics, for the CSV exports; the JSON metrics leave them out.
+/// <see cref="Comparison"/> is set when the report compares this study with another round.
 /// </summary>
 public sealed record StudyReport(
     ReportOverview Overview,
@@ -16,4 +17,10 @@ public sealed record StudyReport(
     ImmutableArray<FindingRow> Findings,
     [property: JsonIgnore] ImmutableArray<NoteReference> Notes,
     [property: JsonIgnore] ImmutableArray<AttemptRecord> Attempts,
-    [property: JsonIgnore] ImmutableArray<QuestionnaireAnswer> Answers);
+    [property: JsonIgnore] ImmutableArray<QuestionnaireAnswer> Answers,
+    RoundComparison? Comparison = null)
+{
+    /// <summary>Notes without any tag: no finding row holds them, so the report lists them on their own.</summary>
+    [JsonIgnore]
+    public IEnumerable<NoteReference> UntaggedNotes => Notes.Where(n => n.Tags.IsEmpty);
+}

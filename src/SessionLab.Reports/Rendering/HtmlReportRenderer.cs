@@ -49,18 +49,25 @@ public static class HtmlReportRenderer
             """);
         Convert(MarkdownReportRenderer.Title(report));
         writer.Write("\n<section>");
-        Convert(MarkdownReportRenderer.Overview(report));
-        writer.Write("</section>\n<section>");
-        Convert(MarkdownReportRenderer.TaskSummary(report));
-        writer.Write(Figures(report));
-        Convert(MarkdownReportRenderer.TaskOutcomes(report));
-        writer.Write("</section>\n<section>");
-        Convert(MarkdownReportRenderer.Sus(report));
-        writer.Write($"<figure>{SvgCharts.Sus(report)}<figcaption>SUS scores (dots), their mean (diamond) with its interval, over the curved grading scale.</figcaption></figure>");
+        Convert(MarkdownReportRenderer.Readout(report));
         writer.Write("</section>\n<section>");
         foreach (var part in MarkdownReportRenderer.FindingsInParts(report))
         {
             Convert(part);
+        }
+        writer.Write("</section>\n<section>");
+        Convert(MarkdownReportRenderer.TaskOutcomes(report));
+        writer.Write(Figures(report));
+        Convert(MarkdownReportRenderer.TaskComments(report));
+        writer.Write("</section>\n<section>");
+        var statistics = 0;
+        foreach (var part in MarkdownReportRenderer.StatisticsInParts(report))
+        {
+            Convert(part);
+            if (++statistics == 2)
+            {
+                writer.Write($"<figure>{SvgCharts.Sus(report)}<figcaption>SUS scores: each participant as a dot, the average as a diamond with the range the true average could lie in, over the grades of the curved grading scale; the dashed line is the average product (68).</figcaption></figure>");
+            }
         }
         writer.Write("</section>\n</main>\n</body>\n</html>\n");
         writer.Flush();
@@ -68,14 +75,15 @@ public static class HtmlReportRenderer
 
     private static string Figures(StudyReport report) => report.Tasks.IsEmpty
         ? string.Empty
-        : $"<figure>{SvgCharts.Completion(report)}<figcaption>Completion rate by task: best estimate with its interval.</figcaption></figure>"
-          + $"<figure>{SvgCharts.TimeOnTask(report)}<figcaption>Time on task of successful attempts, with its interval.</figcaption></figure>";
+        : $"<figure>{SvgCharts.Completion(report)}<figcaption>Completion by task: the bar is the share who completed it (x of n); the line across it is the range the true rate could lie in.</figcaption></figure>"
+          + $"<figure>{SvgCharts.TimeOnTask(report)}<figcaption>Typical time of those who completed each task, with the range it could lie in.</figcaption></figure>";
 
     private const string Css = """
         :root { color-scheme: light; }
         body { margin: 0; background: #fff; color: #1b1b1b; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
         main { max-width: 66rem; margin: 0 auto; padding: 1.5rem; }
         h1 { font-size: 1.7rem; margin: 0 0 .5rem; }
+        section + section > h2:first-child { break-before: page; }
         h2 { margin-top: 2.2rem; padding-bottom: .2rem; border-bottom: 2px solid #1b1b1b; }
         h3 { margin-top: 1.6rem; }
         table { display: block; max-width: 100%; overflow-x: auto; border-collapse: collapse; margin: .75rem 0; }

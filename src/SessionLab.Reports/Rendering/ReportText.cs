@@ -10,49 +10,136 @@ internal static class ReportText
 
     public const string NoData = "no data";
 
-    // Every ASCII punctuation character CommonMark lets a backslash escape, except , ; ? / % " ' which start nothing
-    // once line breaks are gone (escaping them only makes the raw file harder to read); then every character that
-    // becomes a space: controls (what char.IsControl says) and the Unicode line and paragraph separators.
-    private static readonly System.Buffers.SearchValues<char> MarkdownSpecial = System.Buffers.SearchValues.Create(
-        "!#$&()*+-.:<=>@[\\]^_`{|}~\u2028\u2029"
+    // The characters that may need a backslash, decided one by one from their neighbours (see EscapeNeeded); then every
+    // character that becomes a space: controls (what char.IsControl says) and the Unicode line and paragraph separators.
+    private static readonly System.Buffers.SearchValues<char> MarkdownCandidates = System.Buffers.SearchValues.Create(
+        "\\`*[{~_<&#:.@|\u2028\u2029"
         + new string([.. Enumerable.Range(0, 0x20).Concat(Enumerable.Range(0x7F, 0x21)).Select(c => (char)c)]));
 
     /// <summary>
-    /// User text (notes, tags, titles, aliases) made inert as Markdown: every character that can open Markdown syntax is
-    /// backslash-escaped, so no link, image, emphasis, heading, list, table cell, autolink (www. or scheme:), entity or
-    /// raw HTML can start inside it; line breaks and control characters become spaces so a note cannot end a
-    /// table row or open a block.
+    /// User text (notes, tags, titles, aliases) made inert as Markdown, with a backslash only where a character would
+    /// change the meaning, so the file still reads cleanly when pasted where backslashes show (Slack, Jira, Confluence):
+    /// "first-time", "#bug" and "3.5" stay as typed. No link, image, emphasis, code, strikethrough, closing heading
+    /// sequence, autolink (www., scheme://, mailto:, e-mail), entity or raw HTML can start inside it; line breaks and
+    /// control characters become spaces so a note cannot end a list item or open a block. The renderers never start a
+    /// line with user text, so line-start syntax (lists, headings, quotes) cannot open either. Surrounding white space is
+    /// dropped.
     /// </summary>
     public static string Markdown(string? text) =>
         string.IsNullOrEmpty(text) ? string.Empty : new StringBuilder(text.Length + 16).AppendMarkdown(text).ToString();
 
+    /// <summary><see cref="Markdown(string?)"/> for a table cell: a pipe there would end the cell.</summary>
+    public static string Cell(string? text) =>
+        string.IsNullOrEmpty(text) ? string.Empty : new StringBuilder(text.Length + 16).AppendMarkdown(text, inTable: true).ToString();
+
     /// <summary><see cref="Markdown(string?)"/> written straight into <paramref name="builder"/>, for loops over every note.</summary>
-    public static StringBuilder AppendMarkdown(this StringBuilder builder, string? text)
+    public static StringBuilder AppendMarkdown(this StringBuilder builder, string? text, bool inTable = false)
     {
-        var rest = text.AsSpan();
-        while (!rest.IsEmpty)
+        // Space around inline text means nothing in Markdown, and breaks emphasis around it ("** Pay **").
+        var all = text.AsSpan().Trim();
+        var at = 0;
+        while (at < all.Length)
         {
-            // Plain runs are copied whole; only the characters that need it are looked at one by one.
-            var plain = rest.IndexOfAny(MarkdownSpecial);
+            // Plain runs are copied whole; only the characters that may need it are looked at one by one.
+            var plain = all[at..].IndexOfAny(MarkdownCandidates);
             if (plain < 0)
             {
-                builder.Append(rest);
+                builder.Append(all[at..]);
                 break;
             }
-            builder.Append(rest[..plain]);
-            var c = rest[plain];
+            builder.Append(all.Slice(at, plain));
+            at += plain;
+            var c = all[at];
             if (char.IsControl(c) || c is '\u2028' or '\u2029')
             {
                 builder.Append(' ');
             }
             else
             {
-                builder.Append('\\').Append(c);
+                if (EscapeNeeded(all, at, inTable))
+                {
+                    builder.Append('\\');
+                }
+                builder.Append(c);
             }
-            rest = rest[(plain + 1)..];
+            at++;
         }
         return builder;
     }
+
+    private static bool EscapeNeeded(ReadOnlySpan<char> text, int at, bool inTable)
+    {
+        var before = at > 0 ? text[at - 1] : ' ';
+        var after = at + 1 < text.Length ? text[at + 1] : ' ';
+        return text[at] switch
+        {
+            // Escapes, code spans, emphasis, links and images, and attribute blocks some viewers honour.
+            '\\' => at + 1 == text.Length || (after < 128 && (char.IsPunctuation(after) || char.IsSymbol(after))),
+            '`' or '*' or '[' or '{' => true,
+            // Intraword underscores (snake_case) are plain text in CommonMark; at a word's edge they open emphasis.
+            '_' => !char.IsLetterOrDigit(before) || !char.IsLetterOrDigit(after),
+            // "~5 min" is plain; a tilde that could open or close strikethrough is not.
+            '~' => !(IsSpace(before) && char.IsAsciiDigit(after)),
+            // Raw HTML, comments and angle-bracket autolinks need a letter, / ! or ? right after the bracket.
+            '<' => char.IsAsciiLetter(after) || after is '/' or '!' or '?',
+            // Entities: &name; &#123; &#x1F;
+            '&' => IsEntity(text[(at + 1)..]),
+            // A lone # is a closing heading sequence at a line's end ("### Pay #"); "#bug" is plain.
+            '#' => IsSpace(before) && (IsSpace(after) || after == '#'),
+            // Autolinks: scheme://, mailto: and tel:, www., e-mail addresses.
+            ':' => text[(at + 1)..].StartsWith("//") || EndsWithWord(text[..at], "mailto") || EndsWithWord(text[..at], "tel"),
+            '.' => EndsWithWord(text[..at], "www"),
+            '@' => char.IsLetterOrDigit(before) && char.IsLetterOrDigit(after),
+            '|' => inTable,
+            _ => false,
+        };
+    }
+
+    private static bool IsSpace(char c) => char.IsWhiteSpace(c) || char.IsControl(c);
+
+    private static bool IsEntity(ReadOnlySpan<char> rest)
+    {
+        var end = rest.IndexOf(';');
+        if (end < 1 || end > 32)
+        {
+            return false;
+        }
+        var name = rest[..end];
+        return name[0] == '#' ? name.Length > 1 && name[1..].TrimStart("xX").Length > 0 && IsAlphanumeric(name[1..]) : IsAlphanumeric(name);
+    }
+
+    private static bool IsAlphanumeric(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (!char.IsAsciiLetterOrDigit(c))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>Whether <paramref name="text"/> ends with <paramref name="word"/> as a whole word, in any case.</summary>
+    private static bool EndsWithWord(ReadOnlySpan<char> text, string word) =>
+        text.EndsWith(word, StringComparison.OrdinalIgnoreCase)
+        && (text.Length == word.Length || !char.IsLetterOrDigit(text[^(word.Length + 1)]));
+
+    /// <summary>
+    /// The text without the quotation marks an observer typed around it, so a report that puts quotes in marks of its
+    /// own does not print them twice (“"Where is it?"”).
+    /// </summary>
+    public static string Unquoted(string text)
+    {
+        var trimmed = text.Trim();
+        return trimmed.Length >= 2 && IsOpeningQuote(trimmed[0]) && IsClosingQuote(trimmed[^1])
+            ? trimmed[1..^1].Trim()
+            : trimmed;
+    }
+
+    private static bool IsOpeningQuote(char c) => c is '"' or '\'' or '“' or '‘' or '„' or '«' or '‚';
+
+    private static bool IsClosingQuote(char c) => c is '"' or '\'' or '”' or '’' or '“' or '»' or '‘';
 
     /// <summary>An enum value in lower case, as every format writes kinds and outcomes; the names are made once per type.</summary>
     public static string Lower<T>(T value) where T : struct, Enum =>
@@ -79,30 +166,9 @@ internal static class ReportText
         return time.TotalHours >= 1 ? $"{(int)time.TotalHours} h {time.Minutes:00} min" : $"{time.Minutes} min {time.Seconds:00} s";
     }
 
-    public static string Seconds(double seconds) => Number(seconds) + " s";
-
     public static string Timestamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", Invariant);
 
     public static string Date(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd", Invariant);
-
-    public static string Mean(MeanEstimate? estimate, int decimals = 1) => estimate switch
-    {
-        null => NoData,
-        { Interval: { } interval } => $"{Number(estimate.Mean, decimals)} ({Range(interval, decimals)}, n = {estimate.Count})",
-        { Count: 1 } => $"{Number(estimate.Mean, decimals)} (n = 1, no interval)",
-        _ => $"{Number(estimate.Mean, decimals)} (all equal, n = {estimate.Count})",
-    };
-
-    public static string Proportion(ProportionEstimate? estimate) => estimate is null
-        ? NoData
-        : $"{Percent(estimate.BestEstimate)} ({estimate.Successes} of {estimate.Trials}; {PercentRange(estimate.Interval)})";
-
-    public static string Time(TimeEstimate? estimate) => estimate switch
-    {
-        null => NoData,
-        { Interval: { } interval } => $"{Seconds(estimate.Value)} {CentreName(estimate.Centre)} ({Range(interval)} s, n = {estimate.Count})",
-        _ => $"{Seconds(estimate.Value)} {CentreName(estimate.Centre)} (n = {estimate.Count}, no interval)",
-    };
 
     public static string CentreName(TimeCentre centre) => centre == TimeCentre.Median ? "median" : "geometric mean";
 

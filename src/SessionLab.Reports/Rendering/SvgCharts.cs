@@ -23,25 +23,32 @@ internal static class SvgCharts
     private const string Grid = "#c4c4c4";
     private const string Point = "#8a3300";
 
+    /// <remarks>
+    /// The bar is the observed rate x/n, never a small-sample point estimate a reader would take for it (a 0 of 1 drawn as
+    /// 40 % reads as a bug); the interval is a separate whisker. Where the sample is too small to tell, the row says so.
+    /// </remarks>
     public static string Completion(StudyReport report) => TaskChart(
         report,
         "chart-completion",
-        "Completion rate by task",
-        $"Best estimate of the completion rate of each task with its {Percent(report.Overview.ConfidenceLevel)} adjusted-Wald interval, 0 to 100%.",
+        "Completion by task",
+        $"For each task, a bar for the share of people who completed it (x of n) and a line for the range the true rate could lie in ({Percent(report.Overview.ConfidenceLevel)} confidence, adjusted-Wald), 0 to 100%.",
         [0, 25, 50, 75, 100],
         v => v / 100.0,
         v => $"{v}%",
         task => task.Completion,
         (svg, c, y) =>
         {
-            svg.Append(Invariant($"<rect x=\"{PlotLeft}\" y=\"{y + 4}\" width=\"{X(c.BestEstimate) - PlotLeft:F1}\" height=\"14\" fill=\"{Bar}\"/>"));
+            svg.Append(Invariant($"<rect x=\"{PlotLeft}\" y=\"{y + 4}\" width=\"{X(c.Observed) - PlotLeft:F1}\" height=\"14\" fill=\"{Bar}\"/>"));
             Whisker(svg, X(c.Interval.Lower), X(c.Interval.Upper), y + 11);
-            Text(svg, X(c.Interval.Upper) + 8, y + 15, $"{Percent(c.BestEstimate)} ({c.Successes}/{c.Trials})", "start");
+            var note = PlainWords.TooFewToTell(c) ? ", too few to tell" : string.Empty;
+            Text(svg, X(c.Interval.Upper) + 8, y + 15, $"{c.Successes} of {c.Trials}{note}", "start");
         });
 
     public static string TimeOnTask(StudyReport report)
     {
-        var max = report.Tasks.Select(t => t.Time).OfType<TimeEstimate>().Select(t => t.Interval?.Upper ?? t.Value).DefaultIfEmpty(1).Max();
+        // An interval that only says "too few times" (0 s to 111 h) is not drawn, so it cannot squash every other row.
+        static Interval? Drawn(TimeEstimate t) => t.Interval is { } interval && PlainWords.TellsSomething(interval) ? interval : null;
+        var max = report.Tasks.Select(t => t.Time).OfType<TimeEstimate>().Select(t => Drawn(t)?.Upper ?? t.Value).DefaultIfEmpty(1).Max();
         // Labels are whole seconds: a finer step would print the same label twice ("0 s, 0 s, 1 s").
         var step = Math.Max(1, NiceStep(max / 4));
         var ticks = Enumerable.Range(0, (int)Math.Ceiling(max / step) + 1).Select(i => i * step).ToArray();
@@ -49,21 +56,22 @@ internal static class SvgCharts
         return TaskChart(
             report,
             "chart-time",
-            "Time on task, successful attempts",
-            $"Geometric mean (under 25 times) or median (25 or more) of each task's successful times in seconds, with its {Percent(report.Overview.ConfidenceLevel)} interval.",
+            "Typical time on task of those who completed it",
+            $"For each task, a dot for the typical time of those who completed it (geometric mean under 25 times, median from 25) and a line for the range it could lie in ({Percent(report.Overview.ConfidenceLevel)} confidence), in seconds.",
             ticks,
             v => v / top,
             v => $"{Number(v, 0)} s",
             task => task.Time,
             (svg, t, y) =>
             {
-                if (t.Interval is { } interval)
+                if (Drawn(t) is { } interval)
                 {
                     Whisker(svg, X(interval.Lower / top), X(interval.Upper / top), y + 11);
                 }
                 svg.Append(Invariant($"<circle cx=\"{X(t.Value / top):F1}\" cy=\"{y + 11}\" r=\"5\" fill=\"{Bar}\"/>"));
-                var right = X((t.Interval?.Upper ?? t.Value) / top);
-                Text(svg, right + 8, y + 15, $"{Seconds(t.Value)} {(t.Centre == TimeCentre.Median ? "median" : "GM")}, n = {t.Count}", "start");
+                var right = X((Drawn(t)?.Upper ?? t.Value) / top);
+                var note = t.Interval is not null && Drawn(t) is null ? ", too few to tell" : string.Empty;
+                Text(svg, right + 8, y + 15, $"{PlainWords.Duration(t.Value)}, {PlainWords.Count(t.Count, "time", "times")}{note}", "start");
             });
     }
 

@@ -18,10 +18,14 @@ public static class Confidence
     }
 
     /// <summary>The two-sided critical value of Student's t with <paramref name="degreesOfFreedom"/>: 2.570582 for 95% and 5.</summary>
-    internal static double T(double level, int degreesOfFreedom)
+    /// <remarks>Degrees of freedom may be fractional: Welch's test estimates them (Welch–Satterthwaite).</remarks>
+    internal static double T(double level, double degreesOfFreedom)
     {
         Validate(level);
-        ArgumentOutOfRangeException.ThrowIfLessThan(degreesOfFreedom, 1);
+        if (!(degreesOfFreedom > 0) || double.IsInfinity(degreesOfFreedom))
+        {
+            throw new ArgumentOutOfRangeException(nameof(degreesOfFreedom), degreesOfFreedom, "Degrees of freedom are a positive, finite number.");
+        }
         return StudentT.InvCDF(0, 1, degreesOfFreedom, 1 - ((1 - level) / 2));
     }
 

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using MathNet.Numerics.Distributions;
 
 namespace SessionLab.Reports;
 
@@ -9,15 +8,15 @@ namespace SessionLab.Reports;
 /// <remarks>
 /// Scoring (Brooke, 1996): odd items contribute response − 1, even items 5 − response; the sum times 2.5 gives 0–100.
 /// Grades: Sauro and Lewis's curved grading scale (Quantifying the User Experience, 2nd ed., 2016, table 8.5), built from
-/// 241 studies; A+ from 84.1, F below 51.7. Percentile rank: the normal approximation of the SUS benchmark distribution,
-/// mean 68 and standard deviation 12.5 (Sauro, A Practical Guide to the System Usability Scale, 2011; the benchmark as
-/// cited by Hyzy et al., JMIR mHealth uHealth 10(8):e37290, 2022). It is an approximation: measuringu's empirical
-/// table puts 74 at the 70th percentile, where the normal curve says 68th.
+/// 241 studies; A+ from 84.1, F below 51.7. Percentile rank: the same table, which ties each grade band to a range of
+/// percentile ranks (A+ 96–100 … F 0–14), read linearly within a band. Real SUS scores are not normally distributed
+/// (the table puts 74 at about the 70th percentile where a normal curve of mean 68 and SD 12.5 says 68th, and a D at
+/// the 10th), so a normal curve would print a percentile that contradicts the grade printed beside it.
 /// </remarks>
 public static class SusScale
 {
+    /// <summary>The average SUS score of the benchmark studies: the 50th percentile, the middle of a C.</summary>
     public const double BenchmarkMean = 68;
-    public const double BenchmarkStandardDeviation = 12.5;
 
     /// <summary>From best to worst; each band runs from its minimum up to the minimum of the band above.</summary>
     public static ImmutableArray<SusGrade> Grades { get; } =
@@ -65,7 +64,15 @@ public static class SusScale
         return Grades.First(g => score >= g.MinScore);
     }
 
-    /// <summary>The share of benchmark studies scoring lower, 0–100.</summary>
-    public static double PercentileRank(double score) =>
-        100 * Normal.CDF(BenchmarkMean, BenchmarkStandardDeviation, score);
+    /// <summary>
+    /// The share of benchmark studies scoring lower, 0–100: the grade band's percentile range, read linearly from the
+    /// band's lowest to its highest published score. A score between two published edges (84.05: above A's 84.0, below
+    /// A+'s 84.1) takes the top of its band, so the percentile never leaves the range of the grade printed beside it.
+    /// </summary>
+    public static double PercentileRank(double score)
+    {
+        var grade = Grade(score);
+        var position = Math.Clamp((score - grade.MinScore) / (grade.MaxScore - grade.MinScore), 0, 1);
+        return grade.MinPercentile + (position * (grade.MaxPercentile - grade.MinPercentile));
+    }
 }

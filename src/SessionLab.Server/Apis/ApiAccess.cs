@@ -11,9 +11,11 @@ namespace SessionLab.Server.Apis;
 /// </summary>
 internal sealed class ApiAccess(TokenService tokens, ISessionEventStore log)
 {
-    public ProblemHttpResult? RequireStudyOwner(HttpContext http, string studyId)
+    public ProblemHttpResult? RequireStudyOwner(HttpContext http, string studyId) => RequireStudyOwner(BearerToken(http), studyId);
+
+    /// <summary>Checks that <paramref name="token"/> is the owner's token of <paramref name="studyId"/>, wherever the caller sent it.</summary>
+    public ProblemHttpResult? RequireStudyOwner(string? token, string studyId)
     {
-        var token = BearerToken(http);
         var owner = tokens.Validate(token, TokenKind.StudyOwner);
         if (owner.Error is { } error)
         {

@@ -23,8 +23,22 @@ public static class ReportsApi
         return api;
     }
 
+    /// <summary>
+    /// The header that carries the owner's token of the study named by <c>compareWith</c>: an owner's token opens one
+    /// study, and a comparison shows the figures of both, so the caller proves access to each.
+    /// </summary>
+    public const string CompareTokenHeader = "X-Compare-With-Token";
+
     internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetReportAsync(
-        string studyId, string? format, ApiAccess access, StudyReportService reports, HttpContext http, IConfiguration configuration, CancellationToken cancellationToken)
+        string studyId,
+        string? format,
+        string? compareWith,
+        ApiAccess access,
+        IStudyStore studies,
+        StudyReportService reports,
+        HttpContext http,
+        IConfiguration configuration,
+        CancellationToken cancellationToken)
     {
         if (access.RequireStudyOwner(http, studyId) is { } denied)
         {
@@ -34,8 +48,29 @@ public static class ReportsApi
         {
             return ApiProblems.From(SessionErrorCode.InvalidRequest, $"Unknown report format '{format}'; use one of {string.Join(", ", ReportFormatNames.All)}.");
         }
+        compareWith = string.IsNullOrWhiteSpace(compareWith) ? null : compareWith.Trim();
+        if (compareWith is not null)
+        {
+            if (compareWith == studyId)
+            {
+                return ApiProblems.From(SessionErrorCode.InvalidRequest, "compareWith names the report's own study; name another round of it.");
+            }
+            var compareToken = http.Request.Headers[CompareTokenHeader].ToString();
+            if (string.IsNullOrWhiteSpace(compareToken))
+            {
+                return ApiProblems.From(SessionErrorCode.Forbidden, $"Comparing shows both studies: send the owner's token of '{compareWith}' in the {CompareTokenHeader} header.");
+            }
+            if (access.RequireStudyOwner(compareToken.Trim(), compareWith) is { } deniedOther)
+            {
+                return deniedOther;
+            }
+            if (await studies.GetAsync(compareWith, cancellationToken) is null)
+            {
+                return StudyNotFound(compareWith);
+            }
+        }
         var appBase = ClipLinks.AppBase(AppLinks.BaseUrl(http.Request, configuration));
-        if (await reports.ExportAsync(studyId, reportFormat, cancellationToken, appBase) is not { } document)
+        if (await reports.ExportAsync(studyId, reportFormat, cancellationToken, appBase, compareWith) is not { } document)
         {
             return StudyNotFound(studyId);
         }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using SessionLab.Sessions;
 
 namespace SessionLab.Reports.Tests;
 
@@ -45,5 +46,24 @@ public sealed class HtmlReportRendererTests
 
         Assert.NotEmpty(labels);
         Assert.Equal(labels.Distinct().Count(), labels.Count);
+    }
+
+    [Fact]
+    public void ATimeIntervalOfTwoTimesIsNotDrawnAndDoesNotStretchTheAxis()
+    {
+        // Two times (30 s and 2 min) give a t interval up to 111 h; drawn, it would put every time at the left edge.
+        SessionState[] sessions =
+        [
+            TestStudy.Session("s1", "P1").Start(TestStudy.Day).Task("t1", 0, 30_000, TaskOutcome.Success).State,
+            TestStudy.Session("s2", "P2").Start(TestStudy.Day.AddHours(1)).Task("t1", 0, 120_000, TaskOutcome.Success).State,
+        ];
+        var report = StudyReportBuilder.Build(TestStudy.Create(), sessions, new Dictionary<string, int>(), TestStudy.Day.AddDays(1));
+
+        var chart = Regex.Match(HtmlReportRenderer.Render(report), "<svg [^>]*chart-time.*?</svg>", RegexOptions.Singleline).Value;
+
+        Assert.DoesNotContain("<path", chart, StringComparison.Ordinal);
+        Assert.Contains("1 min 00 s, 2 times, too few to tell", chart, StringComparison.Ordinal);
+        Assert.Contains(">60 s<", chart, StringComparison.Ordinal);
+        Assert.DoesNotContain(">80 s<", chart, StringComparison.Ordinal);
     }
 }

@@ -15,7 +15,8 @@ public sealed partial class InjectionTests
 
         AssertNoLiveMarkup(html);
         Assert.DoesNotContain("href", html, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("<strong>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<strong>bold</strong>", html, StringComparison.Ordinal);
+        Assert.Contains("**bold**", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<code>", html, StringComparison.Ordinal);
         // The text is still there for the reader, as text.
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html, StringComparison.Ordinal);
@@ -40,10 +41,11 @@ public sealed partial class InjectionTests
     {
         var html = Markdown.ToHtml(MarkdownReportRenderer.Render(Report), new MarkdownPipelineBuilder().UsePipeTables().Build());
 
-        // Headings are the report's own: title, 4 sections, outcomes, and one per finding with notes.
+        // Headings are the report's own: the title; readout, findings, tasks and statistics; in the readout top findings,
+        // tasks and SUS; one per finding with notes; one per task; four kinds of statistics.
         Assert.Equal(1, Regex.Count(html, "<h1"));
         Assert.Equal(4, Regex.Count(html, "<h2"));
-        Assert.Equal(1 + 2, Regex.Count(html, "<h3"));
+        Assert.Equal(3 + 2 + 1 + 4, Regex.Count(html, "<h3"));
         // Findings table: a header and one row per tag, each with 3 + 1 participant cells.
         var findings = html[html.IndexOf("<h2>Findings", StringComparison.Ordinal)..];
         var table = findings[..findings.IndexOf("</table>", StringComparison.Ordinal)];

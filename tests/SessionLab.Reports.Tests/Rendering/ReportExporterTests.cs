@@ -46,6 +46,10 @@ public sealed class ReportExporterTests
         Assert.Equal(JsonValueKind.Null, root.GetProperty("participants")[3].GetProperty("endedAt").ValueKind);
         Assert.Equal(JsonValueKind.Null, root.GetProperty("sus").GetProperty("byParticipant")[3].GetProperty("score").ValueKind);
         Assert.Equal("search", root.GetProperty("findings")[0].GetProperty("tag").GetString());
+        Assert.False(root.GetProperty("sus").TryGetProperty("scores", out _));
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("comparison").ValueKind);
+        Assert.False(t1.TryGetProperty("successSeconds", out _));
+        Assert.True(t1.GetProperty("completionBenchmark").GetProperty("above").GetBoolean());
     }
 
     [Fact]

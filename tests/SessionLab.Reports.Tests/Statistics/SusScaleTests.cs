@@ -54,6 +54,59 @@ public sealed class SusScaleTests
         Assert.Equal(letter, SusScale.Grade(score).Letter);
     }
 
+    [Theory]
+    // Sauro and Lewis curved grading scale, Quantifying the User Experience 2nd ed. (2016), table 8.5: each band's
+    // lowest and highest score against the lowest and highest percentile rank of its range.
+    [InlineData(100, 100)]
+    [InlineData(84.1, 96)]
+    [InlineData(84.0, 95)]
+    [InlineData(80.8, 90)]
+    [InlineData(80.7, 89)]
+    [InlineData(78.9, 85)]
+    [InlineData(78.8, 84)]
+    [InlineData(77.2, 80)]
+    [InlineData(77.1, 79)]
+    [InlineData(74.1, 70)]
+    [InlineData(74.0, 69)]
+    [InlineData(72.6, 65)]
+    [InlineData(72.5, 64)]
+    [InlineData(71.1, 60)]
+    [InlineData(71.0, 59)]
+    [InlineData(65.0, 41)]
+    [InlineData(64.9, 40)]
+    [InlineData(62.7, 35)]
+    [InlineData(62.6, 34)]
+    [InlineData(51.7, 15)]
+    [InlineData(51.6, 14)]
+    [InlineData(0, 0)]
+    public void PercentileRankAtEveryBandEdgeIsTheEdgeOfThatBandsPublishedRange(double score, int percentile)
+    {
+        Assert.Equal(percentile, SusScale.PercentileRank(score), 1e-9);
+    }
+
+    [Fact]
+    public void PercentileAndGradeAgreeAtEveryScoreOnTheScale()
+    {
+        // Every score to a tenth, plus the gaps between published edges (84.05 lies between A's 84.0 and A+'s 84.1).
+        var scores = Enumerable.Range(0, 1001).Select(i => i / 10.0).Concat(SusScale.Grades.Select(g => g.MinScore - 0.05).Where(s => s > 0));
+
+        Assert.All(scores, score =>
+        {
+            var grade = SusScale.Grade(score);
+            var shown = Math.Round(SusScale.PercentileRank(score), MidpointRounding.AwayFromZero);
+            Assert.InRange(shown, grade.MinPercentile, grade.MaxPercentile);
+        });
+    }
+
+    [Fact]
+    public void PercentileInterpolatesLinearlyWithinABand()
+    {
+        // D runs from 51.7 (15th) to 62.6 (34th): its middle, 57.15, is the 24.5th percentile.
+        Assert.Equal(24.5, SusScale.PercentileRank(57.15), 1e-9);
+        // A score the scale calls a D is never printed below the 15th percentile (a normal curve said 10th for 53).
+        Assert.InRange(SusScale.PercentileRank(53), 15, 34);
+    }
+
     [Fact]
     public void AverageScoreSitsAtTheFiftiethPercentile()
     {
@@ -62,11 +115,10 @@ public sealed class SusScaleTests
     }
 
     [Fact]
-    public void PercentileFollowsTheBenchmarkNormalCurve()
+    public void PercentileRankIsMonotonicAcrossTheScale()
     {
-        // Benchmark N(68, 12.5) (Hyzy et al., JMIR mHealth uHealth 2022;10(8):e37290): one SD above the mean is the
-        // 84.13th percentile and one below the 15.87th.
-        Assert.Equal(84.13, SusScale.PercentileRank(80.5), 0.01);
-        Assert.Equal(15.87, SusScale.PercentileRank(55.5), 0.01);
+        var ranks = Enumerable.Range(0, 1001).Select(i => SusScale.PercentileRank(i / 10.0)).ToArray();
+
+        Assert.All(ranks.Zip(ranks.Skip(1)), pair => Assert.True(pair.First <= pair.Second, $"{pair.First} > {pair.Second}"));
     }
 }

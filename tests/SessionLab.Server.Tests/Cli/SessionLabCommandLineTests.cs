@@ -14,8 +14,8 @@ public sealed class SessionLabCommandLineTests(SessionLabFactory factory) : ICla
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [Theory]
-    [InlineData("html", "report.html", "Mean SUS 87.5")]
-    [InlineData("markdown", "report.md", @"| \#confusion | unrated | 2 of 3")]
+    [InlineData("html", "report.html", "Average score 87.5 of 100")]
+    [InlineData("markdown", "report.md", "| #confusion | unrated | 2 of 3")]
     [InlineData("csv-notes", "notes.csv", "\"'=HYPERLINK(\"\"http://evil.example\"\"")]
     [InlineData("json", "metrics.json", "\"successes\": 2")]
     public async Task TheReportVerbWritesTheChosenFormatFromTheEmbeddedStore(string format, string fileName, string expected)

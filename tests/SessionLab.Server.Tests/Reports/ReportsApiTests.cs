@@ -21,9 +21,9 @@ public sealed class ReportsApiTests(SessionLabFactory factory) : IClassFixture<S
 
         Assert.Equal("utf-8", response.Content.Headers.ContentType!.CharSet);
         var html = await response.Content.ReadAsStringAsync();
-        Assert.Matches(@"1\. Find a product</td>\s*<td>[^<]*\(2 of 3;", html);
-        Assert.Matches(@"2\. Pay &lt;img src=x onerror=alert\(1\)&gt;</td>\s*<td>[^<]*\(1 of 2;", html);
-        Assert.Contains("Mean SUS 87.5", html);
+        Assert.Matches(@"1\. Find a product</td>\s*<td>2 of 3 \(67%\)</td>", html);
+        Assert.Matches(@"2\. Pay &lt;img src=x onerror=alert\(1\)&gt;</td>\s*<td>1 of 2 \(50%\)</td>", html);
+        Assert.Contains("Average score 87.5 of 100", html);
         Assert.Contains("&lt;script&gt;alert('x')&lt;/script&gt; Pay button hidden", html);
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
@@ -37,12 +37,12 @@ public sealed class ReportsApiTests(SessionLabFactory factory) : IClassFixture<S
 
         var markdown = await (await DownloadAsync(study, "markdown", "text/markdown", "report.md")).Content.ReadAsStringAsync();
 
-        Assert.Matches(new Regex(@"^\| \\#confusion \| unrated \| 2 of 3 \(67%, \d+–\d+%\) \| 2 \| 1 \| · \|$", RegexOptions.Multiline), markdown);
-        Assert.Matches(new Regex(@"^\| \\#bug \| unrated \| 2 of 3 \(67%, \d+–\d+%\) \| 1 \| · \| 1 \|$", RegexOptions.Multiline), markdown);
-        Assert.Matches(new Regex(@"^\| \\#praise \| unrated \| 0 of 3 ", RegexOptions.Multiline), markdown);
-        Assert.Contains(@"\<script\>alert\('x'\)\</script\> Pay button hidden", markdown);
-        Assert.Contains(@"Pay \<img src\=x onerror\=alert\(1\)\>", markdown);
-        Assert.Contains("3: 3 ended, 0 live, 0 scheduled", markdown);
+        Assert.Matches(new Regex(@"^\| #confusion \| unrated \| 2 of 3 \(67%, range \d+–\d+%\) \| 2 \| 1 \| · \|$", RegexOptions.Multiline), markdown);
+        Assert.Matches(new Regex(@"^\| #bug \| unrated \| 2 of 3 \(67%, range \d+–\d+%\) \| 1 \| · \| 1 \|$", RegexOptions.Multiline), markdown);
+        Assert.Matches(new Regex(@"^\| #praise \| unrated \| 0 of 3 ", RegexOptions.Multiline), markdown);
+        Assert.Contains(@"\<script>alert('x')\</script> Pay button hidden", markdown);
+        Assert.Contains(@"Pay \<img src=x onerror=alert(1)>", markdown);
+        Assert.Contains("**Who took part:** 3 participants (P1, P2, P3)", markdown);
     }
 
     [Fact]
@@ -107,8 +107,8 @@ public sealed class ReportsApiTests(SessionLabFactory factory) : IClassFixture<S
 
         Assert.Equal(["confusion", "bug", "praise"], Findings(await ReportJsonAsync(study)));
         var markdown = await (await GetReportAsync(study, "markdown")).Content.ReadAsStringAsync();
-        Assert.Contains(@"| \#confusion | 3 major | 2 of 3", markdown);
-        Assert.Contains(@"| \#bug | 1 cosmetic | 2 of 3", markdown);
+        Assert.Contains("| #confusion | 3 major | 2 of 3", markdown);
+        Assert.Contains("| #bug | 1 cosmetic | 2 of 3", markdown);
         var ratings = await owner.GetFromJsonAsync<JsonElement>($"/api/studies/{study.Id}/findings/severities");
         Assert.Equal(["bug:1:Research team", "confusion:3:Research team"],
             ratings.EnumerateArray().Select(r => $"{r.GetProperty("tag")}:{r.GetProperty("severity")}:{r.GetProperty("updatedBy")}"));
@@ -217,13 +217,79 @@ public sealed class ReportsApiTests(SessionLabFactory factory) : IClassFixture<S
         await live.NoteAsync("A second thought", NoteKind.Idea, "bug");
         var second = await (await GetReportAsync(study, "markdown")).Content.ReadAsStringAsync();
 
-        Assert.Contains("1: 0 ended, 1 live, 0 scheduled", first);
-        Assert.Contains("(1 in progress)", first);
-        Assert.Matches(@"\| 1\. Find a product \| \d+% \(1 of 1;", first);
+        Assert.Contains("Still running: P1", first);
+        Assert.Contains("1 attempt is still in progress.", first);
+        Assert.Contains("1. **Find a product**: 1 of 1 completed; one person is too few to tell", first);
         Assert.Contains("Typing while the session runs", first);
         Assert.DoesNotContain("A second thought", first);
         Assert.Contains("A second thought", second);
         Assert.Equal(HttpStatusCode.OK, (await GetReportAsync(study, "html")).StatusCode);
+    }
+
+    [Fact]
+    public async Task AReportComparesTwoRoundsWhenTheCallerOwnsBoth()
+    {
+        var before = await CheckoutStudy.RunAsync(factory);
+        var after = await CheckoutStudy.RunAsync(factory);
+
+        var response = await CompareAsync(after, before.Id, before.Created.OwnerToken, "markdown");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var markdown = await response.Content.ReadAsStringAsync();
+        Assert.Contains("### Compared with Checkout\n", markdown);
+        Assert.Contains("- **Find a product**: Completion 2 of 3 (67%) against 2 of 3 (67%) in Checkout: the same rate;", markdown);
+        Assert.Contains("| Find a product | completion | 2 of 3 | 2 of 3 | 0 points |", markdown);
+        Assert.DoesNotContain(before.Id, markdown);
+        var json = await (await CompareAsync(after, before.Id, before.Created.OwnerToken, "json")).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(2, json.GetProperty("comparison").GetProperty("tasks")[0].GetProperty("completion").GetProperty("otherSuccesses").GetInt32());
+    }
+
+    [Fact]
+    public async Task ComparingNeedsTheOwnersTokenOfTheOtherStudyToo()
+    {
+        var mine = await CheckoutStudy.CreateStudyAsync(factory);
+        var theirs = await CheckoutStudy.CreateStudyAsync(factory);
+        var study = new CheckoutStudy(mine, []);
+
+        var withoutToken = await CompareAsync(study, theirs.Study.Id, null, "html");
+        var withMyToken = await CompareAsync(study, theirs.Study.Id, mine.OwnerToken, "html");
+        var withTheirs = await CompareAsync(study, theirs.Study.Id, theirs.OwnerToken, "html");
+        var withGarbage = await CompareAsync(study, theirs.Study.Id, "not-a-token", "html");
+
+        Assert.Equal(HttpStatusCode.Forbidden, withoutToken.StatusCode);
+        Assert.Contains(ReportsApiHeader, (await withoutToken.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, withMyToken.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, withTheirs.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, withGarbage.StatusCode);
+    }
+
+    [Fact]
+    public async Task ComparingWithAStudyThatDoesNotExistOrWithItselfIsAProblem()
+    {
+        var mine = await CheckoutStudy.CreateStudyAsync(factory);
+        var study = new CheckoutStudy(mine, []);
+        var missingToken = factory.Services.GetRequiredService<TokenService>().IssueStudyOwner("st_missing");
+
+        var missing = await CompareAsync(study, "st_missing", missingToken, "json");
+        var itself = await CompareAsync(study, mine.Study.Id, mine.OwnerToken, "json");
+
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        var problem = await missing.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("studyNotFound", problem.GetProperty("code").GetString());
+        Assert.Contains("st_missing", problem.GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, itself.StatusCode);
+    }
+
+    private const string ReportsApiHeader = "X-Compare-With-Token";
+
+    private Task<HttpResponseMessage> CompareAsync(CheckoutStudy study, string otherId, string? otherToken, string format)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, $"/api/studies/{study.Id}/report?format={format}&compareWith={Uri.EscapeDataString(otherId)}");
+        if (otherToken is not null)
+        {
+            request.Headers.Add(ReportsApiHeader, otherToken);
+        }
+        return factory.ClientWith(study.Created.OwnerToken).SendAsync(request);
     }
 
     /// <summary>Fetches one format and checks what a browser needs to save it: content type, attachment and file name, no caching.</summary>

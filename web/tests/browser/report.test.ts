@@ -73,7 +73,7 @@ test('the owner rates a finding on the study page: the findings re-order, the ra
     ]);
     await eventually(() => report.url().startsWith('blob:'), 'the report tab to show the report');
     await report.getByRole('heading', { name: '#bug' }).waitFor();
-    assert.match(await report.locator('body').textContent() ?? '', /Severity 4 catastrophe; 1 of 2 \(50%/);
+    assert.match(await report.locator('body').textContent() ?? '', /Seen with 1 of 2 participants \(50%\); severity 4 catastrophe\./);
     await screenshot(report, 'study-report-html');
     await page.getByRole('status').filter({ hasText: 'The HTML report is open in a new tab.' }).waitFor();
     await report.close();
