@@ -7,7 +7,7 @@ namespace SessionLab.Server.Recordings;
 public static class RecordingsServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers recording storage (Azure Blob REST or a local folder), the recording catalog, clip planning and
+    /// Registers recording storage (Azure Blob Storage or a local folder), the recording catalog, clip planning and
     /// ffmpeg export, and creates the blob container at start-up.
     /// </summary>
     public static IServiceCollection AddSessionLabRecordings(this IServiceCollection services, IConfiguration configuration)
