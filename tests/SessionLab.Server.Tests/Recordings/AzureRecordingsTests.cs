@@ -79,4 +79,26 @@ public sealed class AzureRecordingsTests(AzuriteFixture azurite) : IClassFixture
         Assert.Equal(HttpStatusCode.Forbidden, secondSasOnFirst.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, tampered.StatusCode);
     }
+
+    [Fact]
+    public async Task AnAccountThatRefusesTheKeyGetsStorageUnavailableAndNoRecordingIsCatalogued()
+    {
+        var wrongKey = Convert.ToBase64String([.. Enumerable.Range(0, 64).Select(i => (byte)(i * 3))]);
+        using var server = new SessionLabFactory
+        {
+            Settings =
+            {
+                ["Recordings:ConnectionString"] = azurite.ConnectionStringWithKey(wrongKey),
+                ["Recordings:Container"] = $"rec{Guid.NewGuid():N}",
+            },
+        };
+        var scenario = await RecordingScenario.CreateAsync(server).WaitAsync(TestTimeouts.Startup);
+        await scenario.StartSessionAsync().WaitAsync(TestTimeouts.Step);
+
+        using var response = await scenario.PostRecordingAsync(scenario.Moderator, new { kind = "liveCapture", contentType = "video/webm", clockOffsetMs = 0 }).WaitAsync(TestTimeouts.Step);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("storageUnavailable", await RecordingScenario.ProblemCodeAsync(response).WaitAsync(TestTimeouts.Step));
+        Assert.Empty((await scenario.Moderator.GetFromJsonAsync<Recording[]>($"{scenario.SessionPath}/recordings", RecordingScenario.Json).WaitAsync(TestTimeouts.Step))!);
+    }
 }
