@@ -194,6 +194,24 @@ public sealed class AzureBlobStoreContractTests(AzuriteFixture azurite) : BlobSt
     }
 
     [Fact]
+    public async Task StorageThatCannotBeReachedIsReportedAsAStoreFailure()
+    {
+        int closedPort;
+        using (var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0))
+        {
+            listener.Start();
+            closedPort = ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+
+        var unreachable = NewStore(azurite.ConnectionString.Replace($":{azurite.Port}/", $":{closedPort}/", StringComparison.Ordinal));
+
+        var error = await Assert.ThrowsAsync<BlobStoreException>(() => unreachable.CreateContainerIfNotExistsAsync(Token).WaitAsync(TestTimeouts.Step));
+
+        Assert.Null(error.StatusCode);
+        Assert.Contains("no answer", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ABlockLargerThanTheStoreBuffersIsRefusedBeforeAnythingIsRead()
     {
         var name = NewName();
