@@ -42,11 +42,48 @@ public sealed class PostgresRecordingCatalog(PostgresDatabase database) : IRecor
             );
             """, cancellationToken);
 
+    private const string InsertRecording = $"INSERT INTO recordings ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)";
+
     public async Task AddAsync(Recording recording, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(recording);
-        await using var command = database.DataSource.CreateCommand(
-            $"INSERT INTO recordings ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)");
+        await using var command = database.DataSource.CreateCommand(InsertRecording);
+        AddRecording(command, recording);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Adds the recordings and clip windows this catalog lacks, in one transaction, keeping every row it already has;
+    /// so importing the same rows again changes nothing. Returns how many recordings and windows were added.
+    /// </summary>
+    internal async Task<(int Recordings, int ClipWindows)> ImportAsync(
+        IReadOnlyList<Recording> recordings, IReadOnlyList<(string SessionId, Guid NoteId, ClipWindow Window)> clipWindows, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var (addedRecordings, addedWindows) = (0, 0);
+        foreach (var recording in recordings)
+        {
+            await using var command = new NpgsqlCommand($"{InsertRecording} ON CONFLICT DO NOTHING", connection, transaction);
+            AddRecording(command, recording);
+            addedRecordings += await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        foreach (var (sessionId, noteId, window) in clipWindows)
+        {
+            await using var command = new NpgsqlCommand(
+                "INSERT INTO recording_clip_windows (session_id, note_id, before_ms, after_ms) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING", connection, transaction);
+            Add(command, sessionId);
+            Add(command, noteId);
+            Add(command, window.BeforeMs);
+            Add(command, window.AfterMs);
+            addedWindows += await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return (addedRecordings, addedWindows);
+    }
+
+    private static void AddRecording(NpgsqlCommand command, Recording recording)
+    {
         Add(command, recording.Id);
         Add(command, recording.SessionId);
         Add(command, recording.StudyId);
@@ -62,7 +99,6 @@ public sealed class PostgresRecordingCatalog(PostgresDatabase database) : IRecor
         Add(command, recording.CreatedAt.UtcDateTime);
         Add(command, recording.CompletedAt?.UtcDateTime, NpgsqlDbType.TimestampTz);
         Add(command, recording.BlobName.Value);
-        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async Task<Recording?> FindAsync(string sessionId, string recordingId, CancellationToken cancellationToken)

@@ -136,6 +136,35 @@ public sealed class SqliteRecordingCatalog(SqliteDatabase database) : IRecording
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Every recording and clip window, or none when this database never had a catalog; for moving the catalog of a
+    /// deployment that switched to PostgreSQL. Reads only: it creates no tables.
+    /// </summary>
+    internal async Task<(IReadOnlyList<Recording> Recordings, IReadOnlyList<(string SessionId, Guid NoteId, ClipWindow Window)> ClipWindows)> ReadAllAsync(CancellationToken cancellationToken)
+    {
+        await using (var connection = database.Open())
+        await using (var probe = connection.CreateCommand())
+        {
+            probe.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('recordings', 'recording_clip_windows')";
+            if ((long)(await probe.ExecuteScalarAsync(cancellationToken))! < 2)
+            {
+                return ([], []);
+            }
+        }
+
+        var recordings = await QueryAsync("1 = 1", [], cancellationToken);
+        var windows = new List<(string, Guid, ClipWindow)>();
+        await using var windowConnection = database.Open();
+        await using var command = windowConnection.CreateCommand();
+        command.CommandText = "SELECT session_id, note_id, before_ms, after_ms FROM recording_clip_windows ORDER BY session_id, note_id";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            windows.Add((reader.GetString(0), Guid.Parse(reader.GetString(1)), new ClipWindow(reader.GetInt64(2), reader.GetInt64(3))));
+        }
+        return (recordings, windows);
+    }
+
     private async Task<IReadOnlyList<Recording>> QueryAsync(string where, (string Name, string Value)[] parameters, CancellationToken cancellationToken)
     {
         await using var connection = database.Open();

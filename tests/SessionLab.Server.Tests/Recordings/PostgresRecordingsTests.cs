@@ -1,8 +1,11 @@
 using System.Security.Cryptography;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using SessionLab.Recordings;
 using SessionLab.Recordings.Tests;
 using SessionLab.Server.Recordings;
 using SessionLab.Server.Tests.Support;
+using SessionLab.Sessions.Storage;
 using SessionLab.Sessions.Tests.Support;
 
 namespace SessionLab.Server.Tests.Recordings;
@@ -38,6 +41,49 @@ public sealed class PostgresRecordingsTests(PostgresServerFixture postgres) : IC
         Assert.True(await reader.ReadAsync().WaitAsync(TestTimeouts.Step));
         Assert.Equal((nameof(RecordingStatus.Complete), 100_000L, 3), (reader.GetString(0), reader.GetInt64(1), reader.GetInt32(2)));
         Assert.False(await SqliteHasRecordingsTableAsync(Path.Combine(server.DataDirectory, "sessionlab.db")), "The catalog went to SQLite although PostgreSQL is the configured store.");
+    }
+
+    [Fact]
+    public async Task RecordingsCataloguedInSqliteBeforeTheSwitchToPostgresStayListedAcrossRestarts()
+    {
+        var connectionString = await postgres.CreateDatabaseAsync().WaitAsync(TestTimeouts.Startup);
+        var dataDirectory = Directory.CreateTempSubdirectory("sessionlab-upgrade-").FullName;
+        try
+        {
+            var sessionId = "ses_" + Guid.NewGuid().ToString("N")[..12];
+            var noteId = Guid.NewGuid();
+            var recording = new Recording(
+                "rec_earlier", sessionId, "st_earlier", RecordingKind.LiveCapture, "video/webm", 0, 60_000, null, RecordingStatus.Complete, 4096, 1, "mod_1",
+                new DateTimeOffset(2026, 11, 2, 10, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 2, 10, 1, 0, TimeSpan.Zero),
+                BlobName.Parse($"studies/st_earlier/sessions/{sessionId}/recordings/rec_earlier.webm"));
+            var earlier = new SqliteRecordingCatalog(new SqliteDatabase(Path.Combine(dataDirectory, "sessionlab.db")));
+            await earlier.CreateSchemaAsync(CancellationToken.None).WaitAsync(TestTimeouts.Step);
+            await earlier.AddAsync(recording, CancellationToken.None).WaitAsync(TestTimeouts.Step);
+            await earlier.SetClipWindowAsync(sessionId, noteId, new ClipWindow(3000, 4000), CancellationToken.None).WaitAsync(TestTimeouts.Step);
+
+            for (var start = 1; start <= 2; start++)
+            {
+                using var server = new SessionLabFactory
+                {
+                    Settings =
+                    {
+                        ["Storage:Provider"] = "Postgres",
+                        ["Storage:PostgresConnectionString"] = connectionString,
+                        ["Storage:DataDirectory"] = dataDirectory,
+                    },
+                };
+
+                var catalog = Assert.IsType<PostgresRecordingCatalog>(server.Services.GetRequiredService<IRecordingCatalog>());
+
+                Assert.Equal([recording], await catalog.ListAsync(sessionId, CancellationToken.None).WaitAsync(TestTimeouts.Step));
+                Assert.Equal(new ClipWindow(3000, 4000), (await catalog.GetClipWindowsAsync(sessionId, CancellationToken.None).WaitAsync(TestTimeouts.Step))[noteId]);
+            }
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(dataDirectory, recursive: true);
+        }
     }
 
     private static async Task<bool> SqliteHasRecordingsTableAsync(string path)
