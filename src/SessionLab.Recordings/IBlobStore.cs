@@ -1,8 +1,8 @@
 namespace SessionLab.Recordings;
 
 /// <summary>
-/// One container of block blobs, shaped after Azure's block blob API (Put Block, Put Block List, Get Block List)
-/// so that a client built on Azure.Storage.Blobs can take the place of ours without its callers changing.
+/// One container of block blobs, shaped after Azure's block blob API (Put Block, Put Block List, Get Block List):
+/// <see cref="AzureBlobStore"/> maps it onto Azure.Storage.Blobs, <see cref="LocalDiskBlobStore"/> onto a folder.
 /// Uploads are staged block by block and become visible only when committed, which is what lets an interrupted
 /// upload resume: <see cref="GetBlockListAsync"/> tells which blocks already arrived.
 /// </summary>

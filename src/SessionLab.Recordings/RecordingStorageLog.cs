@@ -16,8 +16,8 @@ internal static partial class RecordingStorageLog
     [LoggerMessage(EventId = 4103, Level = LogLevel.Information, Message = "Deleted blob {BlobName}")]
     public static partial void BlobDeleted(ILogger logger, string blobName);
 
-    [LoggerMessage(EventId = 4104, Level = LogLevel.Warning, Message = "Blob storage refused {Method} {Resource}: {StatusCode} {ErrorCode}")]
-    public static partial void RequestFailed(ILogger logger, string method, string resource, int statusCode, string? errorCode);
+    [LoggerMessage(EventId = 4104, Level = LogLevel.Warning, Message = "Blob storage did not {Operation} {Resource}: {StatusCode} {ErrorCode}")]
+    public static partial void RequestFailed(ILogger logger, string operation, string resource, int statusCode, string? errorCode);
 
     [LoggerMessage(EventId = 4105, Level = LogLevel.Debug, Message = "Skipped blob {BlobName} in listing: not a valid recording blob name")]
     public static partial void ForeignBlobSkipped(ILogger logger, string blobName);

@@ -5,14 +5,17 @@ namespace SessionLab.Recordings;
 /// <summary>Fails start-up, with every problem at once, rather than the first upload.</summary>
 internal sealed class RecordingStorageOptionsValidator : IValidateOptions<RecordingStorageOptions>
 {
-    /// <summary>Put Block's own limit since version 2019-12-12.</summary>
-    private const long AzureMaxBlockBytes = 4000L * 1024 * 1024;
+    /// <summary>
+    /// Far below Put Block's own limit (4000 MiB): the Azure store holds each chunk in memory once while staging it,
+    /// so that the SDK can resend it on a retry.
+    /// </summary>
+    private const long MaxBufferedBlockBytes = 256L * 1024 * 1024;
 
     public ValidateOptionsResult Validate(string? name, RecordingStorageOptions options)
     {
         var failures = new List<string>();
         if (!string.IsNullOrWhiteSpace(options.ConnectionString)
-            && !StorageConnectionString.TryParse(options.ConnectionString, out _, out var connectionError))
+            && !AzureBlobStore.IsUsableConnectionString(options.ConnectionString, out var connectionError))
         {
             failures.Add($"Recordings:ConnectionString: {connectionError}");
         }
@@ -27,9 +30,9 @@ internal sealed class RecordingStorageOptionsValidator : IValidateOptions<Record
             failures.Add("Recordings:LocalPath must be set when there is no Recordings:ConnectionString.");
         }
 
-        if (options.MaxBlockBytes is <= 0 or > AzureMaxBlockBytes)
+        if (options.MaxBlockBytes is <= 0 or > MaxBufferedBlockBytes)
         {
-            failures.Add($"Recordings:MaxBlockBytes must be between 1 and {AzureMaxBlockBytes}.");
+            failures.Add($"Recordings:MaxBlockBytes must be between 1 and {MaxBufferedBlockBytes}.");
         }
 
         if (options.MaxRecordingBytes < options.MaxBlockBytes

@@ -11,7 +11,7 @@ namespace SessionLab.Recordings;
 public static class RecordingStorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="IBlobStore"/> (Azure Blob REST when <c>Recordings:ConnectionString</c> is set, else the
+    /// Registers <see cref="IBlobStore"/> (Azure Blob Storage when <c>Recordings:ConnectionString</c> is set, else the
     /// local folder) and the <see cref="PlaybackUrlSigner"/>, with options validated at start-up.
     /// </summary>
     public static IServiceCollection AddRecordingStorage(this IServiceCollection services, IConfiguration configuration)
@@ -22,11 +22,6 @@ public static class RecordingStorageServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RecordingStorageOptions>, RecordingStorageOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-
-        // The store is a singleton holding one client; a pooled connection lifetime keeps DNS changes visible without handler rotation.
-        services.AddHttpClient(AzureBlobRestStore.HttpClientName)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) })
-            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
 
         services.TryAddSingleton(CreateSigner);
         services.TryAddSingleton(CreateStore);
@@ -47,8 +42,7 @@ public static class RecordingStorageServiceCollectionExtensions
         var logger = loggers.CreateLogger(typeof(IBlobStore).FullName!);
         if (!string.IsNullOrWhiteSpace(options.ConnectionString))
         {
-            var http = services.GetRequiredService<IHttpClientFactory>().CreateClient(AzureBlobRestStore.HttpClientName);
-            var azure = new AzureBlobRestStore(http, options.ConnectionString, options.Container, services.GetRequiredService<TimeProvider>(), loggers.CreateLogger<AzureBlobRestStore>());
+            var azure = AzureBlobStore.Create(options.ConnectionString, options.Container, options.MaxBlockBytes, loggers.CreateLogger<AzureBlobStore>());
             RecordingStorageLog.StoreSelected(logger, "Azure Blob Storage", azure.ContainerUri.AbsoluteUri);
             return azure;
         }

@@ -15,6 +15,9 @@ public sealed class AzuriteFixture : IAsyncLifetime
     public const string EnvironmentVariable = "SESSIONLAB_AZURITE_BLOB";
     public const string AccountName = "devstoreaccount1";
 
+    /// <summary>The published key of the storage emulator's development account; not a secret.</summary>
+    public const string DevelopmentAccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
     private readonly StringBuilder _output = new();
     private Process? _process;
     private string? _location;
@@ -23,7 +26,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     public Uri BlobEndpoint => new($"http://127.0.0.1:{Port}/{AccountName}");
 
-    public string ConnectionString => ConnectionStringWithKey(StorageConnectionString.DevelopmentAccountKey);
+    public string ConnectionString => ConnectionStringWithKey(DevelopmentAccountKey);
 
     public string ConnectionStringWithKey(string accountKey) =>
         $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={accountKey};BlobEndpoint={BlobEndpoint};";
@@ -42,7 +45,8 @@ public sealed class AzuriteFixture : IAsyncLifetime
         foreach (var argument in new[]
         {
             "--blobHost", "127.0.0.1", "--blobPort", Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--location", _location, "--disableTelemetry", "--silent", "--skipApiVersionCheck",
+            // No --skipApiVersionCheck: the store pins a service version this Azurite knows, and these tests prove it.
+            "--location", _location, "--disableTelemetry", "--silent",
         })
         {
             start.ArgumentList.Add(argument);

@@ -30,7 +30,7 @@ public sealed class RecordingStorageRegistrationTests : IDisposable
             ["Recordings:Container"] = "session-recordings",
         });
 
-        var store = Assert.IsType<AzureBlobRestStore>(services.GetRequiredService<IBlobStore>());
+        var store = Assert.IsType<AzureBlobStore>(services.GetRequiredService<IBlobStore>());
 
         Assert.Equal(new Uri("http://127.0.0.1:10000/devstoreaccount1/session-recordings"), store.ContainerUri);
     }
@@ -52,6 +52,20 @@ public sealed class RecordingStorageRegistrationTests : IDisposable
         Assert.Contains(error.Failures, failure => failure.StartsWith("Recordings:Container", StringComparison.Ordinal));
         Assert.Contains(error.Failures, failure => failure.StartsWith("Recordings:MaxBlockBytes", StringComparison.Ordinal));
         Assert.Contains(error.Failures, failure => failure.StartsWith("Recordings:PlaybackSigningKey", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AConnectionStringWithoutAnAccountKeyFailsStartUpWithoutRepeatingIt()
+    {
+        const string secret = "sv=2021-08-06&ss=b&srt=sco&sp=rwdlac&se=2030-01-01T00:00:00Z&sig=c2VjcmV0";
+        using var services = Build(new() { ["Recordings:ConnectionString"] = $"BlobEndpoint=https://sessionlab.blob.core.windows.net;SharedAccessSignature={secret}" });
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
+
+        var failure = Assert.Single(error.Failures);
+        Assert.StartsWith("Recordings:ConnectionString", failure, StringComparison.Ordinal);
+        Assert.Contains("AccountKey", failure, StringComparison.Ordinal);
+        Assert.DoesNotContain("sig=", failure, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -129,7 +129,7 @@ internal static class SessionLabCommandLine
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddStudyReports();
-        builder.Services.AddSingleton<RecordingCatalog>();
+        builder.Services.AddRecordingCatalog();
         builder.Services.AddSingleton<IRecordingCoverage, RecordingCoverage>();
         var services = builder.Services.BuildServiceProvider();
         try

@@ -26,7 +26,7 @@ internal static class ClipsApi
     /// <summary>The note's clip with its stored window; <paramref name="beforeSeconds"/> and <paramref name="afterSeconds"/> try another without storing it.</summary>
     internal static async Task<Results<Ok<Clip>, ProblemHttpResult>> GetClipAsync(
         string sessionId, Guid noteId, [FromQuery] string[]? beforeSeconds, [FromQuery] string[]? afterSeconds, string? recordingId,
-        ApiAccess access, RecordingCatalog catalog, PlaybackLinks links, HttpContext http, CancellationToken cancellationToken)
+        ApiAccess access, IRecordingCatalog catalog, PlaybackLinks links, HttpContext http, CancellationToken cancellationToken)
     {
         var (placed, problem) = await PlaceAsync(sessionId, noteId, beforeSeconds, afterSeconds, recordingId, access, catalog, links, http, cancellationToken);
         return placed is null
@@ -37,7 +37,7 @@ internal static class ClipsApi
     /// <summary>Keeps an adjusted window for the note's clip, so the session summary and the report show the same moment.</summary>
     internal static async Task<Results<Ok<Clip>, ProblemHttpResult>> SetClipWindowAsync(
         string sessionId, Guid noteId, SetClipWindowRequest? request,
-        ApiAccess access, RecordingCatalog catalog, PlaybackLinks links, HttpContext http, CancellationToken cancellationToken)
+        ApiAccess access, IRecordingCatalog catalog, PlaybackLinks links, HttpContext http, CancellationToken cancellationToken)
     {
         var found = await FindNoteAsync(sessionId, noteId, observersAllowed: false, access, http, cancellationToken);
         if (found.Problem is { } problem)
@@ -68,7 +68,7 @@ internal static class ClipsApi
 
     internal static async Task<Results<Ok<ClipExport>, ProblemHttpResult>> ExportClipAsync(
         string sessionId, Guid noteId, [FromQuery] string[]? beforeSeconds, [FromQuery] string[]? afterSeconds, string? recordingId,
-        ApiAccess access, RecordingCatalog catalog, PlaybackLinks links, FfmpegClipExporter exporter, HttpContext http, CancellationToken cancellationToken)
+        ApiAccess access, IRecordingCatalog catalog, PlaybackLinks links, FfmpegClipExporter exporter, HttpContext http, CancellationToken cancellationToken)
     {
         var (placed, problem) = await PlaceAsync(sessionId, noteId, beforeSeconds, afterSeconds, recordingId, access, catalog, links, http, cancellationToken);
         if (placed is null)
@@ -89,7 +89,7 @@ internal static class ClipsApi
     /// order. A tag in neither the study's palette nor any of the session's notes is not found: most likely a typo.
     /// </summary>
     internal static async Task<Results<Ok<HighlightReel>, ProblemHttpResult>> GetHighlightReelAsync(
-        string sessionId, string tag, ApiAccess access, IStudyStore studies, RecordingCatalog catalog, PlaybackLinks links, HttpContext http, CancellationToken cancellationToken)
+        string sessionId, string tag, ApiAccess access, IStudyStore studies, IRecordingCatalog catalog, PlaybackLinks links, HttpContext http, CancellationToken cancellationToken)
     {
         var granted = await access.RequireSessionAsync(http, sessionId, observersAllowed: true, cancellationToken);
         if (granted.Problem is { } denied)
@@ -143,7 +143,7 @@ internal static class ClipsApi
     /// <summary>Where a team member's note clip falls, with the window asked for (or stored, or the default).</summary>
     private static async Task<(PlacedClip? Placed, ProblemHttpResult? Problem)> PlaceAsync(
         string sessionId, Guid noteId, string[]? beforeSeconds, string[]? afterSeconds, string? recordingId,
-        ApiAccess access, RecordingCatalog catalog, PlaybackLinks links, HttpContext http, CancellationToken cancellationToken)
+        ApiAccess access, IRecordingCatalog catalog, PlaybackLinks links, HttpContext http, CancellationToken cancellationToken)
     {
         // A query that cannot be read is refused before any token is looked at, as the framework refuses one it cannot bind.
         var before = ParseSeconds(beforeSeconds, nameof(beforeSeconds));

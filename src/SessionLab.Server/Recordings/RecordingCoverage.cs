@@ -3,7 +3,7 @@ using SessionLab.Reports;
 namespace SessionLab.Server.Recordings;
 
 /// <summary>The session-clock stretches that a session's complete recordings show, for the report's clip links.</summary>
-internal sealed class RecordingCoverage(RecordingCatalog catalog) : IRecordingCoverage
+internal sealed class RecordingCoverage(IRecordingCatalog catalog) : IRecordingCoverage
 {
     public async Task<IReadOnlyList<RecordedSpan>> RecordedSpansAsync(string sessionId, CancellationToken cancellationToken) =>
         [

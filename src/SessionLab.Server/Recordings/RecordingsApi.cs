@@ -48,7 +48,7 @@ public static class RecordingsApi
     }
 
     internal static async Task<Results<Created<Recording>, ProblemHttpResult>> CreateAsync(
-        string sessionId, CreateRecordingRequest? request, ApiAccess access, RecordingCatalog catalog, RecordingContainer container,
+        string sessionId, CreateRecordingRequest? request, ApiAccess access, IRecordingCatalog catalog, RecordingContainer container,
         IOptions<RecordingStorageOptions> options, TimeProvider time, ILoggerFactory loggers, HttpContext http, CancellationToken cancellationToken)
     {
         var granted = await access.RequireSessionAsync(http, sessionId, OnlyOwnerOrModerator, cancellationToken);
@@ -91,7 +91,9 @@ public static class RecordingsApi
         {
             return RecordingProblems.From(RecordingErrorCode.SessionEnded, "The session has ended; upload its recording as an uploadedFile instead.");
         }
+        // Whole microseconds: the finest the catalog keeps in every store, so the answer here matches every later read.
         var now = time.GetUtcNow();
+        now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
         var id = "rec_" + Guid.NewGuid().ToString("N")[..16];
         var recording = new Recording(
             id, sessionId, state.StudyId, kind, contentType,
@@ -113,21 +115,21 @@ public static class RecordingsApi
     }
 
     internal static async Task<Results<Ok<IReadOnlyList<Recording>>, ProblemHttpResult>> ListAsync(
-        string sessionId, ApiAccess access, RecordingCatalog catalog, HttpContext http, CancellationToken cancellationToken)
+        string sessionId, ApiAccess access, IRecordingCatalog catalog, HttpContext http, CancellationToken cancellationToken)
     {
         var granted = await access.RequireSessionAsync(http, sessionId, TeamMayRead, cancellationToken);
         return granted.Problem is { } denied ? denied : TypedResults.Ok(await catalog.ListAsync(sessionId, cancellationToken));
     }
 
     internal static async Task<Results<Ok<Recording>, ProblemHttpResult>> GetAsync(
-        string sessionId, string recordingId, ApiAccess access, RecordingCatalog catalog, HttpContext http, CancellationToken cancellationToken)
+        string sessionId, string recordingId, ApiAccess access, IRecordingCatalog catalog, HttpContext http, CancellationToken cancellationToken)
     {
         var found = await FindAsync(sessionId, recordingId, TeamMayRead, access, catalog, http, cancellationToken);
         return found.Problem is { } problem ? problem : TypedResults.Ok(found.Recording!);
     }
 
     internal static async Task<Results<Ok<Recording>, ProblemHttpResult>> UpdateAsync(
-        string sessionId, string recordingId, UpdateRecordingRequest? request, ApiAccess access, RecordingCatalog catalog, HttpContext http, CancellationToken cancellationToken)
+        string sessionId, string recordingId, UpdateRecordingRequest? request, ApiAccess access, IRecordingCatalog catalog, HttpContext http, CancellationToken cancellationToken)
     {
         var found = await FindAsync(sessionId, recordingId, OnlyOwnerOrModerator, access, catalog, http, cancellationToken);
         if (found.Problem is { } problem)
@@ -147,7 +149,7 @@ public static class RecordingsApi
     }
 
     internal static async Task<Results<Ok<UploadedChunk>, ProblemHttpResult>> PutChunkAsync(
-        string sessionId, string recordingId, int index, ApiAccess access, RecordingCatalog catalog, RecordingLocks locks, IBlobStore store,
+        string sessionId, string recordingId, int index, ApiAccess access, IRecordingCatalog catalog, RecordingLocks locks, IBlobStore store,
         IOptions<RecordingStorageOptions> options, ILoggerFactory loggers, HttpContext http, CancellationToken cancellationToken)
     {
         var found = await FindAsync(sessionId, recordingId, OnlyOwnerOrModerator, access, catalog, http, cancellationToken);
@@ -230,7 +232,7 @@ public static class RecordingsApi
     }
 
     internal static async Task<Results<Ok<UploadStatus>, ProblemHttpResult>> GetUploadStatusAsync(
-        string sessionId, string recordingId, ApiAccess access, RecordingCatalog catalog, IBlobStore store,
+        string sessionId, string recordingId, ApiAccess access, IRecordingCatalog catalog, IBlobStore store,
         IOptions<RecordingStorageOptions> options, ILoggerFactory loggers, HttpContext http, CancellationToken cancellationToken)
     {
         var found = await FindAsync(sessionId, recordingId, OnlyOwnerOrModerator, access, catalog, http, cancellationToken);
@@ -260,7 +262,7 @@ public static class RecordingsApi
     }
 
     internal static async Task<Results<Ok<Recording>, ProblemHttpResult>> CompleteAsync(
-        string sessionId, string recordingId, CompleteRecordingRequest? request, ApiAccess access, RecordingCatalog catalog, RecordingLocks locks,
+        string sessionId, string recordingId, CompleteRecordingRequest? request, ApiAccess access, IRecordingCatalog catalog, RecordingLocks locks,
         IBlobStore store, IOptions<RecordingStorageOptions> options, TimeProvider time, ILoggerFactory loggers, HttpContext http, CancellationToken cancellationToken)
     {
         var found = await FindAsync(sessionId, recordingId, OnlyOwnerOrModerator, access, catalog, http, cancellationToken);
@@ -330,7 +332,7 @@ public static class RecordingsApi
     }
 
     internal static async Task<Results<Ok<PlaybackLink>, ProblemHttpResult>> GetPlaybackAsync(
-        string sessionId, string recordingId, ApiAccess access, RecordingCatalog catalog, PlaybackLinks links, HttpContext http, CancellationToken cancellationToken)
+        string sessionId, string recordingId, ApiAccess access, IRecordingCatalog catalog, PlaybackLinks links, HttpContext http, CancellationToken cancellationToken)
     {
         var found = await FindAsync(sessionId, recordingId, TeamMayRead, access, catalog, http, cancellationToken);
         if (found.Problem is { } problem)
@@ -346,7 +348,7 @@ public static class RecordingsApi
 
     /// <summary>Authorizes the caller for the session, then finds the recording within that session only.</summary>
     internal static async Task<(Recording? Recording, ProblemHttpResult? Problem)> FindAsync(
-        string sessionId, string recordingId, bool observersAllowed, ApiAccess access, RecordingCatalog catalog, HttpContext http, CancellationToken cancellationToken)
+        string sessionId, string recordingId, bool observersAllowed, ApiAccess access, IRecordingCatalog catalog, HttpContext http, CancellationToken cancellationToken)
     {
         var granted = await access.RequireSessionAsync(http, sessionId, observersAllowed, cancellationToken);
         if (granted.Problem is { } denied)

@@ -25,4 +25,7 @@ internal static partial class RecordingsLog
 
     [LoggerMessage(EventId = 4207, Level = LogLevel.Warning, Message = "ffmpeg could not export a clip of recording {RecordingId} in session {SessionId} (exit {ExitCode}): {Errors}")]
     public static partial void ClipExportFailed(ILogger logger, string sessionId, string recordingId, int exitCode, string errors);
+
+    [LoggerMessage(EventId = 4208, Level = LogLevel.Information, Message = "Brought {Recordings} recordings and {ClipWindows} clip windows over to PostgreSQL from the SQLite catalog at {Path}")]
+    public static partial void CatalogImported(ILogger logger, int recordings, int clipWindows, string path);
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using SessionLab.Recordings;
+using SessionLab.Sessions;
 using SessionLab.Storage;
 
 namespace SessionLab.Server.Recordings;
@@ -8,7 +9,7 @@ namespace SessionLab.Server.Recordings;
 public static class RecordingsServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers recording storage (Azure Blob REST or a local folder), the recording catalog, clip planning and
+    /// Registers recording storage (Azure Blob Storage or a local folder), the recording catalog of the configured store, clip planning and
     /// ffmpeg export, and creates the blob container at start-up.
     /// </summary>
     public static IServiceCollection AddSessionLabRecordings(this IServiceCollection services, IConfiguration configuration)
@@ -37,13 +38,31 @@ public static class RecordingsServiceCollectionExtensions
         services.AddOptions<ClipExportOptions>().BindConfiguration(ClipExportOptions.SectionName)
             .Validate(o => o.Timeout > TimeSpan.Zero && o.MaxConcurrentExports > 0, "Recordings:Export:Timeout and MaxConcurrentExports must be positive.")
             .ValidateOnStart();
-        services.AddSingleton<RecordingCatalog>();
+        services.AddRecordingCatalog();
         services.AddSingleton<RecordingLocks>();
         services.AddSingleton<SessionLab.Reports.IRecordingCoverage, RecordingCoverage>();
         services.AddSingleton<PlaybackLinks>();
         services.AddSingleton<FfmpegClipExporter>();
         services.AddSingleton<RecordingContainer>();
         services.AddHostedService(sp => sp.GetRequiredService<RecordingContainer>());
+        return services;
+    }
+
+    /// <summary>
+    /// Registers the recordings catalog of the configured store (PostgreSQL when <c>Storage:Provider</c> is Postgres,
+    /// else SQLite) and the start-up migration that creates its tables.
+    /// </summary>
+    public static IServiceCollection AddRecordingCatalog(this IServiceCollection services)
+    {
+        if (services.Any(d => d.ServiceType == typeof(IRecordingCatalog)))
+        {
+            return services;
+        }
+        services.AddSessionStorage();
+        services.AddSingleton<IRecordingCatalog>(sp => sp.UsesPostgres()
+            ? new PostgresRecordingCatalog(sp.GetRequiredService<PostgresDatabase>())
+            : new SqliteRecordingCatalog(sp.GetRequiredService<SqliteDatabase>()));
+        services.AddHostedService<RecordingCatalogMigration>();
         return services;
     }
 }

@@ -22,7 +22,7 @@ internal sealed class SessionClips
         _request = request;
     }
 
-    public static async Task<SessionClips> LoadAsync(RecordingCatalog catalog, PlaybackLinks links, string sessionId, HttpRequest request, CancellationToken cancellationToken) =>
+    public static async Task<SessionClips> LoadAsync(IRecordingCatalog catalog, PlaybackLinks links, string sessionId, HttpRequest request, CancellationToken cancellationToken) =>
         new(await catalog.ListAsync(sessionId, cancellationToken), await catalog.GetClipWindowsAsync(sessionId, cancellationToken), links, request);
 
     /// <summary>The note's stored window, or the default; <paramref name="beforeSeconds"/> and <paramref name="afterSeconds"/> override either side for this request.</summary>

@@ -43,4 +43,62 @@ public sealed class AzureRecordingsTests(AzuriteFixture azurite) : IClassFixture
         Assert.Equal(bytes[120_000..120_100], await range.Content.ReadAsByteArrayAsync().WaitAsync(TestTimeouts.Step));
         Assert.Equal(SHA256.HashData(bytes), SHA256.HashData(whole));
     }
+
+    [Fact]
+    public async Task AnAzurePlaybackLinkOpensOnlyItsOwnRecordingAndATamperedOneIsRefused()
+    {
+        using var server = new SessionLabFactory
+        {
+            Settings =
+            {
+                ["Recordings:ConnectionString"] = azurite.ConnectionString,
+                ["Recordings:Container"] = $"rec{Guid.NewGuid():N}",
+            },
+        };
+        var scenario = await RecordingScenario.CreateAsync(server);
+        await scenario.StartSessionAsync();
+        var firstBytes = RandomNumberGenerator.GetBytes(30_000);
+        var first = await scenario.UploadRecordingAsync(firstBytes, clockOffsetMs: 0, durationMs: 10_000).WaitAsync(TestTimeouts.Startup);
+        var second = await scenario.UploadRecordingAsync(RandomNumberGenerator.GetBytes(20_000), clockOffsetMs: 0, durationMs: 10_000).WaitAsync(TestTimeouts.Startup);
+        var firstUrl = new Uri((await scenario.GetPlaybackAsync(first.Id).WaitAsync(TestTimeouts.Step)).Url);
+        var secondUrl = new Uri((await scenario.GetPlaybackAsync(second.Id).WaitAsync(TestTimeouts.Step)).Url);
+        var query = System.Web.HttpUtility.ParseQueryString(firstUrl.Query);
+        var signature = query["sig"]!;
+        query["sig"] = (signature[0] == 'A' ? 'B' : 'A') + signature[1..];
+        using var anonymous = new HttpClient();
+
+        using var own = await anonymous.GetAsync(firstUrl).WaitAsync(TestTimeouts.Step);
+        using var firstSasOnSecond = await anonymous.GetAsync(new UriBuilder(secondUrl) { Query = firstUrl.Query.TrimStart('?') }.Uri).WaitAsync(TestTimeouts.Step);
+        using var secondSasOnFirst = await anonymous.GetAsync(new UriBuilder(firstUrl) { Query = secondUrl.Query.TrimStart('?') }.Uri).WaitAsync(TestTimeouts.Step);
+        using var tampered = await anonymous.GetAsync(new UriBuilder(firstUrl) { Query = query.ToString() }.Uri).WaitAsync(TestTimeouts.Step);
+
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        Assert.Equal(firstBytes, await own.Content.ReadAsByteArrayAsync().WaitAsync(TestTimeouts.Step));
+        Assert.NotEqual(firstUrl.AbsolutePath, secondUrl.AbsolutePath);
+        Assert.Equal(HttpStatusCode.Forbidden, firstSasOnSecond.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, secondSasOnFirst.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, tampered.StatusCode);
+    }
+
+    [Fact]
+    public async Task AnAccountThatRefusesTheKeyGetsStorageUnavailableAndNoRecordingIsCatalogued()
+    {
+        var wrongKey = Convert.ToBase64String([.. Enumerable.Range(0, 64).Select(i => (byte)(i * 3))]);
+        using var server = new SessionLabFactory
+        {
+            Settings =
+            {
+                ["Recordings:ConnectionString"] = azurite.ConnectionStringWithKey(wrongKey),
+                ["Recordings:Container"] = $"rec{Guid.NewGuid():N}",
+            },
+        };
+        var scenario = await RecordingScenario.CreateAsync(server).WaitAsync(TestTimeouts.Startup);
+        await scenario.StartSessionAsync().WaitAsync(TestTimeouts.Step);
+
+        using var response = await scenario.PostRecordingAsync(scenario.Moderator, new { kind = "liveCapture", contentType = "video/webm", clockOffsetMs = 0 }).WaitAsync(TestTimeouts.Step);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("storageUnavailable", await RecordingScenario.ProblemCodeAsync(response).WaitAsync(TestTimeouts.Step));
+        Assert.Empty((await scenario.Moderator.GetFromJsonAsync<Recording[]>($"{scenario.SessionPath}/recordings", RecordingScenario.Json).WaitAsync(TestTimeouts.Step))!);
+    }
 }

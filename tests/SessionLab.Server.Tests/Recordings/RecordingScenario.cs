@@ -156,7 +156,7 @@ public sealed class RecordingScenario
 
     /// <summary>The server's own record of the recording, blob name included, which the API never shows.</summary>
     public async Task<Recording> CatalogEntryAsync(string recordingId) =>
-        (await Server.Services.GetRequiredService<RecordingCatalog>().FindAsync(Session.Id, recordingId, CancellationToken.None))!;
+        (await Server.Services.GetRequiredService<IRecordingCatalog>().FindAsync(Session.Id, recordingId, CancellationToken.None))!;
 
     public static async Task<string?> ProblemCodeAsync(HttpResponseMessage response)
     {

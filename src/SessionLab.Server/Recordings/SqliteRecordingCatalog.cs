@@ -5,23 +5,17 @@ using SessionLab.Storage;
 
 namespace SessionLab.Server.Recordings;
 
-/// <summary>
-/// What the server knows about recordings and per-note clip windows, in its own tables of the session database.
-/// The bytes live in the blob store; which chunks have arrived is read from there, never duplicated here.
-/// </summary>
-public sealed class RecordingCatalog
+/// <summary>The recordings catalog in its own tables of the embedded SQLite database.</summary>
+public sealed class SqliteRecordingCatalog(SqliteDatabase database) : IRecordingCatalog
 {
     private const string Columns = """
         id, session_id, study_id, kind, content_type, clock_offset_ms, duration_ms, expected_bytes, status, bytes,
         chunk_count, created_by, created_at, completed_at, blob_name
         """;
 
-    private readonly SqliteDatabase _database;
-
-    public RecordingCatalog(SqliteDatabase database)
+    public Task CreateSchemaAsync(CancellationToken cancellationToken)
     {
-        _database = database;
-        _database.EnsureSchema("""
+        database.EnsureSchema("""
             CREATE TABLE IF NOT EXISTS recordings (
                 id              TEXT    PRIMARY KEY,
                 session_id      TEXT    NOT NULL,
@@ -48,11 +42,12 @@ public sealed class RecordingCatalog
                 PRIMARY KEY (session_id, note_id)
             ) WITHOUT ROWID;
             """);
+        return Task.CompletedTask;
     }
 
     public async Task AddAsync(Recording recording, CancellationToken cancellationToken)
     {
-        await using var connection = _database.Open();
+        await using var connection = database.Open();
         await using var command = connection.CreateCommand();
         command.CommandText = $"INSERT INTO recordings ({Columns}) VALUES ($id, $session, $study, $kind, $type, $offset, $duration, $expected, $status, $bytes, $chunks, $by, $created, $completed, $blob)";
         command.Parameters.AddWithValue("$id", recording.Id);
@@ -79,14 +74,12 @@ public sealed class RecordingCatalog
         return found.Count == 0 ? null : found[0];
     }
 
-    /// <summary>The session's recordings, oldest first.</summary>
     public Task<IReadOnlyList<Recording>> ListAsync(string sessionId, CancellationToken cancellationToken) =>
         QueryAsync("session_id = $session", [("$session", sessionId)], cancellationToken);
 
-    /// <summary>Marks the recording complete; false when it already was (a retried completion).</summary>
     public async Task<bool> CompleteAsync(string recordingId, long bytes, int chunkCount, long? durationMs, DateTimeOffset completedAt, CancellationToken cancellationToken)
     {
-        await using var connection = _database.Open();
+        await using var connection = database.Open();
         await using var command = connection.CreateCommand();
         command.CommandText = """
             UPDATE recordings SET status = $complete, bytes = $bytes, chunk_count = $chunks, duration_ms = COALESCE($duration, duration_ms), completed_at = $at
@@ -104,7 +97,7 @@ public sealed class RecordingCatalog
 
     public async Task UpdateTimingAsync(string recordingId, long? clockOffsetMs, long? durationMs, CancellationToken cancellationToken)
     {
-        await using var connection = _database.Open();
+        await using var connection = database.Open();
         await using var command = connection.CreateCommand();
         command.CommandText = "UPDATE recordings SET clock_offset_ms = COALESCE($offset, clock_offset_ms), duration_ms = COALESCE($duration, duration_ms) WHERE id = $id";
         command.Parameters.AddWithValue("$id", recordingId);
@@ -113,10 +106,9 @@ public sealed class RecordingCatalog
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>The clip windows set for notes of the session; notes without one use <see cref="ClipWindow.Default"/>.</summary>
     public async Task<IReadOnlyDictionary<Guid, ClipWindow>> GetClipWindowsAsync(string sessionId, CancellationToken cancellationToken)
     {
-        await using var connection = _database.Open();
+        await using var connection = database.Open();
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT note_id, before_ms, after_ms FROM recording_clip_windows WHERE session_id = $session";
         command.Parameters.AddWithValue("$session", sessionId);
@@ -131,7 +123,7 @@ public sealed class RecordingCatalog
 
     public async Task SetClipWindowAsync(string sessionId, Guid noteId, ClipWindow window, CancellationToken cancellationToken)
     {
-        await using var connection = _database.Open();
+        await using var connection = database.Open();
         await using var command = connection.CreateCommand();
         command.CommandText = """
             INSERT INTO recording_clip_windows (session_id, note_id, before_ms, after_ms) VALUES ($session, $note, $before, $after)
@@ -144,9 +136,38 @@ public sealed class RecordingCatalog
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Every recording and clip window, or none when this database never had a catalog; for moving the catalog of a
+    /// deployment that switched to PostgreSQL. Reads only: it creates no tables.
+    /// </summary>
+    internal async Task<(IReadOnlyList<Recording> Recordings, IReadOnlyList<(string SessionId, Guid NoteId, ClipWindow Window)> ClipWindows)> ReadAllAsync(CancellationToken cancellationToken)
+    {
+        await using (var connection = database.Open())
+        await using (var probe = connection.CreateCommand())
+        {
+            probe.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('recordings', 'recording_clip_windows')";
+            if ((long)(await probe.ExecuteScalarAsync(cancellationToken))! < 2)
+            {
+                return ([], []);
+            }
+        }
+
+        var recordings = await QueryAsync("1 = 1", [], cancellationToken);
+        var windows = new List<(string, Guid, ClipWindow)>();
+        await using var windowConnection = database.Open();
+        await using var command = windowConnection.CreateCommand();
+        command.CommandText = "SELECT session_id, note_id, before_ms, after_ms FROM recording_clip_windows ORDER BY session_id, note_id";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            windows.Add((reader.GetString(0), Guid.Parse(reader.GetString(1)), new ClipWindow(reader.GetInt64(2), reader.GetInt64(3))));
+        }
+        return (recordings, windows);
+    }
+
     private async Task<IReadOnlyList<Recording>> QueryAsync(string where, (string Name, string Value)[] parameters, CancellationToken cancellationToken)
     {
-        await using var connection = _database.Open();
+        await using var connection = database.Open();
         await using var command = connection.CreateCommand();
         command.CommandText = $"SELECT {Columns} FROM recordings WHERE {where} ORDER BY created_at, id";
         foreach (var (name, value) in parameters)
@@ -179,5 +200,6 @@ public sealed class RecordingCatalog
         r.IsDBNull(13) ? null : DateTimeOffset.Parse(r.GetString(13), CultureInfo.InvariantCulture),
         BlobName.Parse(r.GetString(14)));
 
-    private static string Format(DateTimeOffset time) => time.ToString("O", CultureInfo.InvariantCulture);
+    // Always UTC, so that the text sorts in time order whatever offset a caller used.
+    private static string Format(DateTimeOffset time) => time.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 }
