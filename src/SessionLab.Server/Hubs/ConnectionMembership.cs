@@ -1,5 +1,5 @@
-using System.Threading.RateLimiting;
 using SessionLab.Sessions;
+using SessionLab.Sessions.Grains;
 
 namespace SessionLab.Server.Hubs;
 
@@ -13,14 +13,7 @@ internal sealed class ConnectionMembership
     private readonly Lock _gate = new();
 
     /// <summary>This connection's share of commands: a person typing notes never meets it; a script flooding does.</summary>
-    public TokenBucketRateLimiter CommandBudget { get; } = new(new TokenBucketRateLimiterOptions
-    {
-        TokenLimit = SessionLimits.ConnectionCommandBurst,
-        TokensPerPeriod = 1,
-        ReplenishmentPeriod = TimeSpan.FromSeconds(1.0 / SessionLimits.ConnectionCommandsPerSecond),
-        QueueLimit = 0,
-        AutoReplenishment = true,
-    });
+    public CommandBudget CommandBudget { get; } = new(SessionLimits.ConnectionCommandBurst, SessionLimits.ConnectionCommandsPerSecond);
     private SessionMembership? _current;
     private bool _closed;
 
@@ -55,7 +48,6 @@ internal sealed class ConnectionMembership
         lock (_gate)
         {
             _closed = true;
-            CommandBudget.Dispose();
             return _current;
         }
     }

@@ -2,8 +2,8 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.SignalR;
 using SessionLab.Server.Invitations;
-using SessionLab.Sessions.Grains;
 using SessionLab.Sessions;
+using SessionLab.Sessions.Grains;
 
 namespace SessionLab.Server.Hubs;
 
@@ -169,12 +169,9 @@ public sealed partial class SessionHub(IGrainFactory grains, SessionRelay relay,
         {
             return CommandResult.Rejected(SessionErrorCode.NotJoined, "Join a session before sending commands.");
         }
-        using (var lease = Connection.CommandBudget.AttemptAcquire())
+        if (!Connection.CommandBudget.TryTake(out var retryAfter))
         {
-            if (!lease.IsAcquired)
-            {
-                return CommandResult.Rejected(SessionGrainLimits.RateLimited(lease, "This connection is sending commands faster than a person can"));
-            }
+            return CommandResult.Rejected(SessionGrainLimits.RateLimited(retryAfter, "This connection is sending commands faster than a person can"));
         }
         try
         {

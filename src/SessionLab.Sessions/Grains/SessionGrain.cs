@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -30,14 +29,7 @@ internal sealed partial class SessionGrain(
     private readonly Dictionary<string, RelayMember> _members = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ISessionRelay> _memberRelays = new(StringComparer.Ordinal);
     private readonly Dictionary<ISessionRelay, DateTimeOffset> _relays = [];
-    private readonly TokenBucketRateLimiter _commandBudget = new(new TokenBucketRateLimiterOptions
-    {
-        TokenLimit = options.Value.CommandBurst,
-        TokensPerPeriod = 1,
-        ReplenishmentPeriod = TimeSpan.FromSeconds(1.0 / options.Value.CommandsPerSecond),
-        QueueLimit = 0,
-        AutoReplenishment = true,
-    });
+    private readonly CommandBudget _commandBudget = new(options.Value.CommandBurst, options.Value.CommandsPerSecond);
     private SessionState? _state;
     private long _presenceVersion;
     private long _presenceSentAt;
@@ -57,12 +49,6 @@ internal sealed partial class SessionGrain(
         // Versions from an earlier activation were taken from the clock too, so they stay below this one's.
         _presenceVersion = time.GetUtcNow().UtcTicks;
         Log.Activated(logger, SessionId, events.Count);
-    }
-
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
-    {
-        _commandBudget.Dispose();
-        return Task.CompletedTask;
     }
 
     public async Task<CommandResult> ScheduleAsync(Actor actor, ScheduleSessionRequest request, CancellationToken cancellationToken)
@@ -213,12 +199,9 @@ internal sealed partial class SessionGrain(
         {
             return CommandResult.Rejected(SessionErrorCode.SessionNotFound, "This session does not exist.");
         }
-        using (var lease = _commandBudget.AttemptAcquire())
+        if (!_commandBudget.TryTake(out var retryAfter))
         {
-            if (!lease.IsAcquired)
-            {
-                return CommandResult.Rejected(SessionGrainLimits.RateLimited(lease, "This session is taking more commands than a live session sends"));
-            }
+            return CommandResult.Rejected(SessionGrainLimits.RateLimited(retryAfter, "This session is taking more commands than a live session sends"));
         }
         var study = await studies.GetAsync(_state.StudyId, cancellationToken);
         if (study is null)
