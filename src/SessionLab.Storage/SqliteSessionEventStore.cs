@@ -20,6 +20,7 @@ public sealed partial class SqliteSessionEventStore : ISessionEventStore, IAsync
     private readonly SqliteDatabase _database;
     private readonly ILogger<SqliteSessionEventStore> _logger;
     private readonly BlockingCollection<PendingAppend> _queue = [];
+    private readonly Dictionary<string, long> _lastSequence = new(StringComparer.Ordinal);
     private readonly Thread _writer;
 
     public SqliteSessionEventStore(SqliteDatabase database, ILogger<SqliteSessionEventStore> logger)
@@ -41,7 +42,11 @@ public sealed partial class SqliteSessionEventStore : ISessionEventStore, IAsync
             return Task.CompletedTask;
         }
         cancellationToken.ThrowIfCancellationRequested();
-        var pending = new PendingAppend(events, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        // Serialized here, on the caller's thread: the one writer thread should spend its time committing.
+        var pending = new PendingAppend(
+            events,
+            [.. events.Select(e => JsonSerializer.Serialize(e, SessionJson.Options))],
+            new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         ObjectDisposedException.ThrowIf(_queue.IsAddingCompleted, this);
         _queue.Add(pending, CancellationToken.None);
         return pending.Completion.Task;
@@ -124,7 +129,7 @@ public sealed partial class SqliteSessionEventStore : ISessionEventStore, IAsync
         }
     }
 
-    private static void CommitAlone(SqliteConnection connection, PendingAppend pending)
+    private void CommitAlone(SqliteConnection connection, PendingAppend pending)
     {
         try
         {
@@ -142,8 +147,14 @@ public sealed partial class SqliteSessionEventStore : ISessionEventStore, IAsync
             ? new SessionLogConflictException(pending.Events[0].SessionId, pending.Events[0].Sequence, error)
             : error;
 
-    private static void Commit(SqliteConnection connection, List<PendingAppend> batch)
+    /// <remarks>
+    /// The last stored sequence of each session is remembered from the commits this writer made (it is the only writer
+    /// of the file), so a note costs one insert, not a lookup and an insert; a session it has not written yet is
+    /// looked up once. What a batch changes is remembered only once the batch is committed.
+    /// </remarks>
+    private void Commit(SqliteConnection connection, List<PendingAppend> batch)
     {
+        var batchLast = new Dictionary<string, long>(StringComparer.Ordinal);
         using var transaction = connection.BeginTransaction();
         using var last = connection.CreateCommand();
         last.Transaction = transaction;
@@ -172,11 +183,15 @@ public sealed partial class SqliteSessionEventStore : ISessionEventStore, IAsync
         foreach (var pending in batch)
         {
             var first = pending.Events[0];
-            lastId.Value = first.SessionId;
-            var stored = (long)last.ExecuteScalar()!;
-            var expected = stored + 1;
-            foreach (var e in pending.Events)
+            if (!batchLast.TryGetValue(first.SessionId, out var stored) && !_lastSequence.TryGetValue(first.SessionId, out stored))
             {
+                lastId.Value = first.SessionId;
+                stored = (long)last.ExecuteScalar()!;
+            }
+            var expected = stored + 1;
+            for (var i = 0; i < pending.Events.Count; i++)
+            {
+                var e = pending.Events[i];
                 if (e.SessionId != first.SessionId || e.Sequence != expected++)
                 {
                     throw new SessionLogConflictException(e.SessionId, e.Sequence);
@@ -185,7 +200,7 @@ public sealed partial class SqliteSessionEventStore : ISessionEventStore, IAsync
                 sequence.Value = e.Sequence;
                 command.Value = e.CommandId.ToString();
                 recorded.Value = e.RecordedAt.ToString("O", CultureInfo.InvariantCulture);
-                envelope.Value = JsonSerializer.Serialize(e, SessionJson.Options);
+                envelope.Value = pending.Json[i];
                 insert.ExecuteNonQuery();
                 if (e.Event is SessionScheduled scheduled)
                 {
@@ -195,11 +210,16 @@ public sealed partial class SqliteSessionEventStore : ISessionEventStore, IAsync
                     register.ExecuteNonQuery();
                 }
             }
+            batchLast[first.SessionId] = expected - 1;
         }
         transaction.Commit();
+        foreach (var (sessionId, lastSequence) in batchLast)
+        {
+            _lastSequence[sessionId] = lastSequence;
+        }
     }
 
-    private sealed record PendingAppend(IReadOnlyList<SessionEventEnvelope> Events, TaskCompletionSource Completion);
+    private sealed record PendingAppend(IReadOnlyList<SessionEventEnvelope> Events, string[] Json, TaskCompletionSource Completion);
 
     private static partial class Log
     {
