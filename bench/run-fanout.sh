@@ -88,7 +88,11 @@ if [ "$cluster" = 1 ]; then
   start sessionlab2 "$root/src/SessionLab.Server/bin/Release/net10.0/sessionlab.dll" SessionLab --Storage:DataDirectory="$work/data2" "${node_args[@]}"
   second=(--real-url-2 "$url" --real-pid-2 "$pid")
 else
-  start sessionlab "$root/src/SessionLab.Server/bin/Release/net10.0/sessionlab.dll" SessionLab --Storage:DataDirectory="$work/data"
+  limits=()
+  # Saturation and catch-up measure the durable pipeline, not the per-connection and per-session command budgets
+  # that keep one client from flooding a session: those are raised for this run.
+  [ "$driver" = throughput.ts ] && limits=(--Sessions:CommandsPerSecond=100000 --Sessions:CommandBurst=100000 --Sessions:ConnectionCommandsPerSecond=100000 --Sessions:ConnectionCommandBurst=100000)
+  start sessionlab "$root/src/SessionLab.Server/bin/Release/net10.0/sessionlab.dll" SessionLab --Storage:DataDirectory="$work/data" "${limits[@]}"
   real_url=$url real_pid=$pid
 fi
 start barehub "$root/bench/SessionLab.Bench.BareHub/bin/Release/net10.0/sessionlab-barehub.dll" BareHub

@@ -16,7 +16,7 @@ public static class SessionsServiceCollectionExtensions
     {
         services.AddSessionStorage();
         services.AddOptions<Grains.SessionGrainOptions>().BindConfiguration(Grains.SessionGrainOptions.SectionName)
-            .Validate(o => o.CommandsPerSecond > 0 && o.CommandBurst > 0, "Sessions:CommandsPerSecond and Sessions:CommandBurst must be positive.")
+            .Validate(o => o.CommandsPerSecond > 0 && o.CommandBurst > 0 && o.ConnectionCommandsPerSecond > 0 && o.ConnectionCommandBurst > 0, "Sessions:CommandsPerSecond, CommandBurst, ConnectionCommandsPerSecond and ConnectionCommandBurst must be positive.")
             .ValidateOnStart();
         if (!services.Any(d => d.IsKeyedService && Equals(d.ServiceKey, SessionClockKey)))
         {

@@ -1,4 +1,3 @@
-using SessionLab.Sessions;
 using SessionLab.Sessions.Grains;
 
 namespace SessionLab.Server.Hubs;
@@ -8,12 +7,12 @@ namespace SessionLab.Server.Hubs;
 /// soon as the socket closes, even while a Join on that connection is still running: whichever of the two finishes
 /// second must detach the connection from the grain, or it stays in the session's presence for good.
 /// </summary>
-internal sealed class ConnectionMembership
+internal sealed class ConnectionMembership(SessionGrainOptions limits)
 {
     private readonly Lock _gate = new();
 
     /// <summary>This connection's share of commands: a person typing notes never meets it; a script flooding does.</summary>
-    public CommandBudget CommandBudget { get; } = new(SessionLimits.ConnectionCommandBurst, SessionLimits.ConnectionCommandsPerSecond);
+    public CommandBudget CommandBudget { get; } = new(limits.ConnectionCommandBurst, limits.ConnectionCommandsPerSecond);
     private SessionMembership? _current;
     private bool _closed;
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 using SessionLab.Server.Invitations;
 using SessionLab.Sessions;
 using SessionLab.Sessions.Grains;
@@ -12,7 +13,12 @@ namespace SessionLab.Server.Hubs;
 /// every call acts as the identity and role the token granted, and the session grain enforces the rules.
 /// Every method answers with a typed result, so a refused call leaves the connection usable.
 /// </summary>
-public sealed partial class SessionHub(IGrainFactory grains, SessionRelay relay, TokenService tokens, ILogger<SessionHub> logger) : Hub<ISessionClient>
+public sealed partial class SessionHub(
+    IGrainFactory grains,
+    SessionRelay relay,
+    TokenService tokens,
+    IOptions<SessionGrainOptions> limits,
+    ILogger<SessionHub> logger) : Hub<ISessionClient>
 {
     public const string Path = "/hubs/session";
 
@@ -126,7 +132,7 @@ public sealed partial class SessionHub(IGrainFactory grains, SessionRelay relay,
 
     public override Task OnConnectedAsync()
     {
-        Context.Items[MembershipKey] = new ConnectionMembership();
+        Context.Items[MembershipKey] = new ConnectionMembership(limits.Value);
         return base.OnConnectedAsync();
     }
 
