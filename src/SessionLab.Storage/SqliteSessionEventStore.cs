@@ -22,6 +22,7 @@ public sealed partial class SqliteSessionEventStore : ISessionEventStore, IAsync
     private readonly BlockingCollection<PendingAppend> _queue = [];
     private readonly Dictionary<string, long> _lastSequence = new(StringComparer.Ordinal);
     private readonly Thread _writer;
+    private int _disposed;
 
     public SqliteSessionEventStore(SqliteDatabase database, ILogger<SqliteSessionEventStore> logger)
     {
@@ -85,8 +86,13 @@ public sealed partial class SqliteSessionEventStore : ISessionEventStore, IAsync
         return ids;
     }
 
+    /// <summary>Lets the writer commit what is queued, then stops it. The container disposes this store once per service it is registered as.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
         _queue.CompleteAdding();
         await Task.Run(_writer.Join);
         _queue.Dispose();

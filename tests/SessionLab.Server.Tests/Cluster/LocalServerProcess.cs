@@ -113,6 +113,13 @@ internal sealed class LocalServerProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits for the process to end on its own and returns its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        await _process.WaitForExitAsync().WaitAsync(timeout);
+        return _process.ExitCode;
+    }
+
     /// <summary>SIGKILL, as a crashed machine or an OOM kill would end it: no shutdown code runs.</summary>
     public async Task KillAsync()
     {

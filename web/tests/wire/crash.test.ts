@@ -3,7 +3,7 @@ import { after, describe, test } from 'node:test';
 import { Api, type TestSession } from './support/api.ts';
 import { commandId, noteRequest, WireClient } from './support/client.ts';
 import type { CommandResult, EventEnvelope, SessionState } from './support/protocol.ts';
-import { ServerProcess } from './support/server.ts';
+import { ServerProcess, UNLIMITED_COMMANDS } from './support/server.ts';
 import { within } from './support/timeouts.ts';
 
 const TEST_TIMEOUT_MS = 120_000;
@@ -80,20 +80,24 @@ describe('a crash of the server process', () => {
   });
 
   test('kill -9 right after acknowledgements: every acknowledged note and task mark survives exactly once with gapless sequences, and re-sending every command duplicates nothing', { timeout: TEST_TIMEOUT_MS }, async (t) => {
-    const first = await ServerProcess.start();
+    const first = await ServerProcess.start({ args: UNLIMITED_COMMANDS });
     servers.push(first);
     const api = new Api(first.url);
     const session = await api.createSession(TASKS);
     const invites = { moderator: await api.invite(session, 'moderator'), observer: await api.invite(session, 'observer') };
 
+    // Each writer keeps the identity token of its first join, as the browser does, so after the restart it is the
+    // same author re-sending its own commands (a retry is the same command from the same author).
+    const identities: string[] = [];
     const connectAll = async (url: string) => {
       const writers: WireClient[] = [];
       for (let w = 0; w <= OBSERVERS; w++) {
         const client = await WireClient.connect(url);
         clients.push(client);
-        await client.joinOk(w === 0
-          ? { inviteToken: invites.moderator, lastSeenSequence: 0 }
-          : { inviteToken: invites.observer, displayName: `Observer ${w}`, lastSeenSequence: 0 });
+        const joined = await client.joinOk(w === 0
+          ? { inviteToken: invites.moderator, identityToken: identities[w], lastSeenSequence: 0 }
+          : { inviteToken: invites.observer, displayName: `Observer ${w}`, identityToken: identities[w], lastSeenSequence: 0 });
+        identities[w] ??= joined.identityToken;
         writers.push(client);
       }
       return writers;
@@ -154,7 +158,7 @@ describe('a crash of the server process', () => {
     assert.ok(acknowledged.some((s) => s.method === 'EndTask') && acknowledged.some((s) => s.method === 'AddNote'));
     assert.ok(unanswered.length > 0, 'some commands never got an answer');
 
-    const second = await ServerProcess.start({ dataDir: first.dataDir, signingKey: first.signingKey });
+    const second = await ServerProcess.start({ dataDir: first.dataDir, signingKey: first.signingKey, args: UNLIMITED_COMMANDS });
     servers.push(second);
     const restartedApi = new Api(second.url);
     const afterCrash = await readBack(restartedApi, session);

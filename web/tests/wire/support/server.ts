@@ -23,6 +23,17 @@ export interface ServerOptions {
   args?: string[];
 }
 
+/**
+ * Command budgets raised out of the way, for tests that flood a session on purpose (durability, replay of a long log):
+ * they test what the server keeps, not how fast it lets one client send.
+ */
+export const UNLIMITED_COMMANDS = [
+  '--Sessions:CommandsPerSecond=100000',
+  '--Sessions:CommandBurst=100000',
+  '--Sessions:ConnectionCommandsPerSecond=100000',
+  '--Sessions:ConnectionCommandBurst=100000',
+];
+
 /** The real SessionLab server, started as its own process on a loopback ephemeral port. */
 export class ServerProcess {
   readonly output: string[] = [];
