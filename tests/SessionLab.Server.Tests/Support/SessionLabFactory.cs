@@ -23,6 +23,9 @@ public sealed class SessionLabFactory : WebApplicationFactory<Program>
     /// <summary>Services to replace for this server only (a store that fails, say); set before its first request.</summary>
     public Action<IServiceCollection>? TestServices { get; set; }
 
+    /// <summary>Where this server's links point: its own listening address, as no public URL is configured.</summary>
+    public string LinkBase => SessionLab.Server.Invitations.AppLinks.ListeningAddress(Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>());
+
     /// <summary>The server's embedded store, for tests that read it as the command line does.</summary>
     public string DataDirectory => _dataDirectory;
 
