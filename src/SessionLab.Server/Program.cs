@@ -26,6 +26,7 @@ builder.Services.AddSessionLabServer();
 builder.Services.AddSessionLabRecordings(builder.Configuration);
 
 var app = builder.Build();
+SessionLab.Server.Invitations.TrustedProxyRequest.UseTrustedProxies(app, app.Configuration);
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseDefaultFiles();

@@ -28,6 +28,7 @@ public static class ServerServiceCollectionExtensions
         // Minimal APIs throw what they cannot bind, rather than answer a bare 400, so the handler can say what was wrong.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<UnreadableRequestHandler>();
+        services.AddExceptionHandler<StorageFailureHandler>();
         services.AddSingleton<ApiRouteTable>();
         services.ConfigureHttpJsonOptions(o => SessionJson.Configure(o.SerializerOptions));
         services.AddSignalR(o =>

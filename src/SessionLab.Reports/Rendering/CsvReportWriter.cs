@@ -60,8 +60,15 @@ public static class CsvReportWriter
         {
             return string.Empty;
         }
+        // Spreadsheets skip what they do not show (NUL, U+200B, a BOM, bidi marks) before deciding a cell is a
+        // formula, so a formula behind invisible characters is neutralised too.
+        var visible = value.AsSpan().TrimStart(' ');
+        while (visible.Length > 0 && (char.IsWhiteSpace(visible[0]) || char.IsControl(visible[0]) || char.GetUnicodeCategory(visible[0]) == UnicodeCategory.Format))
+        {
+            visible = visible[1..];
+        }
         var first = value.TrimStart(' ');
-        if (first.Length > 0 && first[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        if ((first.Length > 0 && first[0] is '=' or '+' or '-' or '@' or '\t' or '\r') || (visible.Length > 0 && visible[0] is '=' or '+' or '-' or '@'))
         {
             value = "'" + value;
         }

@@ -10,6 +10,7 @@ internal static class ApiProblems
     public const string NotFoundCode = "notFound";
     public const string MethodNotAllowedCode = "methodNotAllowed";
     public const string UnsupportedMediaTypeCode = "unsupportedMediaType";
+    public const string StorageUnavailableCode = "storageUnavailable";
 
     public static ProblemHttpResult From(SessionError error) =>
         Create(StatusFor(error.Code), CodeName(error.Code), TitleFor(error.Code), error.Message);
@@ -30,6 +31,10 @@ internal static class ApiProblems
 
     public static ProblemHttpResult UnsupportedMediaType(string detail) =>
         Create(StatusCodes.Status415UnsupportedMediaType, UnsupportedMediaTypeCode, "Unsupported media type", detail);
+
+    /// <summary>A store could not be read or written; nothing was changed and the request may be retried.</summary>
+    public static ProblemHttpResult StorageUnavailable(string detail) =>
+        Create(StatusCodes.Status503ServiceUnavailable, StorageUnavailableCode, "Storage unavailable", detail);
 
     public static ProblemHttpResult Create(int status, string code, string title, string detail, IEnumerable<KeyValuePair<string, object?>>? extensions = null)
     {

@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
 namespace SessionLab.Server.Invitations;
 
 /// <summary>
@@ -10,8 +13,34 @@ public static class AppLinks
 
     public static string StudySetup(string baseUrl, string ownerToken) => $"{baseUrl.TrimEnd('/')}/study#{ownerToken}";
 
-    public static string BaseUrl(HttpRequest request, IConfiguration configuration) =>
-        configuration["SessionLab:PublicUrl"] is { Length: > 0 } configured
-            ? configured.TrimEnd('/')
-            : $"{request.Scheme}://{request.Host}{request.PathBase}";
+    /// <summary>
+    /// Where the team opens the app: the configured public URL, else the host a trusted proxy forwarded, else the
+    /// server's own listening address. Never the request's Host header on its own: anyone can send one, and a link
+    /// to their host would carry a real token there (link poisoning).
+    /// </summary>
+    public static string BaseUrl(HttpRequest request, IConfiguration configuration)
+    {
+        if (configuration["SessionLab:PublicUrl"] is { Length: > 0 } configured)
+        {
+            return configured.TrimEnd('/');
+        }
+        if (request.HttpContext.Features.Get<TrustedProxyRequest>() is not null)
+        {
+            return $"{request.Scheme}://{request.Host}{request.PathBase}";
+        }
+        return ListeningAddress(request.HttpContext.RequestServices.GetService<IServer>()) + request.PathBase;
+    }
+
+    /// <summary>The first address the server listens on, with a wildcard host named as localhost.</summary>
+    public static string ListeningAddress(IServer? server)
+    {
+        var address = server?.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+        if (address is null)
+        {
+            return "http://localhost";
+        }
+        var url = BindingAddress.Parse(address);
+        var host = url.Host is "+" or "*" or "0.0.0.0" or "[::]" or "" ? "localhost" : url.Host;
+        return $"{url.Scheme}://{host}:{url.Port}";
+    }
 }

@@ -91,7 +91,9 @@ public sealed class TokenService
         try
         {
             bytes = Base64Url.DecodeFromChars(text);
-            return true;
+            // One token, one spelling: padding, or unused low bits set in the last character, would let a copy
+            // that looks different validate as the same token.
+            return Base64Url.EncodeToString(bytes) == text;
         }
         catch (FormatException)
         {

@@ -42,6 +42,14 @@ internal static class PlaybackEndpoint
             return RecordingProblems.From(RecordingErrorCode.RecordingNotFound, "This recording no longer exists.");
         }
 
+        // Ranges are in bytes only. A range in another unit (items=0-1) is ignored, as RFC 9110 asks of a unit the
+        // server does not know, so the whole file is served rather than bytes the client did not ask for.
+        if (http.Request.Headers.Range.Count > 0
+            && !(RangeHeaderValue.TryParse(http.Request.Headers.Range.ToString(), out var range) && string.Equals(range.Unit.Value, "bytes", StringComparison.OrdinalIgnoreCase)))
+        {
+            http.Request.Headers.Remove(HeaderNames.Range);
+        }
+
         // Uploaded media is served as its allow-listed type only, never sniffed into something a browser would run.
         http.Response.Headers.XContentTypeOptions = "nosniff";
         http.Response.Headers.CacheControl = "private";

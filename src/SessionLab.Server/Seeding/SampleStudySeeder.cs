@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using SessionLab.Server.Invitations;
 using SessionLab.Sessions;
 using SessionLab.Storage;
@@ -36,7 +35,7 @@ internal sealed partial class SampleStudySeeder(
         {
             var baseUrl = configuration["SessionLab:PublicUrl"] is { Length: > 0 } configured
                 ? configured.TrimEnd('/')
-                : server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://127.0.0.1:5080";
+                : AppLinks.ListeningAddress(server);
             var all = await studies.ListAsync(cancellationToken);
             var study = all.Count > 0 ? all[0] : await SeedAsync(cancellationToken);
             var lines = new List<string> { $"SessionLab is listening on {baseUrl}", $"Study setup ({study.Name}): {AppLinks.StudySetup(baseUrl, tokens.IssueStudyOwner(study.Id))}" };

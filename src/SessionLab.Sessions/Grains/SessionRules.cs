@@ -58,6 +58,10 @@ public static class SessionRules
         {
             return refused;
         }
+        if (request.NoteId == Guid.Empty)
+        {
+            return Refuse(SessionErrorCode.InvalidRequest, "A note needs a noteId of its own: a new UUID, not all zeros.");
+        }
         if (state.FindNote(request.NoteId) is not null)
         {
             return Refuse(SessionErrorCode.NoteAlreadyExists, $"A note with id {request.NoteId} already exists.");

@@ -50,4 +50,24 @@ public sealed class CsvReportWriterTests
         Assert.Equal("study-1-notes.csv", document.FileName);
         Assert.StartsWith("text/csv; charset=utf-8", document.ContentType, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("\u0000=1+1")]
+    [InlineData("\u200B=1+1")]
+    [InlineData("\uFEFF+1")]
+    [InlineData("\u200E-1")]
+    [InlineData("\u2060@SUM(A1)")]
+    [InlineData(" \u200B \u0001=HYPERLINK(\"x\")")]
+    public void AFormulaBehindInvisibleCharactersIsNeutralised(string cell)
+    {
+        var field = CsvReportWriter.Field(cell);
+
+        Assert.StartsWith("'", field.TrimStart('"'), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("\u200Bplain")]
+    [InlineData("a=b")]
+    public void TextThatIsNoFormulaIsLeftAsItIs(string cell) =>
+        Assert.Equal(cell, CsvReportWriter.Field(cell));
 }

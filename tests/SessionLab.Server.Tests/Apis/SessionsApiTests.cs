@@ -34,7 +34,7 @@ public sealed class SessionsApiTests(SessionLabFactory factory) : IClassFixture<
 
         var invite = await factory.InviteAsync(study, session.Id, SessionRole.Moderator);
 
-        Assert.Equal($"http://localhost/join#{invite.Token}", invite.Url);
+        Assert.Equal($"{factory.LinkBase}/join#{invite.Token}", invite.Url);
         Assert.InRange(invite.ExpiresAt, DateTimeOffset.UtcNow.AddDays(13), DateTimeOffset.UtcNow.AddDays(15));
     }
 

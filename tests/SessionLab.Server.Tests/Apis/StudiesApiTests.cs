@@ -15,7 +15,7 @@ public sealed class StudiesApiTests(SessionLabFactory factory) : IClassFixture<S
     {
         var created = await factory.CreateStudyAsync();
 
-        Assert.StartsWith("http://localhost/study#sl1.", created.SetupUrl);
+        Assert.StartsWith($"{factory.LinkBase}/study#sl1.", created.SetupUrl);
         var study = await factory.ClientWith(created.OwnerToken).GetFromJsonAsync<Study>($"/api/studies/{created.Study.Id}", SessionLabFactory.Json);
         Assert.Equal("Onboarding", study!.Name);
         Assert.Equal("Reaches the dashboard.", Assert.Single(study.Tasks).SuccessCriteria);

@@ -46,6 +46,30 @@ public sealed class TokenServiceTests
     public void MalformedTokensAreInvalidNotExceptions(string? token) =>
         Assert.Equal(SessionErrorCode.InvalidToken, Create().Validate(token, TokenKind.SessionInvite).Error!.Code);
 
+    [Theory]
+    [InlineData("payloadPadded")]
+    [InlineData("signaturePadded")]
+    [InlineData("signatureUnusedBitsSet")]
+    public void ATokenSpelledOtherThanAsIssuedIsInvalid(string variant)
+    {
+        var tokens = Create();
+        var token = tokens.IssueInvite("se_1", SessionRole.Observer, TimeSpan.FromHours(1), out _);
+        var dot = token.LastIndexOf('.');
+        var tampered = variant switch
+        {
+            "payloadPadded" => token[..dot] + "=" + token[dot..],
+            "signaturePadded" => token + "=",
+            // A 32-byte signature is 43 characters; the last one carries 4 unused bits, so flipping its lowest bit
+            // decodes to the same bytes.
+            _ => token[..^1] + Alphabet[Alphabet.IndexOf(token[^1], StringComparison.Ordinal) ^ 1],
+        };
+
+        Assert.Null(tokens.Validate(token, TokenKind.SessionInvite).Error);
+        Assert.Equal(SessionErrorCode.InvalidToken, tokens.Validate(tampered, TokenKind.SessionInvite).Error!.Code);
+    }
+
+    private const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
     private TokenService Create(string? key = null) => new(
         Options.Create(new TokenOptions { SigningKey = key ?? Convert.ToBase64String(new byte[32]) }),
         Options.Create(new StorageOptions()),

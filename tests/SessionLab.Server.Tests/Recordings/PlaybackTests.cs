@@ -86,6 +86,22 @@ public sealed class PlaybackTests(SessionLabFactory factory) : IClassFixture<Ses
         }
     }
 
+    [Theory]
+    [InlineData("items=0-1")]
+    [InlineData("pages=0-1")]
+    public async Task ARangeInAnotherUnitThanBytesIsIgnoredAndTheWholeFileServed(string range)
+    {
+        var (scenario, bytes, url) = await UploadAsync(4_000);
+        var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.TryAddWithoutValidation("Range", range);
+
+        var response = await scenario.Moderator.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Null(response.Content.Headers.ContentRange);
+        Assert.Equal(bytes, await response.Content.ReadAsByteArrayAsync());
+    }
+
     private async Task<(RecordingScenario Scenario, byte[] Bytes, string Url)> UploadAsync(int length)
     {
         var scenario = await RecordingScenario.CreateAsync(factory);

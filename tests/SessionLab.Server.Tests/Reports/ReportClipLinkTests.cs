@@ -14,7 +14,7 @@ public sealed class ReportClipLinkTests(SessionLabFactory factory) : IClassFixtu
         var shown = await scenario.AddNoteAsync(20_000, "confusion");
         var before = await scenario.AddNoteAsync(1_000, "confusion");
         await scenario.UploadRecordingAsync(new byte[2_000], clockOffsetMs: 5_000, durationMs: 60_000);
-        var link = $"http://localhost/clip/{scenario.Session.Id}/{shown:D}";
+        var link = $"{scenario.Server.LinkBase}/clip/{scenario.Session.Id}/{shown:D}";
         var studyPath = $"/api/studies/{scenario.Study.Study.Id}/report";
 
         var markdown = await scenario.Owner.GetStringAsync($"{studyPath}?format=markdown");

@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using SessionLab.Server.Apis;
 using SessionLab.Sessions;
 
@@ -18,6 +20,12 @@ public sealed class SessionLabFactory : WebApplicationFactory<Program>
     /// <summary>Configuration for this server only (lower limits for a test of them, say); set before its first request.</summary>
     public Dictionary<string, string?> Settings { get; } = [];
 
+    /// <summary>Services to replace for this server only (a store that fails, say); set before its first request.</summary>
+    public Action<IServiceCollection>? TestServices { get; set; }
+
+    /// <summary>Where this server's links point: its own listening address, as no public URL is configured.</summary>
+    public string LinkBase => SessionLab.Server.Invitations.AppLinks.ListeningAddress(Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>());
+
     /// <summary>The server's embedded store, for tests that read it as the command line does.</summary>
     public string DataDirectory => _dataDirectory;
 
@@ -29,6 +37,10 @@ public sealed class SessionLabFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
         builder.UseEnvironment("Testing");
+        if (TestServices is { } replace)
+        {
+            builder.ConfigureTestServices(replace);
+        }
     }
 
     public HttpClient ClientWith(string? token)

@@ -27,6 +27,20 @@ public sealed class SessionInputValidationTests
     }
 
     [Fact]
+    public async Task ANoteIdOfAllZerosIsRefusedAndTheNextNoteIsStillAccepted()
+    {
+        await using var host = await SessionTestHost.StartAsync();
+        var grain = await host.NewSessionAsync();
+
+        var result = await grain.AddNoteAsync(Observer, Note("hmm") with { NoteId = Guid.Empty }, default);
+
+        ExpectRefused(result, SessionErrorCode.InvalidRequest);
+        Assert.Contains("noteId", result.Error!.Message, StringComparison.Ordinal);
+        Assert.Empty((await grain.GetStateAsync(default))!.Notes);
+        Expect(await grain.AddNoteAsync(Observer, Note("hmm"), default));
+    }
+
+    [Fact]
     public async Task ANoteOfExactlyTheLimitIsAccepted()
     {
         await using var host = await SessionTestHost.StartAsync();
