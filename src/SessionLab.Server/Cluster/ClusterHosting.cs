@@ -3,6 +3,7 @@ using System.Net.NetworkInformation;
 using System.Net.Sockets;
 using Azure.Data.Tables;
 using Orleans.Configuration;
+using SessionLab.Recordings;
 using SessionLab.Storage;
 
 namespace SessionLab.Server.Cluster;
@@ -18,6 +19,7 @@ public static class ClusterHosting
     {
         var options = builder.Configuration.GetSection(ClusterHostingOptions.SectionName).Get<ClusterHostingOptions>() ?? new();
         var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new();
+        var recordings = builder.Configuration.GetSection(RecordingStorageOptions.SectionName).Get<RecordingStorageOptions>() ?? new();
         if (options.Problem(storage) is { } problem)
         {
             return problem;
@@ -43,6 +45,12 @@ public static class ClusterHosting
                     JoinCluster(silo, options.ClusterId, address, siloPort, gatewayPort);
                     break;
             }
+            silo.Configure<SiloMessagingOptions>(m =>
+            {
+                // A recording's chunk travels to its grain whole (RecordingGrain says why), so a message must fit the
+                // largest chunk the settings allow, with room for the call around it.
+                m.MaxMessageBodySize = (int)Math.Max(m.MaxMessageBodySize, Math.Min(int.MaxValue, recordings.MaxBlockBytes + (1024 * 1024)));
+            });
             silo.Configure<ClusterMembershipOptions>(m =>
             {
                 // A killed node is declared dead after three missed one-second probes, so its sessions come back on a

@@ -1,6 +1,7 @@
 namespace SessionLab.Server.Recordings;
 
 /// <summary>Why the recordings API refuses a call; sent in camelCase as the problem's <c>code</c>, like the hub's codes.</summary>
+[GenerateSerializer, Alias("SessionLab.Server.Recordings.RecordingErrorCode")]
 public enum RecordingErrorCode
 {
     InvalidRequest,

@@ -149,7 +149,7 @@ public static class RecordingsApi
     }
 
     internal static async Task<Results<Ok<UploadedChunk>, ProblemHttpResult>> PutChunkAsync(
-        string sessionId, string recordingId, int index, ApiAccess access, IRecordingCatalog catalog, RecordingLocks locks, IBlobStore store,
+        string sessionId, string recordingId, int index, ApiAccess access, IRecordingCatalog catalog, IGrainFactory grains,
         IOptions<RecordingStorageOptions> options, ILoggerFactory loggers, HttpContext http, CancellationToken cancellationToken)
     {
         var found = await FindAsync(sessionId, recordingId, OnlyOwnerOrModerator, access, catalog, http, cancellationToken);
@@ -180,53 +180,30 @@ public static class RecordingsApi
             return RecordingProblems.From(RecordingErrorCode.ChunkTooLarge, $"A chunk can be at most {limits.MaxBlockBytes} bytes; this one is {length}.", [new("maxChunkBytes", limits.MaxBlockBytes)]);
         }
 
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodyLimit)
+        {
+            bodyLimit.MaxRequestBodySize = limits.MaxBlockBytes;
+        }
+        var chunk = new byte[length];
         try
         {
-            // The size check and the staging are one step per recording: chunks sent in parallel cannot all pass the
-            // check before any is staged, and a completion cannot commit while a chunk is half-way in.
-            using (await locks.AcquireAsync(recordingId, cancellationToken))
-            {
-                if ((await catalog.FindAsync(sessionId, recordingId, cancellationToken))!.Status == RecordingStatus.Complete)
-                {
-                    return RecordingProblems.From(RecordingErrorCode.RecordingAlreadyComplete, "This recording is complete; it takes no more chunks.");
-                }
-
-                // Every chunk held takes room until completion discards those it leaves out, so all count against the
-                // server's limit; a chunk sent again replaces itself.
-                var blockId = BlockId.FromIndex(index);
-                var blocks = await store.GetBlockListAsync(recording.BlobName, cancellationToken);
-                var held = blocks.Uncommitted.Where(b => b.Id != blockId).Sum(b => b.Size);
-                if (held + length > limits.MaxRecordingBytes)
-                {
-                    return RecordingProblems.From(RecordingErrorCode.RecordingTooLarge,
-                        $"With this chunk the recording would hold {held + length} bytes; it can hold at most {limits.MaxRecordingBytes}.", [new("maxRecordingBytes", limits.MaxRecordingBytes)]);
-                }
-
-                // A completion with this chunk has every chunk below it but not necessarily those above (a stray, or what
-                // an attempt chunked differently left), so only those below count against the announced size.
-                var below = blocks.Uncommitted.Where(b => b.Id.Index < index).Sum(b => b.Size);
-                if (recording.ExpectedBytes is { } expected && below + length > expected)
-                {
-                    return RecordingProblems.From(RecordingErrorCode.RecordingTooLarge,
-                        $"This chunk and those below it would hold {below + length} bytes; the recording was announced as {expected}.", [new("maxRecordingBytes", expected)]);
-                }
-                if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodyLimit)
-                {
-                    bodyLimit.MaxRequestBodySize = limits.MaxBlockBytes;
-                }
-                await store.StageBlockAsync(recording.BlobName, blockId, http.Request.Body, length, cancellationToken);
-            }
+            // The whole chunk is read before the recording's turn, so a slow uploader holds up nobody else.
+            await http.Request.Body.ReadExactlyAsync(chunk, cancellationToken);
         }
-        catch (Exception error) when (error is InvalidDataException or BadHttpRequestException || (error is IOException && http.RequestAborted.IsCancellationRequested))
+        catch (Exception error) when (error is EndOfStreamException or InvalidDataException or BadHttpRequestException || (error is IOException && http.RequestAborted.IsCancellationRequested))
         {
-            // The store stages nothing from a chunk that did not arrive whole, so sending it again is always safe.
+            // Nothing is staged from a chunk that did not arrive whole, so sending it again is always safe.
             var logger = Logger(loggers);
             RecordingsLog.ChunkIncomplete(logger, sessionId, recordingId, index, error);
             return RecordingProblems.From(RecordingErrorCode.ChunkIncomplete, $"Chunk {index} did not arrive whole ({length} bytes were announced); send it again.");
         }
-        catch (BlobStoreException error)
+
+        // The size check and the staging are one turn of the recording's grain, wherever in the cluster the other
+        // chunks arrive: chunks sent in parallel cannot all pass the check before any is staged, and a completion
+        // cannot commit while a chunk is half-way in.
+        if (await grains.GetGrain<IRecordingGrain>(recordingId).StageChunkAsync(sessionId, index, chunk, cancellationToken) is { } refused)
         {
-            return StorageUnavailable(loggers, sessionId, error);
+            return refused.ToProblem();
         }
         return TypedResults.Ok(new UploadedChunk(index, length, Committed: false));
     }
@@ -262,8 +239,8 @@ public static class RecordingsApi
     }
 
     internal static async Task<Results<Ok<Recording>, ProblemHttpResult>> CompleteAsync(
-        string sessionId, string recordingId, CompleteRecordingRequest? request, ApiAccess access, IRecordingCatalog catalog, RecordingLocks locks,
-        IBlobStore store, IOptions<RecordingStorageOptions> options, TimeProvider time, ILoggerFactory loggers, HttpContext http, CancellationToken cancellationToken)
+        string sessionId, string recordingId, CompleteRecordingRequest? request, ApiAccess access, IRecordingCatalog catalog, IGrainFactory grains,
+        HttpContext http, CancellationToken cancellationToken)
     {
         var found = await FindAsync(sessionId, recordingId, OnlyOwnerOrModerator, access, catalog, http, cancellationToken);
         if (found.Problem is { } problem)
@@ -279,54 +256,12 @@ public static class RecordingsApi
             return timingError;
         }
 
-        // Completions and chunks of one recording take turns, so a completion decides on the state it commits, and a
-        // retry that raced the first attempt finds it finished instead of committing again over it.
-        using (await locks.AcquireAsync(recordingId, cancellationToken))
+        // Completions and chunks of one recording take turns in its grain, across the cluster, so a completion decides
+        // on the state it commits, and a retry that raced the first attempt finds it finished instead of committing
+        // again over it.
+        if (await grains.GetGrain<IRecordingGrain>(recordingId).CompleteAsync(sessionId, request.ChunkCount, request.DurationMs, cancellationToken) is { } refused)
         {
-            var recording = (await catalog.FindAsync(sessionId, recordingId, cancellationToken))!;
-            if (recording.Status == RecordingStatus.Complete)
-            {
-                // A completion retried after its answer was lost succeeds again; a different one is a client bug.
-                return recording.ChunkCount == request.ChunkCount
-                    ? TypedResults.Ok(recording)
-                    : RecordingProblems.From(RecordingErrorCode.RecordingAlreadyComplete, $"This recording was completed with {recording.ChunkCount} chunks.");
-            }
-            try
-            {
-                // Committed blocks of a recording still uploading are from a completion whose catalog write was lost (a
-                // crash): the commit takes them where no staged block replaces them, so they count here too.
-                var blocks = await store.GetBlockListAsync(recording.BlobName, cancellationToken);
-                var sizes = new Dictionary<int, long>();
-                foreach (var block in blocks.Committed.Concat(blocks.Uncommitted).Where(b => b.Id.Index is not null))
-                {
-                    sizes[block.Id.Index!.Value] = block.Size;
-                }
-                var missing = Enumerable.Range(0, request.ChunkCount).Where(i => !sizes.ContainsKey(i)).ToList();
-                if (missing.Count > 0)
-                {
-                    return RecordingProblems.From(RecordingErrorCode.ChunksMissing,
-                        $"{missing.Count} of the {request.ChunkCount} chunks have not arrived; send them, then complete again.", [new("missingChunks", missing.Take(1000).ToArray())]);
-                }
-                var total = Enumerable.Range(0, request.ChunkCount).Sum(i => sizes[i]);
-                if (total > options.Value.MaxRecordingBytes)
-                {
-                    return RecordingProblems.From(RecordingErrorCode.RecordingTooLarge, $"The chunks hold {total} bytes; a recording can be at most {options.Value.MaxRecordingBytes}.");
-                }
-                if (recording.ExpectedBytes is { } expected && expected != total)
-                {
-                    return RecordingProblems.From(RecordingErrorCode.SizeMismatch, $"The chunks hold {total} bytes, but the recording was announced as {expected}.");
-                }
-                var blob = await store.CommitBlockListAsync(recording.BlobName, [.. Enumerable.Range(0, request.ChunkCount).Select(BlockId.FromIndex)], recording.ContentType, cancellationToken);
-
-                // The blob is committed and its staged chunks are gone: the catalog must say so even if the caller has left.
-                await catalog.CompleteAsync(recordingId, blob.Length, request.ChunkCount, request.DurationMs, time.GetUtcNow(), CancellationToken.None);
-                var logger = Logger(loggers);
-                RecordingsLog.Completed(logger, sessionId, recordingId, request.ChunkCount, blob.Length);
-            }
-            catch (BlobStoreException error)
-            {
-                return StorageUnavailable(loggers, sessionId, error);
-            }
+            return refused.ToProblem();
         }
         return TypedResults.Ok((await catalog.FindAsync(sessionId, recordingId, cancellationToken))!);
     }

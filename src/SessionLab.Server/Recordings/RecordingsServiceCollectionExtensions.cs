@@ -39,7 +39,6 @@ public static class RecordingsServiceCollectionExtensions
             .Validate(o => o.Timeout > TimeSpan.Zero && o.MaxConcurrentExports > 0, "Recordings:Export:Timeout and MaxConcurrentExports must be positive.")
             .ValidateOnStart();
         services.AddRecordingCatalog();
-        services.AddSingleton<RecordingLocks>();
         services.AddSingleton<SessionLab.Reports.IRecordingCoverage, RecordingCoverage>();
         services.AddSingleton<PlaybackLinks>();
         services.AddSingleton<FfmpegClipExporter>();

@@ -25,7 +25,8 @@ internal sealed class ClusterNode : IAsyncDisposable
 
     public string Output => _process.Output;
 
-    public static async Task<ClusterNode> StartAsync(string clusterProvider, string membership, string clusterId, string postgres)
+    /// <summary>Starts a node; <paramref name="extraArguments"/> are further settings, such as a recordings folder the nodes share.</summary>
+    public static async Task<ClusterNode> StartAsync(string clusterProvider, string membership, string clusterId, string postgres, IEnumerable<string>? extraArguments = null)
     {
         var dataDirectory = Directory.CreateTempSubdirectory("sessionlab-node-").FullName;
         var siloPort = LocalServerProcess.FreePort();
@@ -42,6 +43,7 @@ internal sealed class ClusterNode : IAsyncDisposable
             "--Cluster:AdvertisedAddress=127.0.0.1",
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:Orleans=Warning",
+            .. extraArguments ?? [],
         ]);
         try
         {

@@ -11,7 +11,7 @@ namespace SessionLab.Server.Tests.Cluster;
 /// Two SessionLab server processes forming one Orleans cluster through Azurite's table service, both keeping
 /// everything in one real PostgreSQL: what a team that outgrew one server runs.
 /// </summary>
-public sealed class TwoNodeCluster : IAsyncLifetime
+public class TwoNodeCluster : IAsyncLifetime
 {
     private readonly PostgresServerFixture _postgres = new();
     private readonly AzuriteTableFixture _membership = new();
@@ -22,14 +22,17 @@ public sealed class TwoNodeCluster : IAsyncLifetime
 
     internal ClusterNode Second => _second!;
 
+    /// <summary>Settings both nodes start with, beyond those every node gets.</summary>
+    protected virtual IReadOnlyList<string> NodeArguments => [];
+
     public async Task InitializeAsync()
     {
         await Task.WhenAll(_postgres.InitializeAsync(), _membership.InitializeAsync());
         var database = await _postgres.CreateDatabaseAsync();
         var clusterId = "two-" + Guid.NewGuid().ToString("N")[..8];
         // One after the other: the first creates the tables and the sample study, as a rolling start would.
-        _first = await ClusterNode.StartAsync("AzureStorage", _membership.ConnectionString, clusterId, database);
-        _second = await ClusterNode.StartAsync("AzureStorage", _membership.ConnectionString, clusterId, database);
+        _first = await ClusterNode.StartAsync("AzureStorage", _membership.ConnectionString, clusterId, database, NodeArguments);
+        _second = await ClusterNode.StartAsync("AzureStorage", _membership.ConnectionString, clusterId, database, NodeArguments);
         await WaitForActiveMembersAsync(clusterId, 2);
     }
 
@@ -60,7 +63,7 @@ public sealed class TwoNodeCluster : IAsyncLifetime
         }
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         foreach (var node in new[] { _first, _second })
         {
