@@ -29,6 +29,12 @@ internal sealed partial class SessionGrain(
     private readonly Dictionary<string, RelayMember> _members = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ISessionRelay> _memberRelays = new(StringComparer.Ordinal);
     private readonly Dictionary<ISessionRelay, DateTimeOffset> _relays = [];
+
+    /// <summary>
+    /// Connections that left, kept until relays have surely stopped listing them: a heartbeat sent just before a
+    /// connection left must not bring it back into presence.
+    /// </summary>
+    private readonly Dictionary<string, DateTimeOffset> _departed = new(StringComparer.Ordinal);
     private readonly CommandBudget _commandBudget = new(options.Value.CommandBurst, options.Value.CommandsPerSecond);
     private SessionState? _state;
     private long _presenceVersion;
@@ -140,6 +146,7 @@ internal sealed partial class SessionGrain(
 
     public Task DisconnectAsync(string connectionId, CancellationToken cancellationToken)
     {
+        _departed[connectionId] = time.GetUtcNow();
         if (_members.Remove(connectionId))
         {
             _memberRelays.Remove(connectionId);
@@ -163,7 +170,7 @@ internal sealed partial class SessionGrain(
         _relays[heartbeat.Relay] = time.GetUtcNow();
         foreach (var member in heartbeat.Members)
         {
-            if (!_members.ContainsKey(member.ConnectionId))
+            if (!_members.ContainsKey(member.ConnectionId) && !_departed.ContainsKey(member.ConnectionId))
             {
                 Attach(heartbeat.Relay, member);
                 changed = true;
@@ -286,6 +293,10 @@ internal sealed partial class SessionGrain(
     private Task SweepRelays()
     {
         var cutoff = time.GetUtcNow() - RelayExpiry;
+        foreach (var (connectionId, _) in _departed.Where(d => d.Value < cutoff).ToList())
+        {
+            _departed.Remove(connectionId);
+        }
         var gone = _relays.Where(r => r.Value < cutoff).Select(r => r.Key).ToList();
         if (gone.Count == 0)
         {

@@ -57,6 +57,25 @@ public sealed class SessionGrainFailureTests
             "presence without the connection the heartbeat left out");
     }
 
+    [Fact]
+    public async Task AHeartbeatSentBeforeAConnectionLeftDoesNotBringItBack()
+    {
+        await using var host = await SessionTestHost.StartAsync();
+        var grain = await host.NewSessionAsync();
+        Assert.True((await host.ConnectAsync(grain, "c1", Observer)).Ok);
+        Assert.True((await host.ConnectAsync(grain, "c2", OtherObserver)).Ok);
+        var staleList = new RelayHeartbeat(host.RelayReference, [new RelayMember("c1", Observer, "observer-link"), new RelayMember("c2", OtherObserver, "observer-link")]);
+
+        await grain.DisconnectAsync("c1", default);
+        await grain.HeartbeatAsync(staleList, default);
+
+        await RecordingRelay.WaitUntilAsync(
+            () => host.Relay.LatestPresence?.People.Select(p => p.ActorId).SequenceEqual([OtherObserver.Id]) == true,
+            "presence without the connection that left");
+        var state = await grain.ConnectAsync(new SessionConnection("c3", Observer, 0, host.RelayReference, "observer-link"), default);
+        Assert.True(state.Ok);
+    }
+
     /// <summary>The log, failing the next append when told to (a full disk, a lost database), and counting activations' reads.</summary>
     private sealed class FailingOnceStore(ISessionEventStore inner) : ISessionEventStore
     {
