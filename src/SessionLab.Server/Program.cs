@@ -3,7 +3,7 @@ using SessionLab.Server.Apis;
 using SessionLab.Server.Cluster;
 using SessionLab.Server.Cli;
 using SessionLab.Server.Hubs;
-using SessionLab.Server.Recordings;
+using SessionLab.Recordings;
 using SessionLab.Server.Reports;
 
 if (SessionLabCommandLine.IsCommand(args))

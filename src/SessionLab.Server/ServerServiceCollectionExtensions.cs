@@ -1,3 +1,4 @@
+using SessionLab.Recordings;
 using SessionLab.Reports;
 using SessionLab.Server.Apis;
 using SessionLab.Server.Hubs;
@@ -22,6 +23,9 @@ public static class ServerServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<TokenService>();
         services.AddSingleton<ApiAccess>();
+        // The recordings feature asks the server who may touch a session and where links point.
+        services.AddSingleton<IRecordingAccess>(sp => sp.GetRequiredService<ApiAccess>());
+        services.AddSingleton<IAppAddress, AppAddress>();
         services.AddSingleton<SessionRelay>();
         services.AddHostedService<RelayHeartbeatService>();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ApiProblems.AddMissingCode);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using SessionLab.Recordings;
 using SessionLab.Server.Invitations;
 using SessionLab.Sessions;
 using SessionLab.Storage;
@@ -9,7 +10,7 @@ namespace SessionLab.Server.Apis;
 /// Who may call the HTTP API: the study owner's token for everything of a study, and a session's moderator or
 /// observer invite for that session's reads. A participant's invite opens nothing here: the API returns notes.
 /// </summary>
-internal sealed class ApiAccess(TokenService tokens, ISessionEventStore log)
+internal sealed class ApiAccess(TokenService tokens, ISessionEventStore log) : IRecordingAccess
 {
     public ProblemHttpResult? RequireStudyOwner(HttpContext http, string studyId) => RequireStudyOwner(BearerToken(http), studyId);
 
@@ -61,6 +62,12 @@ internal sealed class ApiAccess(TokenService tokens, ISessionEventStore log)
                 : SessionAccess.Denied(ApiProblems.From(SessionErrorCode.Forbidden, "This token belongs to another study."));
         }
         return SessionAccess.Granted(state, new Actor("moderator", state.ModeratorName, SessionRole.Moderator));
+    }
+
+    async Task<RecordingAccess> IRecordingAccess.RequireSessionAsync(HttpContext http, string sessionId, bool observersAllowed, CancellationToken cancellationToken)
+    {
+        var granted = await RequireSessionAsync(http, sessionId, observersAllowed, cancellationToken);
+        return new RecordingAccess(granted.State, granted.Actor, granted.Problem);
     }
 
     public static string? BearerToken(HttpContext http)

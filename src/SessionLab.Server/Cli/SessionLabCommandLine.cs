@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Text;
 using Microsoft.Extensions.Options;
 using SessionLab.Reports;
-using SessionLab.Server.Recordings;
+using SessionLab.Recordings;
 using SessionLab.Storage;
 
 namespace SessionLab.Server.Cli;
@@ -130,7 +130,6 @@ internal static class SessionLabCommandLine
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddStudyReports();
         builder.Services.AddRecordingCatalog();
-        builder.Services.AddSingleton<IRecordingCoverage, RecordingCoverage>();
         var services = builder.Services.BuildServiceProvider();
         try
         {

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.DependencyInjection;
 using SessionLab.Server.Invitations;
 using SessionLab.Server.Apis;
-using SessionLab.Server.Recordings;
+using SessionLab.Recordings;
 using SessionLab.Server.Tests.Recordings;
 using SessionLab.Server.Tests.Support;
 using SessionLab.Sessions;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
-using SessionLab.Server.Recordings;
+using SessionLab.Recordings;
 using SessionLab.Server.Tests.Support;
 
 namespace SessionLab.Server.Tests.Recordings;

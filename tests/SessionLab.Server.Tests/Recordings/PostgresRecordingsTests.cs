@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using SessionLab.Recordings;
 using SessionLab.Recordings.Tests;
-using SessionLab.Server.Recordings;
 using SessionLab.Server.Tests.Support;
 using SessionLab.Storage;
 using SessionLab.Storage.Tests.Support;

@@ -3,7 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using SessionLab.Server.Apis;
-using SessionLab.Server.Recordings;
+using SessionLab.Recordings;
 using SessionLab.Server.Tests.Support;
 using SessionLab.Sessions;
 

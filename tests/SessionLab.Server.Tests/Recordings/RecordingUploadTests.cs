@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
 using SessionLab.Recordings;
-using SessionLab.Server.Recordings;
 using SessionLab.Server.Tests.Support;
 
 namespace SessionLab.Server.Tests.Recordings;

@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using SessionLab.Recordings.Tests;
-using SessionLab.Server.Recordings;
+using SessionLab.Recordings;
 using SessionLab.Server.Tests.Cluster;
 using SessionLab.Sessions;
 

@@ -1,4 +1,0 @@
-namespace SessionLab.Server.Recordings;
-
-/// <summary>Corrects a recording's alignment to the session clock, or states its duration; a null field stays as it is.</summary>
-public sealed record UpdateRecordingRequest(long? ClockOffsetMs, long? DurationMs);

@@ -1,4 +1,0 @@
-namespace SessionLab.Server.Recordings;
-
-/// <summary>A chunk the store holds: staged (received, not yet part of the recording) or committed.</summary>
-public sealed record UploadedChunk(int Index, long Bytes, bool Committed);
