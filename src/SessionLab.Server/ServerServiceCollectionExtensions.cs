@@ -1,6 +1,7 @@
 using SessionLab.Recordings;
 using SessionLab.Reports;
 using SessionLab.Server.Apis;
+using SessionLab.Server.Cluster;
 using SessionLab.Server.Hubs;
 using SessionLab.Server.Invitations;
 using SessionLab.Server.Seeding;
@@ -33,6 +34,7 @@ public static class ServerServiceCollectionExtensions
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<UnreadableRequestHandler>();
         services.AddExceptionHandler<StorageFailureHandler>();
+        services.AddExceptionHandler<ClusterFailureHandler>();
         services.AddSingleton<ApiRouteTable>();
         services.ConfigureHttpJsonOptions(o => SessionJson.Configure(o.SerializerOptions));
         services.AddSignalR(o =>

@@ -101,4 +101,50 @@ public sealed class AzureRecordingsTests(AzuriteFixture azurite) : IClassFixture
         Assert.Equal("storageUnavailable", await RecordingScenario.ProblemCodeAsync(response).WaitAsync(TestTimeouts.Step));
         Assert.Empty((await scenario.Moderator.GetFromJsonAsync<Recording[]>($"{scenario.SessionPath}/recordings", RecordingScenario.Json).WaitAsync(TestTimeouts.Step))!);
     }
+
+    /// <summary>ffmpeg reads the recording from Azure Blob Storage and the MP4 goes back there; without ffmpeg the server says so.</summary>
+    [Fact]
+    public async Task AClipOfARecordingInAzureExportsAsAnMp4KeptInAzure()
+    {
+        using var server = new SessionLabFactory
+        {
+            Settings =
+            {
+                ["Recordings:ConnectionString"] = azurite.ConnectionString,
+                ["Recordings:Container"] = $"rec{Guid.NewGuid():N}",
+            },
+        };
+        var ffmpeg = Ffmpeg.Find("ffmpeg");
+        var scenario = await RecordingScenario.CreateAsync(server);
+        await scenario.StartSessionAsync();
+        var noteId = await scenario.AddNoteAsync(25_000);
+        var exportPath = $"{scenario.SessionPath}/notes/{noteId}/clip/export";
+        if (ffmpeg is null)
+        {
+            await scenario.UploadRecordingAsync(new byte[100], clockOffsetMs: 0, durationMs: 60_000);
+            Assert.Equal("ffmpegUnavailable", await RecordingScenario.ProblemCodeAsync(await scenario.Observer.PostAsync(exportPath, null)));
+            return;
+        }
+        var work = Directory.CreateTempSubdirectory("sessionlab-export-test-");
+        try
+        {
+            var sample = Path.Combine(work.FullName, "sample.webm");
+            await Ffmpeg.MakeSampleRecordingAsync(ffmpeg, sample, seconds: 40);
+            await scenario.UploadRecordingAsync(await File.ReadAllBytesAsync(sample), clockOffsetMs: 0, durationMs: 40_000, kind: "uploadedFile");
+
+            var response = await scenario.Observer.PostAsync(exportPath, null).WaitAsync(TestTimeouts.Startup);
+            Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+            var export = (await response.Content.ReadFromJsonAsync<ClipExport>(RecordingScenario.Json))!;
+            using var anonymous = new HttpClient();
+            var mp4 = await anonymous.GetByteArrayAsync(export.Download.Url).WaitAsync(TestTimeouts.Step);
+
+            Assert.StartsWith(azurite.BlobEndpoint.AbsoluteUri, export.Download.Url, StringComparison.Ordinal);
+            Assert.Equal(mp4.Length, export.Bytes);
+            Assert.Equal("ftyp", System.Text.Encoding.ASCII.GetString(mp4, 4, 4));
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
+    }
 }
