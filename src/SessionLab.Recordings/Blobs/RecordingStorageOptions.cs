@@ -26,8 +26,8 @@ public sealed class RecordingStorageOptions
     public string PlaybackPath { get; set; } = PlaybackUrlSigner.DefaultBasePath;
 
     /// <summary>
-    /// Base64 key (at least 32 bytes) that signs local playback URLs. When unset a random key is made per process,
-    /// so URLs handed out before a restart stop working, which short-lived URLs can afford.
+    /// Base64 key (at least 32 bytes) that signs local playback URLs. When unset, a key is made once and kept in the
+    /// store (SQLite or PostgreSQL), so every node of a cluster signs alike and links stay valid across restarts.
     /// </summary>
     public string? PlaybackSigningKey { get; set; }
 }
