@@ -17,6 +17,7 @@ public static class SessionsServiceCollectionExtensions
         services.AddSessionStorage();
         services.AddOptions<Grains.SessionGrainOptions>().BindConfiguration(Grains.SessionGrainOptions.SectionName)
             .Validate(o => o.CommandsPerSecond > 0 && o.CommandBurst > 0 && o.ConnectionCommandsPerSecond > 0 && o.ConnectionCommandBurst > 0, "Sessions:CommandsPerSecond, CommandBurst, ConnectionCommandsPerSecond and ConnectionCommandBurst must be positive.")
+            .Validate(o => o.IdleDeactivation >= TimeSpan.FromSeconds(1), "Sessions:IdleDeactivation must be at least a second.")
             .ValidateOnStart();
         if (!services.Any(d => d.IsKeyedService && Equals(d.ServiceKey, SessionClockKey)))
         {
