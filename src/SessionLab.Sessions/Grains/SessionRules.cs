@@ -146,6 +146,10 @@ public static class SessionRules
         {
             return refused;
         }
+        if (request.Outcome is not { } outcome || !Enum.IsDefined(outcome))
+        {
+            return Refuse(SessionErrorCode.InvalidRequest, "outcome is required: success, partial, fail or skipped.");
+        }
         if (study.FindTask(request.TaskId) is null)
         {
             return Refuse(SessionErrorCode.TaskNotFound, $"Task '{request.TaskId}' is not part of this study.");
@@ -153,10 +157,6 @@ public static class SessionRules
         if (state.ActiveTaskId != request.TaskId)
         {
             return Refuse(SessionErrorCode.TaskNotActive, $"Task '{TitleOf(study, request.TaskId)}' is not running, so it cannot be ended.");
-        }
-        if (request.Outcome is not { } outcome || !Enum.IsDefined(outcome))
-        {
-            return Refuse(SessionErrorCode.InvalidRequest, "outcome is required: success, partial, fail or skipped.");
         }
         if (request.Errors is < 0 or > SessionLimits.MaxCounter || request.Assists is < 0 or > SessionLimits.MaxCounter)
         {
