@@ -296,8 +296,6 @@ public static class SessionRules
         _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Not a session command."),
     };
 
-    public static bool IsValidName(string? name) => CheckName(name, "The name", SessionErrorCode.InvalidRequest) is null;
-
     /// <summary>
     /// The rule for a name (<see cref="HiddenCharacters.InName"/>): 1–80 characters once trimmed, one line of visible
     /// characters. <paramref name="what"/> starts the message ("The participant alias"); a missing or over-long name is
