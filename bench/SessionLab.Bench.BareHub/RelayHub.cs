@@ -37,7 +37,7 @@ public sealed class RelayHub(RelaySequences sequences, TimeProvider time) : Hub<
             request.CommandId,
             time.GetUtcNow(),
             member.Actor,
-            new NoteAdded(request.NoteId, request.ClockOffsetMs, request.Text, request.Tags, request.Kind, null));
+            new NoteAdded(request.NoteId, request.ClockOffsetMs, request.Text, request.Tags, request.Kind ?? NoteKind.Observation, null));
         await Clients.Group(member.SessionId).Events([envelope]);
         return CommandResult.Accepted(envelope.Sequence);
     }

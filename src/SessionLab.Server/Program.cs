@@ -37,7 +37,7 @@ app.MapSessionsApi();
 app.MapAccessApi();
 app.MapRecordingsApi();
 app.MapReportsApi();
-app.MapHub<SessionHub>(SessionHub.Path);
+app.MapSessionHub();
 app.MapGet("/healthz", () => TypedResults.Ok("ok"));
 // Unknown API paths are API errors, not pages: only app routes fall back to the browser app.
 app.MapApiFallback();

@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Protocol;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using SessionLab.Recordings;
 using SessionLab.Reports;
 using SessionLab.Server.Apis;
@@ -14,6 +17,9 @@ public static class ServerServiceCollectionExtensions
 {
     /// <summary>Largest hub message accepted. Notes are at most 2,000 characters; anything near this is not a note.</summary>
     public const long MaxHubMessageBytes = 64 * 1024;
+
+    /// <summary>How long a connection may send nothing before it is closed: twice the clients' 15 s ping interval.</summary>
+    public static readonly TimeSpan DefaultClientTimeout = TimeSpan.FromSeconds(30);
 
     public static IServiceCollection AddSessionLabServer(this IServiceCollection services)
     {
@@ -41,11 +47,24 @@ public static class ServerServiceCollectionExtensions
             {
                 o.MaximumReceiveMessageSize = MaxHubMessageBytes;
                 o.MaximumParallelInvocationsPerClient = 1;
-                // Hub methods catch their own failures and answer with typed errors; what remains visible is
-                // argument binding (a malformed request), whose detail helps a client author.
+                // Hub methods catch their own failures and answer with typed errors, and requests that cannot be read
+                // are answered invalidRequest (UnreadableRequestFilter); what remains is why a connection was closed.
                 o.EnableDetailedErrors = true;
+                // A connection that sends nothing, not even the pings every SignalR client sends while idle, is closed
+                // after ClientTimeoutInterval; one that never completes the handshake after HandshakeTimeout. The
+                // server pings every KeepAliveInterval, well inside the clients' own 30 s server timeout.
+                o.ClientTimeoutInterval = DefaultClientTimeout;
+                o.KeepAliveInterval = TimeSpan.FromSeconds(15);
+                o.HandshakeTimeout = TimeSpan.FromSeconds(15);
+                o.AddFilter<UnreadableRequestFilter>();
             })
             .AddJsonProtocol(o => SessionJson.Configure(o.PayloadSerializerOptions));
+        services.RemoveAll<IHubProtocol>();
+        services.AddSingleton<IHubProtocol, SessionHubProtocol>();
+        // Hub:ClientTimeoutInterval, Hub:KeepAliveInterval and Hub:HandshakeTimeout ("00:00:30") override the above.
+        services.AddOptions<HubOptions>().BindConfiguration("Hub")
+            .Validate(o => o.KeepAliveInterval < o.ClientTimeoutInterval, "Hub:KeepAliveInterval must be shorter than Hub:ClientTimeoutInterval, or idle clients that ping are dropped.")
+            .ValidateOnStart();
         services.AddHostedService<SampleStudySeeder>();
         return services;
     }

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace SessionLab.Sessions;
 
-/// <summary>The one JSON shape used on the wire and in the log: camelCase names, enums as camelCase strings, numbers as JSON numbers.</summary>
+/// <summary>The one JSON shape used on the wire and in the log: camelCase names, enums as camelCase strings (no other spelling is read), numbers as JSON numbers.</summary>
 public static class SessionJson
 {
     public static JsonSerializerOptions Options { get; } = Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web));
@@ -17,9 +17,10 @@ public static class SessionJson
         options.NumberHandling = JsonNumberHandling.Strict;
         // jsonb (PostgreSQL) and hand-written clients do not keep "type" first in an event object.
         options.AllowOutOfOrderMetadataProperties = true;
-        if (!options.Converters.OfType<JsonStringEnumConverter>().Any())
+        if (!options.Converters.OfType<CamelCaseEnumConverter>().Any())
         {
-            options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+            // Enums in exactly their camelCase spelling, on the hub, over HTTP and in the log alike.
+            options.Converters.Insert(0, new CamelCaseEnumConverter());
         }
         return options;
     }

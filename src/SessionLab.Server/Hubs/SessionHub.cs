@@ -45,10 +45,9 @@ public sealed partial class SessionHub(
         var scheduledModerator = claims.Role == SessionRole.Moderator && string.IsNullOrWhiteSpace(request.DisplayName)
             ? (await grains.GetGrain<ISessionGrain>(claims.Scope).GetStateAsync(Context.ConnectionAborted))?.ModeratorName
             : null;
-        var actor = ResolveActor(claims, request, scheduledModerator);
-        if (actor is null)
+        if (ResolveActor(claims, request, scheduledModerator, out var problem) is not { } actor)
         {
-            return HubResult<SessionJoined>.Failure(SessionErrorCode.InvalidDisplayName, $"Enter a name of 1–{SessionLimits.MaxDisplayNameLength} characters so others can tell your notes apart.");
+            return HubResult<SessionJoined>.Failure(SessionErrorCode.InvalidDisplayName, problem!);
         }
 
         var grain = grains.GetGrain<ISessionGrain>(claims.Scope);
@@ -200,8 +199,9 @@ public sealed partial class SessionHub(
     /// The identity token from an earlier join keeps the same author id; without one a new id is made.
     /// The participant is always shown as "Participant": their alias is for the team's records, not their screen.
     /// </summary>
-    private Actor? ResolveActor(TokenClaims invite, JoinSessionRequest request, string? scheduledModerator)
+    private Actor? ResolveActor(TokenClaims invite, JoinSessionRequest request, string? scheduledModerator, out string? problem)
     {
+        problem = null;
         var role = invite.Role ?? SessionRole.Observer;
         var previous = tokens.Validate(request.IdentityToken, TokenKind.Identity).Claims;
         var id = previous is { } p && p.Scope == invite.Scope && p.Role == role && p.Subject is { } subject
@@ -212,7 +212,14 @@ public sealed partial class SessionHub(
         {
             name = previous?.Name ?? (role == SessionRole.Moderator ? scheduledModerator ?? "Moderator" : null);
         }
-        return SessionLab.Sessions.Grains.SessionRules.IsValidName(name) ? new Actor(id, name!, role) : null;
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            problem = $"Enter a name of 1–{SessionLimits.MaxDisplayNameLength} characters so others can tell your notes apart.";
+            return null;
+        }
+        // Presence shows names side by side: "Mo" and "Mo" + U+200B must not both be there.
+        problem = SessionRules.CheckName(name, "Your display name", SessionErrorCode.InvalidDisplayName)?.Message;
+        return problem is null ? new Actor(id, name, role) : null;
     }
 
     private static partial class Log

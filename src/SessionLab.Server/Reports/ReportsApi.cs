@@ -121,6 +121,11 @@ public static class ReportsApi
         {
             errors["updatedBy"] = [$"A name can be at most {SessionLimits.MaxDisplayNameLength} characters."];
         }
+        else if (HiddenCharacters.InName(updatedBy) is { } hidden)
+        {
+            // Who rated a finding is shown as a name in the report: the name rule, not the free-text one.
+            errors["updatedBy"] = [$"updatedBy cannot hold {hidden}: a name is one line of visible characters."];
+        }
         var name = await reports.FindFindingTagAsync(study, tag.TrimStart('#'), cancellationToken);
         if (name is null)
         {

@@ -5,7 +5,8 @@ namespace SessionLab.Sessions;
 
 /// <summary>
 /// A new note. <see cref="ClockOffsetMs"/> is the session clock when the author started typing;
-/// <see cref="Tags"/> are palette tag names without '#'.
+/// <see cref="Tags"/> are palette tag names. <see cref="NoteId"/> and <see cref="Kind"/> are required: a missing one
+/// arrives as all zeros or null and is refused, never filled in.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("SessionLab.AddNoteRequest")]
 public sealed record AddNoteRequest(
@@ -14,4 +15,4 @@ public sealed record AddNoteRequest(
     long ClockOffsetMs,
     string Text,
     ImmutableArray<string> Tags,
-    NoteKind Kind = NoteKind.Observation) : ISessionCommand;
+    NoteKind? Kind) : ISessionCommand;

@@ -43,4 +43,6 @@ public enum SessionErrorCode
     RateLimited,
     TooManyConnections,
     TooManyNotes,
+    InvalidCharacters,
+    QuestionnairePending,
 }

@@ -18,13 +18,10 @@ public static class SessionRules
         {
             return Refuse(SessionErrorCode.StudyNotFound, $"Study '{request.StudyId}' does not exist.");
         }
-        if (!IsValidName(request.ParticipantAlias))
+        if ((CheckName(request.ParticipantAlias, "The participant alias", SessionErrorCode.InvalidRequest)
+            ?? CheckName(request.ModeratorName, "The moderator name", SessionErrorCode.InvalidRequest)) is { } invalid)
         {
-            return Refuse(SessionErrorCode.InvalidRequest, $"The participant alias must be 1–{SessionLimits.MaxDisplayNameLength} characters, without control or text-direction characters.");
-        }
-        if (!IsValidName(request.ModeratorName))
-        {
-            return Refuse(SessionErrorCode.InvalidRequest, $"The moderator name must be 1–{SessionLimits.MaxDisplayNameLength} characters, without control or text-direction characters.");
+            return invalid;
         }
         return new SessionScheduled(study.Id, request.ParticipantAlias.Trim(), request.ModeratorName.Trim(), request.ScheduledFor);
     }
@@ -60,7 +57,7 @@ public static class SessionRules
         }
         if (request.NoteId == Guid.Empty)
         {
-            return Refuse(SessionErrorCode.InvalidRequest, "A note needs a noteId of its own: a new UUID, not all zeros.");
+            return Refuse(SessionErrorCode.InvalidRequest, "noteId is required: a new UUID for this note, not all zeros.");
         }
         if (state.FindNote(request.NoteId) is not null)
         {
@@ -79,12 +76,12 @@ public static class SessionRules
         {
             return invalid;
         }
-        return new NoteAdded(request.NoteId, request.ClockOffsetMs, text, tags, request.Kind, TaskAt(state, request.ClockOffsetMs));
+        return new NoteAdded(request.NoteId, request.ClockOffsetMs, text, tags, request.Kind!.Value, TaskAt(state, request.ClockOffsetMs));
     }
 
     public static Decision EditNote(SessionState state, Study study, Actor actor, EditNoteRequest request)
     {
-        if ((RequireTeam(actor, "edit notes") ?? RequireLive(state)) is { } refused)
+        if ((RequireTeam(actor, "edit notes") ?? RequireLive(state) ?? RequireNoteId(request.NoteId)) is { } refused)
         {
             return refused;
         }
@@ -101,12 +98,12 @@ public static class SessionRules
         {
             return invalid;
         }
-        return new NoteEdited(request.NoteId, text, tags, request.Kind);
+        return new NoteEdited(request.NoteId, text, tags, request.Kind!.Value);
     }
 
     public static Decision DeleteNote(SessionState state, Actor actor, DeleteNoteRequest request)
     {
-        if ((RequireTeam(actor, "delete notes") ?? RequireLive(state)) is { } refused)
+        if ((RequireTeam(actor, "delete notes") ?? RequireLive(state) ?? RequireNoteId(request.NoteId)) is { } refused)
         {
             return refused;
         }
@@ -124,7 +121,7 @@ public static class SessionRules
 
     public static Decision StartTask(SessionState state, Study study, Actor actor, StartTaskRequest request, DateTimeOffset now)
     {
-        if ((RequireModerator(actor, "start a task") ?? RequireLive(state)) is { } refused)
+        if ((RequireModerator(actor, "start a task") ?? RequireLive(state) ?? RequireTaskId(request.TaskId)) is { } refused)
         {
             return refused;
         }
@@ -145,9 +142,13 @@ public static class SessionRules
 
     public static Decision EndTask(SessionState state, Study study, Actor actor, EndTaskRequest request, DateTimeOffset now)
     {
-        if ((RequireModerator(actor, "end a task") ?? RequireLive(state)) is { } refused)
+        if ((RequireModerator(actor, "end a task") ?? RequireLive(state) ?? RequireTaskId(request.TaskId)) is { } refused)
         {
             return refused;
+        }
+        if (request.Outcome is not { } outcome || !Enum.IsDefined(outcome))
+        {
+            return Refuse(SessionErrorCode.InvalidRequest, "outcome is required: success, partial, fail or skipped.");
         }
         if (study.FindTask(request.TaskId) is null)
         {
@@ -157,19 +158,15 @@ public static class SessionRules
         {
             return Refuse(SessionErrorCode.TaskNotActive, $"Task '{TitleOf(study, request.TaskId)}' is not running, so it cannot be ended.");
         }
-        if (!Enum.IsDefined(request.Outcome))
-        {
-            return Refuse(SessionErrorCode.InvalidRequest, "The outcome must be success, partial, fail or skipped.");
-        }
         if (request.Errors is < 0 or > SessionLimits.MaxCounter || request.Assists is < 0 or > SessionLimits.MaxCounter)
         {
             return Refuse(SessionErrorCode.InvalidCounter, $"Error and assist counts must be between 0 and {SessionLimits.MaxCounter}.");
         }
-        if (request.Comment is { Length: > SessionLimits.MaxCommentLength })
+        if (CheckComment(request.Comment, "The task's comment") is { } badComment)
         {
-            return Refuse(SessionErrorCode.CommentTooLong, $"The comment is longer than {SessionLimits.MaxCommentLength} characters.");
+            return badComment;
         }
-        return new TaskEnded(request.TaskId, state.ClockAt(now), request.Outcome, request.Errors, request.Assists, NullIfBlank(request.Comment));
+        return new TaskEnded(request.TaskId, state.ClockAt(now), outcome, request.Errors, request.Assists, NullIfBlank(request.Comment));
     }
 
     public static Decision AskQuestionnaire(SessionState state, Study study, Actor actor, AskQuestionnaireRequest request)
@@ -185,13 +182,21 @@ public static class SessionRules
                 {
                     return Refuse(SessionErrorCode.QuestionnaireDisabled, "This study does not ask the SEQ after tasks.");
                 }
+                if (string.IsNullOrEmpty(request.TaskId))
+                {
+                    return Refuse(SessionErrorCode.InvalidRequest, "taskId is required for the SEQ: the id of the ended task it asks about.");
+                }
                 if (RequireEndedAttempt(state, study, request.TaskId) is { } noAttempt)
                 {
                     return noAttempt;
                 }
-                if (state.FindAttempt(request.TaskId!)!.SeqRating is not null)
+                if (state.FindAttempt(request.TaskId)!.SeqRating is not null)
                 {
-                    return Refuse(SessionErrorCode.QuestionnaireAlreadyAnswered, $"The SEQ for '{TitleOf(study, request.TaskId!)}' was already answered.");
+                    return Refuse(SessionErrorCode.QuestionnaireAlreadyAnswered, $"The SEQ for '{TitleOf(study, request.TaskId)}' was already answered.");
+                }
+                if (RequireNoOtherPending(state, study, QuestionnaireKind.Seq, request.TaskId) is { } pendingSeq)
+                {
+                    return pendingSeq;
                 }
                 return new QuestionnaireRequested(QuestionnaireKind.Seq, request.TaskId);
             case QuestionnaireKind.Sus:
@@ -203,9 +208,13 @@ public static class SessionRules
                 {
                     return Refuse(SessionErrorCode.QuestionnaireAlreadyAnswered, "The SUS was already answered.");
                 }
+                if (RequireNoOtherPending(state, study, QuestionnaireKind.Sus, null) is { } pendingSus)
+                {
+                    return pendingSus;
+                }
                 return new QuestionnaireRequested(QuestionnaireKind.Sus, null);
             default:
-                return Refuse(SessionErrorCode.InvalidRequest, "The questionnaire must be seq or sus.");
+                return Refuse(SessionErrorCode.InvalidRequest, "kind is required: seq or sus.");
         }
     }
 
@@ -215,6 +224,10 @@ public static class SessionRules
         if ((RequireRespondent(actor) ?? RequireLive(state)) is { } refused)
         {
             return refused;
+        }
+        if (string.IsNullOrEmpty(request.TaskId))
+        {
+            return Refuse(SessionErrorCode.InvalidRequest, "taskId is required: the id of the task the SEQ answer is about.");
         }
         // A participant has been shown only the tasks that were started: a refusal must not name any other.
         if (actor.Role == SessionRole.Participant && state.FindAttempt(request.TaskId) is null)
@@ -237,9 +250,9 @@ public static class SessionRules
         {
             return Refuse(SessionErrorCode.RatingOutOfRange, $"The SEQ rating must be between {SessionLimits.SeqMin} and {SessionLimits.SeqMax}.");
         }
-        if (request.Comment is { Length: > SessionLimits.MaxCommentLength })
+        if (CheckComment(request.Comment, "The SEQ comment") is { } badComment)
         {
-            return Refuse(SessionErrorCode.CommentTooLong, $"The comment is longer than {SessionLimits.MaxCommentLength} characters.");
+            return badComment;
         }
         return new SeqAnswered(request.TaskId, request.Rating, NullIfBlank(request.Comment));
     }
@@ -283,14 +296,33 @@ public static class SessionRules
         _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Not a session command."),
     };
 
-    public static bool IsValidName(string? name) =>
-        !string.IsNullOrWhiteSpace(name) && name.Trim().Length <= SessionLimits.MaxDisplayNameLength && !HiddenCharacters.In(name);
+    /// <summary>
+    /// The rule for a name (<see cref="HiddenCharacters.InName"/>): 1–80 characters once trimmed, one line of visible
+    /// characters. <paramref name="what"/> starts the message ("The participant alias"); a missing or over-long name is
+    /// refused with <paramref name="lengthCode"/>, a hidden character with invalidCharacters.
+    /// </summary>
+    public static SessionError? CheckName(string? name, string what, SessionErrorCode lengthCode)
+    {
+        if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > SessionLimits.MaxDisplayNameLength)
+        {
+            return Refuse(lengthCode, $"{what} must be 1–{SessionLimits.MaxDisplayNameLength} characters.");
+        }
+        return HiddenCharacters.InName(name) is { } found
+            ? Refuse(SessionErrorCode.InvalidCharacters, $"{what} cannot hold {found}: a name is one line of visible characters.")
+            : null;
+    }
+
+    /// <summary>The rule for free text (<see cref="HiddenCharacters.InText"/>): line breaks and tabs are fine, hidden characters are not.</summary>
+    public static SessionError? CheckText(string? text, string what) =>
+        HiddenCharacters.InText(text) is { } found
+            ? Refuse(SessionErrorCode.InvalidCharacters, $"{what} cannot hold {found}; line breaks and tabs are fine.")
+            : null;
 
     /// <summary>The task that was running at a clock offset: notes are filed under it even when they arrive late.</summary>
     private static string? TaskAt(SessionState state, long offsetMs) =>
         state.Attempts.LastOrDefault(a => a.StartOffsetMs <= offsetMs && (a.EndOffsetMs is not { } end || offsetMs <= end))?.TaskId;
 
-    private static SessionError? CheckNoteContent(Study study, string? rawText, ImmutableArray<string> rawTags, NoteKind kind, out string text, out ImmutableArray<string> tags)
+    private static SessionError? CheckNoteContent(Study study, string? rawText, ImmutableArray<string> rawTags, NoteKind? kind, out string text, out ImmutableArray<string> tags)
     {
         text = rawText?.Trim() ?? "";
         tags = [];
@@ -302,9 +334,13 @@ public static class SessionRules
         {
             return Refuse(SessionErrorCode.NoteTooLong, $"A note can be at most {SessionLimits.MaxNoteLength} characters; this one has {text.Length}.");
         }
-        if (!Enum.IsDefined(kind))
+        if (CheckText(text, "The note's text") is { } hidden)
         {
-            return Refuse(SessionErrorCode.InvalidRequest, "The note kind must be observation, quote, issue, positive or idea.");
+            return hidden;
+        }
+        if (kind is not { } given || !Enum.IsDefined(given))
+        {
+            return Refuse(SessionErrorCode.InvalidRequest, "kind is required: observation, quote, issue, positive or idea.");
         }
         var requested = rawTags.IsDefault ? [] : rawTags;
         if (requested.Length > SessionLimits.MaxTagsPerNote)
@@ -339,6 +375,35 @@ public static class SessionRules
             ? null
             : Refuse(SessionErrorCode.TaskNotEnded, $"Task '{TitleOf(study, taskId)}' has not been attempted and ended yet.");
     }
+
+    private static SessionError? CheckComment(string? comment, string what)
+    {
+        if (comment is { Length: > SessionLimits.MaxCommentLength })
+        {
+            return Refuse(SessionErrorCode.CommentTooLong, $"{what} is longer than {SessionLimits.MaxCommentLength} characters.");
+        }
+        return CheckText(comment, what);
+    }
+
+    private static SessionError? RequireTaskId(string? taskId) =>
+        string.IsNullOrEmpty(taskId) ? Refuse(SessionErrorCode.InvalidRequest, "taskId is required: the id of one of the study's tasks (\"t1\"…).") : null;
+
+    private static SessionError? RequireNoteId(Guid noteId) =>
+        noteId == Guid.Empty ? Refuse(SessionErrorCode.InvalidRequest, "noteId is required: the UUID of the note, not all zeros.") : null;
+
+    /// <summary>
+    /// One questionnaire waits for the participant at a time, so an answer is never left without its question: asking
+    /// another refuses until it is answered (by the participant, or by the moderator for them). Asking the same one
+    /// again sends it again.
+    /// </summary>
+    private static SessionError? RequireNoOtherPending(SessionState state, Study study, QuestionnaireKind kind, string? taskId) =>
+        state.Pending switch
+        {
+            null => null,
+            { } p when p.Kind == kind && p.TaskId == taskId => null,
+            { Kind: QuestionnaireKind.Sus } => Refuse(SessionErrorCode.QuestionnairePending, "The participant has not answered the SUS yet; wait for their answers, or record them yourself, before sending another questionnaire."),
+            { } p => Refuse(SessionErrorCode.QuestionnairePending, $"The participant has not answered the SEQ for '{TitleOf(study, p.TaskId ?? "")}' yet; wait for their answer, or record it yourself, before sending another questionnaire."),
+        };
 
     private static SessionError? RequireModerator(Actor actor, string action) =>
         actor.Role == SessionRole.Moderator ? null : Refuse(SessionErrorCode.Forbidden, $"Only the moderator can {action}.");

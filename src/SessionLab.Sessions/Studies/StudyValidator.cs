@@ -18,8 +18,9 @@ public static partial class StudyValidator
             return null;
         }
         Check(errors, "name", !string.IsNullOrWhiteSpace(draft.Name) && draft.Name.Trim().Length <= 120, "The study needs a name of 1–120 characters.");
-        Check(errors, "name", !HiddenCharacters.In(draft.Name), "The study name cannot hold control or text-direction characters.");
+        CheckName(errors, "name", draft.Name, "The study name");
         Check(errors, "goal", (draft.Goal?.Length ?? 0) <= 2_000, "The goal can be at most 2,000 characters.");
+        CheckText(errors, "goal", draft.Goal, "The goal");
 
         var taskDrafts = draft.Tasks.IsDefault ? [] : draft.Tasks;
         Check(errors, "tasks", taskDrafts.Length is >= 1 and <= MaxTasks, $"A study needs 1–{MaxTasks} tasks.");
@@ -33,9 +34,11 @@ public static partial class StudyValidator
                 continue;
             }
             Check(errors, $"tasks[{i}].title", !string.IsNullOrWhiteSpace(t.Title) && t.Title.Trim().Length <= 200, $"Task {i + 1} needs a title of 1–200 characters.");
-            Check(errors, $"tasks[{i}].title", !HiddenCharacters.In(t.Title), $"Task {i + 1}'s title cannot hold control or text-direction characters.");
+            CheckName(errors, $"tasks[{i}].title", t.Title, $"Task {i + 1}'s title");
             Check(errors, $"tasks[{i}].instructions", !string.IsNullOrWhiteSpace(t.Instructions) && t.Instructions.Length <= 4_000, "Each task needs participant instructions of 1–4,000 characters.");
+            CheckText(errors, $"tasks[{i}].instructions", t.Instructions, $"Task {i + 1}'s instructions");
             Check(errors, $"tasks[{i}].successCriteria", (t.SuccessCriteria?.Length ?? 0) <= 4_000, "Success criteria can be at most 4,000 characters.");
+            CheckText(errors, $"tasks[{i}].successCriteria", t.SuccessCriteria, $"Task {i + 1}'s success criteria");
             Check(errors, $"tasks[{i}].timeLimitSeconds", t.TimeLimitSeconds is null or (>= 1 and <= 86_400), $"Task {i + 1}'s time limit must be between 1 second and 24 hours.");
             tasks.Add(new StudyTask($"t{i + 1}", t.Title?.Trim() ?? "", t.Instructions?.Trim() ?? "", t.SuccessCriteria?.Trim() ?? "", t.TimeLimitSeconds));
         }
@@ -64,6 +67,14 @@ public static partial class StudyValidator
             ? null
             : new Study(studyId, draft.Name.Trim(), draft.Goal?.Trim() ?? "", tasks.ToImmutable(), tags.ToImmutable(), draft.Questionnaires ?? QuestionnaireSettings.Default, now);
     }
+
+    /// <summary>A name or title: one line of visible characters (<see cref="HiddenCharacters.InName"/>).</summary>
+    private static void CheckName(Dictionary<string, string[]> errors, string field, string? value, string what) =>
+        Check(errors, field, HiddenCharacters.InName(value) is null, $"{what} cannot hold {HiddenCharacters.InName(value)}: a name or title is one line of visible characters.");
+
+    /// <summary>Free text: line breaks and tabs, but no hidden characters (<see cref="HiddenCharacters.InText"/>).</summary>
+    private static void CheckText(Dictionary<string, string[]> errors, string field, string? value, string what) =>
+        Check(errors, field, HiddenCharacters.InText(value) is null, $"{what} cannot hold {HiddenCharacters.InText(value)}; line breaks and tabs are fine.");
 
     private static void Check(Dictionary<string, string[]> errors, string field, bool ok, string message)
     {

@@ -55,8 +55,10 @@ public sealed class StudiesApiTests(SessionLabFactory factory) : IClassFixture<S
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
-        Assert.Equal("The study name cannot hold control or text-direction characters.", errors.GetProperty("name")[0].GetString());
-        Assert.Equal("Task 2's title cannot hold control or text-direction characters.", errors.GetProperty("tasks[1].title")[0].GetString());
+        Assert.Equal(
+            "The study name cannot hold U+202E, a text-direction character, which makes text display differently from what it says, at character 9: a name or title is one line of visible characters.",
+            errors.GetProperty("name")[0].GetString());
+        Assert.Equal("Task 2's title cannot hold U+0000, a control character, at character 4: a name or title is one line of visible characters.", errors.GetProperty("tasks[1].title")[0].GetString());
         Assert.Equal("Task 2's time limit must be between 1 second and 24 hours.", errors.GetProperty("tasks[1].timeLimitSeconds")[0].GetString());
         Assert.Equal("Hotkey 2 is already #bug's; give #idea another.", errors.GetProperty("tags[1].hotkey")[0].GetString());
         Assert.False(errors.TryGetProperty("tasks[0].timeLimitSeconds", out _));

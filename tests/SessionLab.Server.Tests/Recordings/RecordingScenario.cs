@@ -84,7 +84,7 @@ public sealed class RecordingScenario
     public async Task<Guid> AddNoteAsync(long clockMs, params string[] tags)
     {
         var noteId = Guid.NewGuid();
-        var result = await Grain.AddNoteAsync(ModeratorActor, new AddNoteRequest(Guid.NewGuid(), noteId, clockMs, $"At {clockMs} ms", [.. tags]), CancellationToken.None);
+        var result = await Grain.AddNoteAsync(ModeratorActor, new AddNoteRequest(Guid.NewGuid(), noteId, clockMs, $"At {clockMs} ms", [.. tags], NoteKind.Observation), CancellationToken.None);
         Assert.True(result.Ok, result.Error?.Message);
         return noteId;
     }

@@ -188,7 +188,7 @@ public sealed class SessionInputValidationTests
     {
         await using var host = await SessionTestHost.StartAsync();
 
-        ExpectRefused(await host.Grain("se_new").ScheduleAsync(Moderator, new ScheduleSessionRequest(Guid.NewGuid(), host.Study.Id, alias, "M", null), default), SessionErrorCode.InvalidRequest);
+        ExpectRefused(await host.Grain("se_new").ScheduleAsync(Moderator, new ScheduleSessionRequest(Guid.NewGuid(), host.Study.Id, alias, "M", null), default), SessionErrorCode.InvalidCharacters);
         Assert.Null(await host.Grain("se_new").GetStateAsync(default));
     }
 

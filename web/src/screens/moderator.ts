@@ -86,13 +86,16 @@ export class ModeratorPanel {
     return this.ctx.study.tasks.find((t) => !this.ctx.state.attempt(t.id));
   }
 
-  /** The latest ended task whose SEQ has not been asked or answered. */
+  /**
+   * The latest ended task whose SEQ has not been asked or answered. The server sends one questionnaire at a time, so
+   * none is offered while the participant has one to answer.
+   */
   private get seqCandidate(): StudyTask | undefined {
     const { state, study } = this.ctx;
-    if (!study.questionnaires.seqAfterEachTask || state.activeTaskId) return undefined;
+    if (!study.questionnaires.seqAfterEachTask || state.activeTaskId || state.pending) return undefined;
     const ended = state.attempts.filter((a) => a.endOffsetMs !== null && a.seqRating === null);
     const last = ended[ended.length - 1];
-    if (!last || (state.pending?.kind === 'seq' && state.pending.taskId === last.taskId)) return undefined;
+    if (!last) return undefined;
     return study.tasks.find((t) => t.id === last.taskId);
   }
 
@@ -111,7 +114,7 @@ export class ModeratorPanel {
 
   private get canAskSus(): boolean {
     const { state, study } = this.ctx;
-    return study.questionnaires.susAtEnd && !state.susResponses && state.pending?.kind !== 'sus' && !state.activeTaskId;
+    return study.questionnaires.susAtEnd && !state.susResponses && !state.pending && !state.activeTaskId;
   }
 
   render(): void {
