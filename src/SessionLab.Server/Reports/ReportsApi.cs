@@ -34,13 +34,14 @@ public static class ReportsApi
         string? format,
         string? compareWith,
         ApiAccess access,
+        TokenService tokens,
         IStudyStore studies,
         StudyReportService reports,
         HttpContext http,
         IConfiguration configuration,
         CancellationToken cancellationToken)
     {
-        if (access.RequireStudyOwner(http, studyId) is { } denied)
+        if (await access.RequireReportReaderAsync(http, studyId, cancellationToken) is { } denied)
         {
             return denied;
         }
@@ -70,7 +71,10 @@ public static class ReportsApi
             }
         }
         var appBase = ClipLinks.AppBase(AppLinks.BaseUrl(http.Request, configuration));
-        if (await reports.ExportAsync(studyId, reportFormat, cancellationToken, appBase, compareWith) is not { } document)
+        // Read through a view-only link, the report's clip links carry it: they are what the holder may play.
+        var bearer = ApiAccess.BearerToken(http);
+        var clipLinkToken = bearer is not null && tokens.Validate(bearer, TokenKind.ReportShare).Claims is not null ? bearer : null;
+        if (await reports.ExportAsync(studyId, reportFormat, cancellationToken, appBase, compareWith, clipLinkToken) is not { } document)
         {
             return StudyNotFound(studyId);
         }
