@@ -3,6 +3,7 @@ import { h, setText } from '../lib/dom';
 import { describeError } from '../lib/errors';
 import { capitalize } from '../lib/format';
 import type { ReportFormat } from '../lib/protocol';
+import { SharePanel } from './study-share';
 
 interface Download { format: Exclude<ReportFormat, 'html'>; label: string; what: string; extension: string }
 
@@ -22,11 +23,13 @@ export class ReportPanel {
   readonly element: HTMLElement;
   private readonly status = h('p', { class: 'report-status', role: 'status', 'aria-live': 'polite' });
   private busy = false;
+  private readonly share: SharePanel;
 
   constructor(
     private readonly studyId: string,
     private readonly ownerToken: string,
   ) {
+    this.share = new SharePanel(studyId, ownerToken);
     this.element = h('section', { class: 'panel', 'aria-labelledby': 'report-title' },
       h('h2', { id: 'report-title' }, 'Report'),
       h('p', { class: 'muted' }, 'Everything saved so far, across all sessions (sessions still running included): tasks, SUS and the findings below with their severities.'),
@@ -37,7 +40,9 @@ export class ReportPanel {
         h('span', { id: 'report-downloads-label', class: 'report-downloads-label' }, 'Download'),
         downloads.map((d) => h('button', { type: 'button', class: 'button button-secondary button-small', 'data-format': d.format,
           onclick: () => void this.download(d) }, d.label))),
-      this.status);
+      this.status,
+      this.share.element);
+    void this.share.refresh();
   }
 
   private async openHtml(): Promise<void> {
