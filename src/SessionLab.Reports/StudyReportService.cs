@@ -39,7 +39,13 @@ public sealed class StudyReportService(
     /// The study's report, or null when the study does not exist. With <paramref name="compareWith"/> it compares the
     /// study with that other round of it, and is null when that study does not exist either.
     /// </summary>
-    public async Task<StudyReport?> BuildAsync(string studyId, CancellationToken cancellationToken, Uri? appBase = null, string? compareWith = null, string? clipLinkToken = null)
+    /// <remarks>
+    /// With <paramref name="groups"/> the report (of every session, as always) compares those two groups of the study's
+    /// sessions instead, each group's figures computed from its sessions alone.
+    /// </remarks>
+    /// <exception cref="InvalidSessionGroupsException">A group names no session of the study, or both groups hold one.</exception>
+    public async Task<StudyReport?> BuildAsync(
+        string studyId, CancellationToken cancellationToken, Uri? appBase = null, string? compareWith = null, string? clipLinkToken = null, SessionGroups? groups = null)
     {
         var now = time.GetUtcNow();
         if (await LoadAsync(studyId, cancellationToken, appBase, clipLinkToken) is not { } inputs)
@@ -47,6 +53,16 @@ public sealed class StudyReportService(
             return null;
         }
         var report = inputs.Build(now);
+        if (groups is not null)
+        {
+            var (first, second) = groups.Resolve(inputs.Sessions);
+            return report with
+            {
+                Comparison = RoundComparer.CompareGroups(
+                    (inputs with { Sessions = first }).Build(now), SessionGroups.Label(groups.First, first),
+                    (inputs with { Sessions = second }).Build(now), SessionGroups.Label(groups.Second, second)),
+            };
+        }
         if (compareWith is null)
         {
             return report;
@@ -57,9 +73,11 @@ public sealed class StudyReportService(
             : null;
     }
 
+    /// <exception cref="InvalidSessionGroupsException">A group names no session of the study, or both groups hold one.</exception>
     public async Task<ReportDocument?> ExportAsync(
-        string studyId, ReportFormat format, CancellationToken cancellationToken, Uri? appBase = null, string? compareWith = null, string? clipLinkToken = null) =>
-        await BuildAsync(studyId, cancellationToken, appBase, compareWith, clipLinkToken) is { } report ? ReportExporter.Export(report, format) : null;
+        string studyId, ReportFormat format, CancellationToken cancellationToken, Uri? appBase = null, string? compareWith = null, string? clipLinkToken = null,
+        SessionGroups? groups = null) =>
+        await BuildAsync(studyId, cancellationToken, appBase, compareWith, clipLinkToken, groups) is { } report ? ReportExporter.Export(report, format) : null;
 
     /// <summary>
     /// The spelling of the finding row <paramref name="tag"/> names, or null when the report has no such row: a tag of
