@@ -17,6 +17,9 @@ internal sealed class ApiAccess(TokenService tokens, ISessionEventStore log, ISh
     public const string ShareOpensOnlyItsReport =
         "A view-only link opens the report and its clips, nothing else. Ask the study's owner for the link you need.";
 
+    /// <summary>The problem code of a view-only link its owner revoked (410): the hub has no use for it.</summary>
+    public const string LinkRevokedCode = "linkRevoked";
+
     public ProblemHttpResult? RequireStudyOwner(HttpContext http, string studyId) => RequireStudyOwner(BearerToken(http), studyId);
 
     /// <summary>Checks that <paramref name="token"/> is the owner's token of <paramref name="studyId"/>, wherever the caller sent it.</summary>
@@ -37,10 +40,6 @@ internal sealed class ApiAccess(TokenService tokens, ISessionEventStore log, ISh
             : ApiProblems.From(SessionErrorCode.Forbidden, "This token belongs to another study.");
     }
 
-    /// <summary>
-    /// Checks the caller may act on the session (its study's owner, or a team invite with an allowed role), then loads it.
-    /// An invite is checked before the session is looked up, so a link for one session cannot tell which others exist.
-    /// </summary>
     /// <summary>
     /// Checks the caller may read the study's report: its owner, or a view-only link to that study's report.
     /// </summary>
@@ -94,17 +93,17 @@ internal sealed class ApiAccess(TokenService tokens, ISessionEventStore log, ISh
             : ShareCheck.Granted(link);
     }
 
-    public const string LinkRevokedCode = "linkRevoked";
-
     /// <summary>
     /// Checks the caller may act on the session (its study's owner, or a team invite with an allowed role), then loads it.
     /// An invite is checked before the session is looked up, so a link for one session cannot tell which others exist.
-    /// A view-only link is let through only for <paramref name="shareRead"/>, the clip or reel a shared report may play.
     /// </summary>
     public Task<SessionAccess> RequireSessionAsync(HttpContext http, string sessionId, bool observersAllowed, CancellationToken cancellationToken) =>
         RequireSessionAsync(http, sessionId, observersAllowed, shareRead: null, cancellationToken);
 
-    /// <inheritdoc cref="RequireSessionAsync(HttpContext, string, bool, CancellationToken)"/>
+    /// <summary>
+    /// As the other overload; a view-only link is let through only for <paramref name="shareRead"/>, the clip or reel a
+    /// shared report may play, and only in its own study.
+    /// </summary>
     public async Task<SessionAccess> RequireSessionAsync(HttpContext http, string sessionId, bool observersAllowed, ShareRead? shareRead, CancellationToken cancellationToken)
     {
         var token = BearerToken(http);

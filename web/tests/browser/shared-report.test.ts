@@ -141,3 +141,35 @@ test('a view-only link opens the report and plays its clips for someone with no 
     await closeAll(owner, viewer);
   }
 });
+
+test('a view-only link to a highlight reel plays the reel, and one to a clip plays that clip, for someone with no other link', { timeout: 120_000 }, async () => {
+  const links = await createSession(env.server.url);
+  await moderateSession(env.server.url, links.moderator, [
+    { text: 'Could not find the discount field', tags: ['confusion'] },
+    { text: 'Looked for the code under the basket', tags: ['confusion'] },
+  ]);
+  await uploadRecording(links.sessionId, links.ownerToken);
+  const shares = `/api/studies/${links.studyId}/shares`;
+  const reel = await send('POST', shares, links.ownerToken, JSON.stringify({ scope: 'highlights', sessionId: links.sessionId, tag: 'confusion', expiresInDays: 7 })) as { url: string };
+  const events = await send('GET', `/api/sessions/${links.sessionId}/events?after=0`, links.ownerToken) as { event: { type: string; noteId?: string; text?: string } }[];
+  const noteId = events.find((e) => e.event.type === 'noteAdded' && e.event.text === 'Looked for the code under the basket')!.event.noteId!;
+  const clip = await send('POST', shares, links.ownerToken, JSON.stringify({ scope: 'clip', sessionId: links.sessionId, noteId, expiresInDays: 1 })) as { url: string };
+
+  const viewer = await open(env.tb, reel.url, 'reel viewer');
+  try {
+    const { page } = viewer;
+    await page.getByRole('heading', { name: 'Highlight reel: #confusion' }).waitFor();
+    await page.getByTestId('reel-status').filter({ hasText: /^Clip 1 of 2 · / }).waitFor({ timeout: 20_000 });
+    assert.equal(await page.locator('.reel-list li button').count(), 2);
+    await screenshot(page, 'shared-highlight-reel');
+    await expectAccessible(page, 'a shared highlight reel');
+
+    await page.goto(clip.url);
+    await page.getByRole('heading', { name: /^Clip at / }).waitFor();
+    assert.equal(await page.getByTestId('clip-note-text').textContent(), 'Looked for the code under the basket');
+    await eventually(() => page.locator('[data-testid=clip-view]').evaluate((view) => view.getAttribute('data-start') !== null), 'the clip to load', 30_000);
+    assert.deepEqual(viewer.errors, []);
+  } finally {
+    await closeAll(viewer);
+  }
+});
