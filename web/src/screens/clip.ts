@@ -55,6 +55,9 @@ export async function showClipPage(sessionId: string, noteId: string, fragmentTo
   }
   if (linkProblem?.code === 'linkRevoked') return refuse(main, 'This link was turned off', linkProblem.message);
   if (linkProblem?.code === 'tokenExpired') return refuse(main, 'This link has expired', linkProblem.message);
+  if (linkProblem?.code === 'invalidToken') {
+    return refuse(main, 'This link does not work', `${linkProblem.message} Check that you copied the whole link, or ask whoever sent it for a new one.`);
+  }
   refuse(main, 'Open the study first', 'This browser holds no link to this session, so it cannot show the clip. Clips are for the research team.',
     'Open the study’s setup link, or your moderator or observer invite for this session, in this browser; then open this clip link again.');
 }

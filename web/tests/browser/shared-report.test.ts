@@ -168,6 +168,16 @@ test('a view-only link to a highlight reel plays the reel, and one to a clip pla
     await page.getByRole('heading', { name: /^Clip at / }).waitFor();
     assert.equal(await page.getByTestId('clip-note-text').textContent(), 'Looked for the code under the basket');
     await eventually(() => page.locator('[data-testid=clip-view]').evaluate((view) => view.getAttribute('data-start') !== null), 'the clip to load', 30_000);
+
+    // A link altered on the way (a character lost in an email, say) is told it does not work, on both pages.
+    const signature = clip.url.slice(clip.url.lastIndexOf('.') + 1);
+    const altered = clip.url.slice(0, clip.url.lastIndexOf('.') + 1) + (signature[0] === 'A' ? 'B' : 'A') + signature.slice(1);
+    await page.goto(altered);
+    await page.getByRole('heading', { name: 'This link does not work' }).waitFor();
+    await page.goto(`${env.server.url}/shared#${altered.split('#')[1]}`);
+    await page.getByRole('heading', { name: 'This link does not work' }).waitFor();
+    assert.match(await page.getByRole('alert').textContent() ?? '', /altered/);
+    await expectAccessible(page, 'an altered shared link');
     assert.deepEqual(viewer.errors, []);
   } finally {
     await closeAll(viewer);
