@@ -10,8 +10,12 @@ namespace SessionLab.Recordings;
 /// </summary>
 public interface IRecordingAccess
 {
-    /// <summary>Checks the caller may act on the session (<paramref name="observersAllowed"/> for reads), then loads it.</summary>
-    Task<RecordingAccess> RequireSessionAsync(HttpContext http, string sessionId, bool observersAllowed, CancellationToken cancellationToken);
+    /// <summary>
+    /// Checks the caller may act on the session (<paramref name="observersAllowed"/> for reads), then loads it.
+    /// <paramref name="shareRead"/> names what a view-only link's holder would see here (one clip, one reel); null
+    /// where a view-only link opens nothing.
+    /// </summary>
+    Task<RecordingAccess> RequireSessionAsync(HttpContext http, string sessionId, bool observersAllowed, ShareRead? shareRead, CancellationToken cancellationToken);
 }
 
 /// <summary>The session and who is acting on it, or why not.</summary>
@@ -20,4 +24,12 @@ public sealed record RecordingAccess(SessionState? State, Actor? Actor, ProblemH
     public static RecordingAccess Granted(SessionState state, Actor actor) => new(state, actor, null);
 
     public static RecordingAccess Denied(ProblemHttpResult problem) => new(null, null, problem);
+}
+
+/// <summary>What a session route would show a view-only link's holder: one note's clip, or one tag's highlight reel.</summary>
+public sealed record ShareRead(Guid? NoteId, string? Tag)
+{
+    public static ShareRead Clip(Guid noteId) => new(noteId, null);
+
+    public static ShareRead Highlights(string tag) => new(null, tag);
 }

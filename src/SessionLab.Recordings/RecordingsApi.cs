@@ -49,7 +49,7 @@ public static class RecordingsApi
         string sessionId, CreateRecordingRequest? request, IRecordingAccess access, IRecordingCatalog catalog, RecordingContainer container,
         IOptions<RecordingStorageOptions> options, TimeProvider time, ILoggerFactory loggers, HttpContext http, CancellationToken cancellationToken)
     {
-        var granted = await access.RequireSessionAsync(http, sessionId, OnlyOwnerOrModerator, cancellationToken);
+        var granted = await access.RequireSessionAsync(http, sessionId, OnlyOwnerOrModerator, shareRead: null, cancellationToken);
         if (granted.Problem is { } denied)
         {
             return denied;
@@ -115,7 +115,7 @@ public static class RecordingsApi
     internal static async Task<Results<Ok<IReadOnlyList<Recording>>, ProblemHttpResult>> ListAsync(
         string sessionId, IRecordingAccess access, IRecordingCatalog catalog, HttpContext http, CancellationToken cancellationToken)
     {
-        var granted = await access.RequireSessionAsync(http, sessionId, TeamMayRead, cancellationToken);
+        var granted = await access.RequireSessionAsync(http, sessionId, TeamMayRead, shareRead: null, cancellationToken);
         return granted.Problem is { } denied ? denied : TypedResults.Ok(await catalog.ListAsync(sessionId, cancellationToken));
     }
 
@@ -283,7 +283,7 @@ public static class RecordingsApi
     internal static async Task<(Recording? Recording, ProblemHttpResult? Problem)> FindAsync(
         string sessionId, string recordingId, bool observersAllowed, IRecordingAccess access, IRecordingCatalog catalog, HttpContext http, CancellationToken cancellationToken)
     {
-        var granted = await access.RequireSessionAsync(http, sessionId, observersAllowed, cancellationToken);
+        var granted = await access.RequireSessionAsync(http, sessionId, observersAllowed, shareRead: null, cancellationToken);
         if (granted.Problem is { } denied)
         {
             return (null, denied);

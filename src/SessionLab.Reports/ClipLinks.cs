@@ -12,6 +12,11 @@ public static class ClipLinks
             ? uri
             : null;
 
-    public static string For(Uri appBase, string sessionId, Guid noteId) =>
-        new Uri(appBase, $"clip/{Uri.EscapeDataString(sessionId)}/{noteId:D}").AbsoluteUri;
+    /// <summary>
+    /// The clip page's link for a note. With <paramref name="linkToken"/> (a report read through a view-only link) the
+    /// link carries that token in its fragment, so it plays for whoever the report was shared with; browsers never send
+    /// a fragment to a server.
+    /// </summary>
+    public static string For(Uri appBase, string sessionId, Guid noteId, string? linkToken = null) =>
+        new Uri(appBase, $"clip/{Uri.EscapeDataString(sessionId)}/{noteId:D}").AbsoluteUri + (linkToken is null ? string.Empty : "#" + linkToken);
 }

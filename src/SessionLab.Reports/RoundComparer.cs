@@ -4,10 +4,24 @@ namespace SessionLab.Reports;
 
 /// <summary>
 /// Compares two rounds of a study, task by task: tasks are matched by title (ignoring case and surrounding spaces), since
-/// a new round is a new study whose task ids differ. Tasks only one round has are listed without figures.
+/// a new round is a new study whose task ids differ. Tasks only one round has are listed without figures. Two groups of
+/// one study's sessions are compared the same way, each as the report of its own sessions.
 /// </summary>
 public static class RoundComparer
 {
+    /// <summary>Two groups of one study's sessions, each given as the report built from its sessions only, and named.</summary>
+    public static RoundComparison CompareGroups(StudyReport first, string firstName, StudyReport second, string secondName)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        return Compare(first, second) with
+        {
+            OtherStudyName = secondName,
+            Kind = ComparisonKind.Groups,
+            Name = firstName,
+            ParticipantCount = first.Participants.Length,
+        };
+    }
+
     public static RoundComparison Compare(StudyReport report, StudyReport other)
     {
         ArgumentNullException.ThrowIfNull(report);

@@ -19,9 +19,10 @@ public sealed class StudyReportService(
 {
     /// <summary>
     /// The inputs of a study's report, or null when the study does not exist. With <paramref name="appBase"/> (the
-    /// browser app's address) every note a recording shows links to its clip page there.
+    /// browser app's address) every note a recording shows links to its clip page there, with
+    /// <paramref name="clipLinkToken"/> in the link's fragment when given (a report read through a view-only link).
     /// </summary>
-    public async Task<StudyReportInputs?> LoadAsync(string studyId, CancellationToken cancellationToken, Uri? appBase = null)
+    public async Task<StudyReportInputs?> LoadAsync(string studyId, CancellationToken cancellationToken, Uri? appBase = null, string? clipLinkToken = null)
     {
         var study = await studies.GetAsync(studyId, cancellationToken);
         if (study is null)
@@ -30,7 +31,7 @@ public sealed class StudyReportService(
         }
         var sessions = await LoadSessionsAsync(studyId, cancellationToken);
         var ratings = await severities.ListAsync(studyId, cancellationToken);
-        var clipLinks = appBase is null || recordings is null ? null : await ClipLinksAsync(sessions, appBase, cancellationToken);
+        var clipLinks = appBase is null || recordings is null ? null : await ClipLinksAsync(sessions, appBase, clipLinkToken, cancellationToken);
         return new StudyReportInputs(study, sessions, ratings.ToDictionary(r => r.Tag, r => r.Severity, StringComparer.OrdinalIgnoreCase), clipLinks);
     }
 
@@ -38,14 +39,30 @@ public sealed class StudyReportService(
     /// The study's report, or null when the study does not exist. With <paramref name="compareWith"/> it compares the
     /// study with that other round of it, and is null when that study does not exist either.
     /// </summary>
-    public async Task<StudyReport?> BuildAsync(string studyId, CancellationToken cancellationToken, Uri? appBase = null, string? compareWith = null)
+    /// <remarks>
+    /// With <paramref name="groups"/> the report (of every session, as always) compares those two groups of the study's
+    /// sessions instead, each group's figures computed from its sessions alone.
+    /// </remarks>
+    /// <exception cref="InvalidSessionGroupsException">A group names no session of the study, or both groups hold one.</exception>
+    public async Task<StudyReport?> BuildAsync(
+        string studyId, CancellationToken cancellationToken, Uri? appBase = null, string? compareWith = null, string? clipLinkToken = null, SessionGroups? groups = null)
     {
         var now = time.GetUtcNow();
-        if (await LoadAsync(studyId, cancellationToken, appBase) is not { } inputs)
+        if (await LoadAsync(studyId, cancellationToken, appBase, clipLinkToken) is not { } inputs)
         {
             return null;
         }
         var report = inputs.Build(now);
+        if (groups is not null)
+        {
+            var (first, second) = groups.Resolve(inputs.Sessions);
+            return report with
+            {
+                Comparison = RoundComparer.CompareGroups(
+                    (inputs with { Sessions = first }).Build(now), SessionGroups.Label(groups.First, first),
+                    (inputs with { Sessions = second }).Build(now), SessionGroups.Label(groups.Second, second)),
+            };
+        }
         if (compareWith is null)
         {
             return report;
@@ -56,8 +73,11 @@ public sealed class StudyReportService(
             : null;
     }
 
-    public async Task<ReportDocument?> ExportAsync(string studyId, ReportFormat format, CancellationToken cancellationToken, Uri? appBase = null, string? compareWith = null) =>
-        await BuildAsync(studyId, cancellationToken, appBase, compareWith) is { } report ? ReportExporter.Export(report, format) : null;
+    /// <exception cref="InvalidSessionGroupsException">A group names no session of the study, or both groups hold one.</exception>
+    public async Task<ReportDocument?> ExportAsync(
+        string studyId, ReportFormat format, CancellationToken cancellationToken, Uri? appBase = null, string? compareWith = null, string? clipLinkToken = null,
+        SessionGroups? groups = null) =>
+        await BuildAsync(studyId, cancellationToken, appBase, compareWith, clipLinkToken, groups) is { } report ? ReportExporter.Export(report, format) : null;
 
     /// <summary>
     /// The spelling of the finding row <paramref name="tag"/> names, or null when the report has no such row: a tag of
@@ -83,7 +103,7 @@ public sealed class StudyReportService(
         return null;
     }
 
-    private async Task<Dictionary<Guid, string>> ClipLinksAsync(List<SessionState> sessions, Uri appBase, CancellationToken cancellationToken)
+    private async Task<Dictionary<Guid, string>> ClipLinksAsync(List<SessionState> sessions, Uri appBase, string? linkToken, CancellationToken cancellationToken)
     {
         var links = new Dictionary<Guid, string>();
         foreach (var session in sessions)
@@ -97,7 +117,7 @@ public sealed class StudyReportService(
             {
                 if (spans.Any(span => span.Covers(note.ClockOffsetMs)))
                 {
-                    links[note.Id] = ClipLinks.For(appBase, session.SessionId, note.Id);
+                    links[note.Id] = ClipLinks.For(appBase, session.SessionId, note.Id, linkToken);
                 }
             }
         }

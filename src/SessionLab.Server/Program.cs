@@ -5,6 +5,7 @@ using SessionLab.Server.Cli;
 using SessionLab.Server.Hubs;
 using SessionLab.Recordings;
 using SessionLab.Server.Reports;
+using SessionLab.Server.Sharing;
 
 if (SessionLabCommandLine.IsCommand(args))
 {
@@ -37,6 +38,7 @@ app.MapSessionsApi();
 app.MapAccessApi();
 app.MapRecordingsApi();
 app.MapReportsApi();
+app.MapShareLinksApi();
 app.MapSessionHub();
 app.MapGet("/healthz", () => TypedResults.Ok("ok"));
 // Unknown API paths are API errors, not pages: only app routes fall back to the browser app.

@@ -3,7 +3,7 @@ using Npgsql;
 namespace SessionLab.Storage;
 
 /// <summary>
-/// The PostgreSQL database behind the session log, studies and keys. Its tables are created when it is opened, before
+/// The PostgreSQL database behind the session log, studies, their view-only links and keys. Its tables are created when it is opened, before
 /// anything reads them: every node of a cluster runs the same idempotent statements.
 /// </summary>
 public sealed class PostgresDatabase : IAsyncDisposable
@@ -43,6 +43,18 @@ public sealed class PostgresDatabase : IAsyncDisposable
                 name        text  PRIMARY KEY,
                 key         bytea NOT NULL
             );
+            CREATE TABLE IF NOT EXISTS share_links (
+                id          text        PRIMARY KEY,
+                study_id    text        NOT NULL,
+                scope       text        NOT NULL,
+                session_id  text,
+                note_id     uuid,
+                tag         text,
+                created_at  timestamptz NOT NULL,
+                expires_at  timestamptz NOT NULL,
+                revoked_at  timestamptz
+            );
+            CREATE INDEX IF NOT EXISTS share_links_by_study ON share_links (study_id, created_at);
             """);
         command.ExecuteNonQuery();
     }

@@ -76,6 +76,18 @@ public sealed class SqliteDatabase
                 name        TEXT PRIMARY KEY,
                 key         BLOB NOT NULL
             );
+            CREATE TABLE IF NOT EXISTS share_links (
+                id          TEXT PRIMARY KEY,
+                study_id    TEXT NOT NULL,
+                scope       TEXT NOT NULL,
+                session_id  TEXT,
+                note_id     TEXT,
+                tag         TEXT,
+                created_at  TEXT NOT NULL,
+                expires_at  TEXT NOT NULL,
+                revoked_at  TEXT
+            );
+            CREATE INDEX IF NOT EXISTS share_links_by_study ON share_links (study_id, created_at);
             """;
         command.ExecuteNonQuery();
     }

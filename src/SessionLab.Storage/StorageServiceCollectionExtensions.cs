@@ -2,13 +2,14 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using SessionLab.Storage.Sharing;
 
 namespace SessionLab.Storage;
 
 public static class StorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the stores (studies, session logs, signing keys) for the configured provider: what the grains, the
+    /// Registers the stores (studies, their view-only links, session logs, signing keys) for the configured provider: what the grains, the
     /// reports and a reader of persisted sessions such as the command line need. Safe to call more than once.
     /// </summary>
     public static IServiceCollection AddSessionStorage(this IServiceCollection services)
@@ -39,6 +40,9 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IStudyStore>(sp => new CachedStudyStore(UsesPostgres(sp)
             ? new PostgresStudyStore(sp.GetRequiredService<PostgresDatabase>())
             : new SqliteStudyStore(sp.GetRequiredService<SqliteDatabase>())));
+        services.AddSingleton<IShareLinkStore>(sp => UsesPostgres(sp)
+            ? new PostgresShareLinkStore(sp.GetRequiredService<PostgresDatabase>())
+            : new SqliteShareLinkStore(sp.GetRequiredService<SqliteDatabase>()));
         services.AddSingleton<ISigningKeyStore>(sp => UsesPostgres(sp)
             ? new PostgresSigningKeyStore(sp.GetRequiredService<PostgresDatabase>())
             : new SqliteSigningKeyStore(sp.GetRequiredService<SqliteDatabase>()));

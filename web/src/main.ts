@@ -9,6 +9,7 @@ async function route(): Promise<void> {
   if (path === '/study/new') return (await import('./screens/study-new')).showNewStudy();
   if (path === '/study') return (await import('./screens/study')).showStudy(token);
   if (path === '/join') return (await import('./screens/join')).showJoin(token);
+  if (path === '/shared') return (await import('./screens/shared')).showShared(token);
   const summary = /^\/summary\/([\w-]+)$/.exec(path);
   if (summary) return (await import('./screens/summary')).showSummaryPage(summary[1]!, token);
   const clip = /^\/clip\/([\w-]+)\/([\w-]+)$/.exec(path);

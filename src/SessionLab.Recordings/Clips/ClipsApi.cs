@@ -27,7 +27,7 @@ internal static class ClipsApi
         string sessionId, Guid noteId, [FromQuery] string[]? beforeSeconds, [FromQuery] string[]? afterSeconds, string? recordingId,
         IRecordingAccess access, IRecordingCatalog catalog, PlaybackLinks links, HttpContext http, CancellationToken cancellationToken)
     {
-        var (placed, problem) = await PlaceAsync(sessionId, noteId, beforeSeconds, afterSeconds, recordingId, access, catalog, links, http, cancellationToken);
+        var (placed, problem) = await PlaceAsync(sessionId, noteId, beforeSeconds, afterSeconds, recordingId, access, catalog, links, http, ShareRead.Clip(noteId), cancellationToken);
         return placed is null
             ? problem!
             : TypedResults.Ok(await placed.Clips.ClipAsync(placed.Note, placed.Window, placed.Recording, placed.Range, cancellationToken));
@@ -38,7 +38,7 @@ internal static class ClipsApi
         string sessionId, Guid noteId, SetClipWindowRequest? request,
         IRecordingAccess access, IRecordingCatalog catalog, PlaybackLinks links, HttpContext http, CancellationToken cancellationToken)
     {
-        var found = await FindNoteAsync(sessionId, noteId, observersAllowed: false, access, http, cancellationToken);
+        var found = await FindNoteAsync(sessionId, noteId, observersAllowed: false, access, http, shareRead: null, cancellationToken);
         if (found.Problem is { } problem)
         {
             return problem;
@@ -69,7 +69,7 @@ internal static class ClipsApi
         string sessionId, Guid noteId, [FromQuery] string[]? beforeSeconds, [FromQuery] string[]? afterSeconds, string? recordingId,
         IRecordingAccess access, IRecordingCatalog catalog, PlaybackLinks links, FfmpegClipExporter exporter, HttpContext http, CancellationToken cancellationToken)
     {
-        var (placed, problem) = await PlaceAsync(sessionId, noteId, beforeSeconds, afterSeconds, recordingId, access, catalog, links, http, cancellationToken);
+        var (placed, problem) = await PlaceAsync(sessionId, noteId, beforeSeconds, afterSeconds, recordingId, access, catalog, links, http, shareRead: null, cancellationToken);
         if (placed is null)
         {
             return problem!;
@@ -90,7 +90,7 @@ internal static class ClipsApi
     internal static async Task<Results<Ok<HighlightReel>, ProblemHttpResult>> GetHighlightReelAsync(
         string sessionId, string tag, IRecordingAccess access, IStudyStore studies, IRecordingCatalog catalog, PlaybackLinks links, HttpContext http, CancellationToken cancellationToken)
     {
-        var granted = await access.RequireSessionAsync(http, sessionId, observersAllowed: true, cancellationToken);
+        var granted = await access.RequireSessionAsync(http, sessionId, observersAllowed: true, ShareRead.Highlights(tag), cancellationToken);
         if (granted.Problem is { } denied)
         {
             return denied;
@@ -142,7 +142,7 @@ internal static class ClipsApi
     /// <summary>Where a team member's note clip falls, with the window asked for (or stored, or the default).</summary>
     private static async Task<(PlacedClip? Placed, ProblemHttpResult? Problem)> PlaceAsync(
         string sessionId, Guid noteId, string[]? beforeSeconds, string[]? afterSeconds, string? recordingId,
-        IRecordingAccess access, IRecordingCatalog catalog, PlaybackLinks links, HttpContext http, CancellationToken cancellationToken)
+        IRecordingAccess access, IRecordingCatalog catalog, PlaybackLinks links, HttpContext http, ShareRead? shareRead, CancellationToken cancellationToken)
     {
         // A query that cannot be read is refused before any token is looked at, as the framework refuses one it cannot bind.
         var before = ParseSeconds(beforeSeconds, nameof(beforeSeconds));
@@ -151,7 +151,7 @@ internal static class ClipsApi
         {
             return (null, badWindow);
         }
-        var found = await FindNoteAsync(sessionId, noteId, observersAllowed: true, access, http, cancellationToken);
+        var found = await FindNoteAsync(sessionId, noteId, observersAllowed: true, access, http, shareRead, cancellationToken);
         if (found.Problem is { } denied)
         {
             return (null, denied);
@@ -190,9 +190,9 @@ internal static class ClipsApi
     }
 
     private static async Task<(Note? Note, ProblemHttpResult? Problem)> FindNoteAsync(
-        string sessionId, Guid noteId, bool observersAllowed, IRecordingAccess access, HttpContext http, CancellationToken cancellationToken)
+        string sessionId, Guid noteId, bool observersAllowed, IRecordingAccess access, HttpContext http, ShareRead? shareRead, CancellationToken cancellationToken)
     {
-        var granted = await access.RequireSessionAsync(http, sessionId, observersAllowed, cancellationToken);
+        var granted = await access.RequireSessionAsync(http, sessionId, observersAllowed, shareRead, cancellationToken);
         if (granted.Problem is { } denied)
         {
             return (null, denied);

@@ -113,13 +113,19 @@ public static class MarkdownReportRenderer
 
         if (report.Comparison is { } comparison)
         {
-            text.Append($"\n### Compared with {Markdown(comparison.OtherStudyName)}\n\n");
+            text.Append($"\n### {ComparisonTitle(comparison)}\n\n");
             var other = Markdown(comparison.OtherStudyName);
+            if (EmptySide(comparison) is { } empty)
+            {
+                text.Append($"{Capitalised(Markdown(empty))} has no participants, so there is nothing to compare yet.\n");
+                return text.ToString();
+            }
+            var sides = comparison.Kind == ComparisonKind.Groups ? "groups" : "rounds";
             foreach (var task in comparison.Tasks)
             {
-                text.Append($"- **{Markdown(task.Title)}**: ").Append(TaskChangeInWords(task, other)).Append('\n');
+                text.Append($"- **{Markdown(task.Title)}**: ").Append(TaskChangeInWords(task, other, sides)).Append('\n');
             }
-            text.Append("- **SUS**: ").Append(comparison.Sus is { } sus ? PlainWords.MeanChange(sus, other, "mean score") + "." : "a round has no SUS answers: nothing to compare.").Append('\n');
+            text.Append("- **SUS**: ").Append(comparison.Sus is { } sus ? PlainWords.MeanChange(sus, other, "mean score") + "." : $"one of the {sides} has no SUS answers: nothing to compare.").Append('\n');
         }
         return text.ToString();
     }
@@ -368,23 +374,46 @@ public static class MarkdownReportRenderer
         yield return text.ToString();
     }
 
+    private static string ComparisonTitle(RoundComparison comparison) => comparison.Name is { } name
+        ? $"{Capitalised(Markdown(name))} compared with {Markdown(comparison.OtherStudyName)}"
+        : $"Compared with {Markdown(comparison.OtherStudyName)}";
+
+    /// <summary>The side of a comparison of groups that has no sessions: a comparison with nobody says so in words, not in a table of blanks.</summary>
+    private static string? EmptySide(RoundComparison comparison) => comparison.Kind != ComparisonKind.Groups
+        ? null
+        : comparison.ParticipantCount == 0 ? comparison.Name : comparison.OtherParticipantCount == 0 ? comparison.OtherStudyName : null;
+
     private static string ComparisonTable(RoundComparison comparison)
     {
         var other = Markdown(comparison.OtherStudyName);
+        var groups = comparison.Kind == ComparisonKind.Groups;
+        var (side, sides) = groups ? ("group", "groups") : ("round", "rounds");
         var text = new StringBuilder();
-        text.Append($"\n### Compared with {other}\n\n");
-        text.Append($"This study against {other} ({PlainWords.Count(comparison.OtherParticipantCount, "participant", "participants")}), tasks matched by title. ");
-        text.Append("Completion: N − 1 two-proportion test (Fisher's exact test when a round is too small for it), with the adjusted-Wald range of the difference in percentage points. ");
-        text.Append("Time: Welch's t test on log times; the ratio is this round's typical time divided by the other's (below 1: faster now). ");
-        text.Append("Ease and SUS: Welch's t test. The p-value is the chance of a difference at least this big if the rounds were really alike; ");
+        text.Append($"\n### {ComparisonTitle(comparison)}\n\n");
+        if (EmptySide(comparison) is { } empty)
+        {
+            return text.Append($"{Capitalised(Markdown(empty))} has no participants, so there is nothing to compare yet.\n").ToString();
+        }
+        text.Append(groups
+            ? $"Two groups of this study's sessions: {Markdown(comparison.Name!)} against {other}, tasks matched by title. "
+            : $"This study against {other} ({PlainWords.Count(comparison.OtherParticipantCount, "participant", "participants")}), tasks matched by title. ");
+        text.Append($"Completion: N − 1 two-proportion test (Fisher's exact test when a {side} is too small for it), with the adjusted-Wald range of the difference in percentage points. ");
+        text.Append(groups
+            ? "Time: Welch's t test on log times; the ratio is the first group's typical time divided by the second's (below 1: the first was faster). "
+            : "Time: Welch's t test on log times; the ratio is this round's typical time divided by the other's (below 1: faster now). ");
+        text.Append($"Ease and SUS: Welch's t test. The p-value is the chance of a difference at least this big if the {sides} were really alike; ");
         text.Append("above 0.05 the data cannot tell a real difference from chance, which does not show there is none. Method: Sauro and Lewis, Quantifying the User Experience, ch. 5.\n\n");
-        text.Append("| Task | Measure | This study | Other | Difference | Range | p |\n|---|---|---|---|---|---|---|\n");
+        text.Append(groups
+            ? "| Task | Measure | First group | Second group | Difference | Range | p |\n|---|---|---|---|---|---|---|\n"
+            : "| Task | Measure | This study | Other | Difference | Range | p |\n|---|---|---|---|---|---|---|\n");
         foreach (var task in comparison.Tasks)
         {
             var title = Cell(task.Title);
             if (task.Number is null || task.OtherNumber is null)
             {
-                text.Append($"| {title} | | {(task.Number is null ? "not in this study" : "in this study")} | {(task.OtherNumber is null ? "not in the other" : "in the other")} | | | |\n");
+                text.Append(groups
+                    ? $"| {title} | | {(task.Number is null ? "not in this group" : "in this group")} | {(task.OtherNumber is null ? "not in the other" : "in the other")} | | | |\n"
+                    : $"| {title} | | {(task.Number is null ? "not in this study" : "in this study")} | {(task.OtherNumber is null ? "not in the other" : "in the other")} | | | |\n");
                 continue;
             }
             if (task.Completion is { } c)
@@ -487,7 +516,7 @@ public static class MarkdownReportRenderer
         return sus.Benchmark is { } benchmark ? $"{text} Against the average product: {PlainWords.Benchmark(benchmark, Score)}." : text;
     }
 
-    private static string TaskChangeInWords(TaskComparison task, string other)
+    private static string TaskChangeInWords(TaskComparison task, string other, string sides)
     {
         if (task.Number is null)
         {
@@ -510,7 +539,7 @@ public static class MarkdownReportRenderer
         {
             parts.Add(PlainWords.MeanChange(s, other, "ease"));
         }
-        return parts.Count == 0 ? "no finished attempt in one of the rounds: nothing to compare." : Capitalised(string.Join(". ", parts.Select(Capitalised))) + ".";
+        return parts.Count == 0 ? $"no finished attempt in one of the {sides}: nothing to compare." : Capitalised(string.Join(". ", parts.Select(Capitalised))) + ".";
     }
 
     private static string Discovery(FindingRow row, int participants)

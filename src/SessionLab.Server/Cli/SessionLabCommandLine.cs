@@ -40,13 +40,26 @@ internal static class SessionLabCommandLine
         {
             Description = "Where the team opens SessionLab, for clip links in the report. Default: SessionLab:PublicUrl from the configuration, else http://127.0.0.1:5080.",
         };
+        var compareWith = new Option<string?>("--compare-with")
+        {
+            Description = "Another study (another round of this one) to compare with, task by task.",
+        };
+        var groupA = new Option<string?>("--group-a")
+        {
+            Description = "Compare two groups of this study's sessions: the first group's participants (P1,P2) or session ids. Needs --group-b.",
+        };
+        var groupB = new Option<string?>("--group-b") { Description = "The second group's participants or session ids; an empty list for none." };
+        var groupAName = new Option<string?>("--group-a-name") { Description = $"What the report calls the first group (default: {SessionGroups.DefaultFirstName})." };
+        var groupBName = new Option<string?>("--group-b-name") { Description = $"What the report calls the second group (default: {SessionGroups.DefaultSecondName})." };
         var reportData = DataOption();
         var report = new Command(ReportVerb, "Writes a study's report from what the store holds, running sessions included.")
         {
-            studyId, format, output, reportData, baseUrl,
+            studyId, format, output, reportData, baseUrl, compareWith, groupA, groupB, groupAName, groupBName,
         };
         report.SetAction((parse, cancellationToken) => ReportAsync(
-            parse.GetRequiredValue(studyId), parse.GetValue(format) ?? ReportFormat.Html, parse.GetValue(output), parse.GetValue(reportData), parse.GetValue(baseUrl),
+            new ReportRequest(
+                parse.GetRequiredValue(studyId), parse.GetValue(format) ?? ReportFormat.Html, parse.GetValue(output), parse.GetValue(reportData), parse.GetValue(baseUrl),
+                parse.GetValue(compareWith), parse.GetValue(groupA), parse.GetValue(groupB), parse.GetValue(groupAName), parse.GetValue(groupBName)),
             parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken));
 
         var studiesData = DataOption();
@@ -62,9 +75,31 @@ internal static class SessionLabCommandLine
         Description = "The data folder of the embedded store. Default: Storage:DataDirectory from the configuration ('data').",
     };
 
-    private static async Task<int> ReportAsync(
-        string studyId, ReportFormat format, string? outputPath, DirectoryInfo? data, string? baseUrl, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    /// <summary>What <c>sessionlab report</c> was asked for.</summary>
+    private sealed record ReportRequest(
+        string StudyId, ReportFormat Format, string? OutputPath, DirectoryInfo? Data, string? BaseUrl,
+        string? CompareWith, string? GroupA, string? GroupB, string? GroupAName, string? GroupBName);
+
+    private static async Task<int> ReportAsync(ReportRequest request, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
+        var (studyId, format, outputPath, data, baseUrl, compareWith, groupA, groupB, groupAName, groupBName) = request;
+        if ((groupA is null) != (groupB is null))
+        {
+            await error.WriteLineAsync($"Comparing groups needs both: give {(groupA is null ? "--group-a" : "--group-b")} too, a list of participants (P1,P2) or session ids.");
+            return 1;
+        }
+        if (groupA is not null && !string.IsNullOrWhiteSpace(compareWith))
+        {
+            await error.WriteLineAsync("A report compares two studies (--compare-with) or two groups of sessions (--group-a and --group-b), not both at once.");
+            return 1;
+        }
+        var groups = groupA is null ? null : SessionGroups.From(groupA, groupB, groupAName, groupBName);
+        compareWith = string.IsNullOrWhiteSpace(compareWith) ? null : compareWith.Trim();
+        if (compareWith == studyId)
+        {
+            await error.WriteLineAsync("--compare-with names the report's own study; name another round of it.");
+            return 1;
+        }
         await using var services = OpenStore(data, error);
         if (services is null)
         {
@@ -76,10 +111,21 @@ internal static class SessionLabCommandLine
             await error.WriteLineAsync($"--base-url must be an absolute http or https address, like https://sessionlab.example.org.");
             return 1;
         }
-        var document = await services.GetRequiredService<StudyReportService>().ExportAsync(studyId, format, cancellationToken, appBase);
+        ReportDocument? document;
+        try
+        {
+            document = await services.GetRequiredService<StudyReportService>().ExportAsync(studyId, format, cancellationToken, appBase, compareWith, groups: groups);
+        }
+        catch (InvalidSessionGroupsException invalid)
+        {
+            await error.WriteLineAsync(invalid.Message);
+            return 1;
+        }
         if (document is null)
         {
-            await error.WriteLineAsync($"Study '{studyId}' does not exist in this store; 'sessionlab studies' lists those that do.");
+            await error.WriteLineAsync(compareWith is null
+                ? $"Study '{studyId}' does not exist in this store; 'sessionlab studies' lists those that do."
+                : $"Study '{studyId}' or '{compareWith}' does not exist in this store; 'sessionlab studies' lists those that do.");
             return 1;
         }
         if (outputPath == "-")

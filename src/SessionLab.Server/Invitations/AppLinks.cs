@@ -13,6 +13,13 @@ public static class AppLinks
 
     public static string StudySetup(string baseUrl, string ownerToken) => $"{baseUrl.TrimEnd('/')}/study#{ownerToken}";
 
+    /// <summary>A view-only link's page: the shared report, or a shared highlight reel.</summary>
+    public static string Shared(string baseUrl, string shareToken) => $"{baseUrl.TrimEnd('/')}/shared#{shareToken}";
+
+    /// <summary>A note's clip page with a token that opens it (a view-only link's).</summary>
+    public static string Clip(string baseUrl, string sessionId, Guid noteId, string token) =>
+        $"{baseUrl.TrimEnd('/')}/clip/{Uri.EscapeDataString(sessionId)}/{noteId:D}#{token}";
+
     /// <summary>
     /// Where the team opens the app: the configured public URL, else the host a trusted proxy forwarded, else the
     /// server's own listening address. Never the request's Host header on its own: anyone can send one, and a link

@@ -10,4 +10,10 @@ public enum TokenKind
 
     /// <summary>Who a person is within one session, so their notes stay theirs across reloads and reconnects.</summary>
     Identity,
+
+    /// <summary>
+    /// A view-only link made by a study's owner: its report and clips, or one clip, or one highlight reel. The
+    /// subject is the link's row in the store, which says what it opens and whether it was revoked.
+    /// </summary>
+    ReportShare,
 }

@@ -10,7 +10,8 @@ namespace SessionLab.Server.Invitations;
 
 /// <summary>
 /// Issues and checks the server's signed tokens: "sl1." + base64url(JSON claims) + "." + base64url(HMAC-SHA256).
-/// Tokens are stateless; ending a session revokes its invites because the session then refuses every join.
+/// Tokens are stateless; ending a session revokes its invites because the session then refuses every join, and a
+/// view-only link is revoked in its row in the store (<see cref="Apis.ApiAccess"/> reads it).
 /// </summary>
 public sealed class TokenService
 {
@@ -41,6 +42,10 @@ public sealed class TokenService
         expiresAt = _time.GetUtcNow() + lifetime;
         return Sign(new TokenClaims(TokenKind.SessionInvite, sessionId, role, null, null, expiresAt));
     }
+
+    /// <summary>The token of a view-only link: the study and the link's id, signed; what it opens is kept in the link's row.</summary>
+    public string IssueReportShare(string studyId, string shareId, DateTimeOffset expiresAt) =>
+        Sign(new TokenClaims(TokenKind.ReportShare, studyId, null, shareId, null, expiresAt));
 
     public string IssueIdentity(string sessionId, Actor actor) =>
         Sign(new TokenClaims(TokenKind.Identity, sessionId, actor.Role, actor.Id, actor.DisplayName, _time.GetUtcNow() + _options.MaxInviteLifetime));

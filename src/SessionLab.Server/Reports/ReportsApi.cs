@@ -33,14 +33,19 @@ public static class ReportsApi
         string studyId,
         string? format,
         string? compareWith,
+        string? groupA,
+        string? groupB,
+        string? groupAName,
+        string? groupBName,
         ApiAccess access,
+        TokenService tokens,
         IStudyStore studies,
         StudyReportService reports,
         HttpContext http,
         IConfiguration configuration,
         CancellationToken cancellationToken)
     {
-        if (access.RequireStudyOwner(http, studyId) is { } denied)
+        if (await access.RequireReportReaderAsync(http, studyId, cancellationToken) is { } denied)
         {
             return denied;
         }
@@ -49,6 +54,20 @@ public static class ReportsApi
             return ApiProblems.From(SessionErrorCode.InvalidRequest, $"Unknown report format '{format}'; use one of {string.Join(", ", ReportFormatNames.All)}.");
         }
         compareWith = string.IsNullOrWhiteSpace(compareWith) ? null : compareWith.Trim();
+        // A group given as "groupB=" is there and empty: the report says there is no one to compare with.
+        SessionGroups? groups = null;
+        if (groupA is not null || groupB is not null)
+        {
+            if (groupA is null || groupB is null)
+            {
+                return ApiProblems.From(SessionErrorCode.InvalidRequest, $"Comparing groups needs both: give {(groupA is null ? "groupA" : "groupB")} too, a list of participants (P1,P2) or session ids.");
+            }
+            if (compareWith is not null)
+            {
+                return ApiProblems.From(SessionErrorCode.InvalidRequest, "A report compares two studies (compareWith) or two groups of sessions (groupA and groupB), not both at once.");
+            }
+            groups = SessionGroups.From(groupA, groupB, groupAName, groupBName);
+        }
         if (compareWith is not null)
         {
             if (compareWith == studyId)
@@ -70,7 +89,19 @@ public static class ReportsApi
             }
         }
         var appBase = ClipLinks.AppBase(AppLinks.BaseUrl(http.Request, configuration));
-        if (await reports.ExportAsync(studyId, reportFormat, cancellationToken, appBase, compareWith) is not { } document)
+        // Read through a view-only link, the report's clip links carry it: they are what the holder may play.
+        var bearer = ApiAccess.BearerToken(http);
+        var clipLinkToken = bearer is not null && tokens.Validate(bearer, TokenKind.ReportShare).Claims is not null ? bearer : null;
+        ReportDocument? document;
+        try
+        {
+            document = await reports.ExportAsync(studyId, reportFormat, cancellationToken, appBase, compareWith, clipLinkToken, groups);
+        }
+        catch (InvalidSessionGroupsException invalid)
+        {
+            return ApiProblems.From(SessionErrorCode.InvalidRequest, invalid.Message);
+        }
+        if (document is null)
         {
             return StudyNotFound(studyId);
         }

@@ -21,6 +21,12 @@ internal static class TwoRounds
 
     public static StudyReport First() => StudyReportBuilder.Build(
         TestStudy.Create(id: "st_round1", name: "Checkout, round 1"),
+        FirstSessions(),
+        new Dictionary<string, int> { ["nav"] = 3 },
+        GeneratedAt);
+
+    /// <summary>The first round's five sessions, folded, as the store gives them to a report.</summary>
+    public static IReadOnlyList<SessionState> FirstSessions() =>
         [
             Session("se_round1_p1", "P1", 0).Task("t1", 0, 140_000, TaskOutcome.Fail, errors: 2)
                 .Seq("t1", 2, SeqComment)
@@ -43,9 +49,7 @@ internal static class TwoRounds
             Session("se_round1_p5", "P5", 4).Task("t1", 0, 160_000, TaskOutcome.Fail, seq: 2)
                 .Task("t2", 170_000, 230_000, TaskOutcome.Success, seq: 5)
                 .Sus(3, 3, 4, 3, 3, 3, 3, 3, 3, 3).End(600_000).State,
-        ],
-        new Dictionary<string, int> { ["nav"] = 3 },
-        GeneratedAt);
+        ];
 
     public static StudyReport Second() => StudyReportBuilder.Build(
         TestStudy.Create(

@@ -43,6 +43,32 @@ public sealed class SessionLabCommandLineTests(SessionLabFactory factory) : ICla
     }
 
     [Fact]
+    public async Task TheReportVerbComparesTwoGroupsOfSessionsAsTheApiDoes()
+    {
+        var study = await CheckoutStudy.RunAsync(factory);
+
+        var (exitCode, output, error) = await RunAsync("report", study.Id, "-f", "markdown", "-o", "-", "--data", factory.DataDirectory,
+            "--group-a", "P1,P2", "--group-b", "P3", "--group-b-name", "returning shoppers");
+
+        Assert.True(exitCode == 0, error);
+        Assert.Contains("### Group A (P1, P2) compared with returning shoppers (P3)", output, StringComparison.Ordinal);
+        Assert.Contains("- **Find a product**: Completion 2 of 2 (100%) against 0 of 1 (0%) in returning shoppers (P3)", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheReportVerbRefusesGroupsThatNameNoSessionSayingWhich()
+    {
+        var study = await CheckoutStudy.RunAsync(factory);
+
+        var unknown = await RunAsync("report", study.Id, "-o", "-", "--data", factory.DataDirectory, "--group-a", "P1", "--group-b", "P7");
+        var half = await RunAsync("report", study.Id, "-o", "-", "--data", factory.DataDirectory, "--group-a", "P1");
+
+        Assert.Equal((1, "'P7' in group B is neither a participant alias nor a session id of this study."), (unknown.ExitCode, unknown.Error.Trim()));
+        Assert.Equal(1, half.ExitCode);
+        Assert.Contains("give --group-b too", half.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TheStudiesVerbListsEachStudysIdSessionCountAndName()
     {
         var study = await CheckoutStudy.RunAsync(factory);

@@ -1,8 +1,11 @@
 import { RecordingApiError, RecordingsClient } from '../recording/RecordingsClient';
 import type { Clip, ClipExport, HighlightReel, Recording, RecordingCapabilities } from '../recording/types';
 
-/** Who is looking at the session's recordings: the study owner and the moderator may change them, observers watch. */
-export type ClipRole = 'owner' | 'moderator' | 'observer';
+/**
+ * Who is looking at the session's recordings: the study owner and the moderator may change them, observers watch,
+ * and a viewer (the holder of a view-only link) plays the clips the link opens, nothing more.
+ */
+export type ClipRole = 'owner' | 'moderator' | 'observer' | 'viewer';
 
 /**
  * One session's recordings as the team's pages see them: which notes a recording shows (so a note gets its
@@ -17,13 +20,13 @@ export class ClipLibrary {
   private timer: number | undefined;
   private watching = false;
 
-  constructor(readonly sessionId: string, token: string, readonly role: ClipRole) {
+  constructor(readonly sessionId: string, private readonly token: string, readonly role: ClipRole) {
     this.client = new RecordingsClient({ token });
   }
 
-  /** The owner and the moderator upload recordings and keep clip windows; observers may only try a window. */
+  /** The owner and the moderator upload recordings and keep clip windows; observers and viewers may only try a window. */
   get canEdit(): boolean {
-    return this.role !== 'observer';
+    return this.role === 'owner' || this.role === 'moderator';
   }
 
   get recordings(): readonly Recording[] {
@@ -106,9 +109,13 @@ export class ClipLibrary {
     return this.client.highlightReel(this.sessionId, tag);
   }
 
-  /** The clip page's address: it carries no token, so it is safe to paste into a report. */
+  /**
+   * The clip page's address: it carries no token, so it is safe to paste into a report. A viewer's carries their
+   * view-only link, which is all that opens the clip for them and for whoever they pass it to.
+   */
   clipUrl(noteId: string): string {
-    return `${location.origin}/clip/${encodeURIComponent(this.sessionId)}/${encodeURIComponent(noteId)}`;
+    const url = `${location.origin}/clip/${encodeURIComponent(this.sessionId)}/${encodeURIComponent(noteId)}`;
+    return this.role === 'viewer' ? `${url}#${this.token}` : url;
   }
 }
 

@@ -49,7 +49,8 @@ export class ClipView {
         h('button', { type: 'submit', class: 'button button-secondary button-small' }, canEdit ? 'Save window' : 'Play this window'),
         h('p', { id: `${id}-window-help`, class: 'muted small clip-window-help' }, canEdit
           ? 'Saved for everyone: the summary, the report and the clip link play the same moment.'
-          : 'Only for you: the moderator or the study owner can save a clip’s window for everyone.')),
+          : library.role === 'viewer' ? 'Only for you: the clip stays as it was shared.'
+            : 'Only for you: the moderator or the study owner can save a clip’s window for everyone.')),
       h('div', { class: 'clip-actions' },
         this.exportSlot,
         h('button', { type: 'button', class: 'button-link', onclick: () => void this.copyLink() }, 'Copy clip link'),
@@ -119,6 +120,8 @@ export class ClipView {
   }
 
   private async renderExport(): Promise<void> {
+    // Cutting an MP4 is for the research team; a view-only link plays clips.
+    if (this.library.role === 'viewer') return;
     let available: boolean;
     let reason: string | null;
     try {

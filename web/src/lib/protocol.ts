@@ -64,8 +64,17 @@ export interface SessionSummary {
 
 export interface Invite { role: Role; token: string; url: string; expiresAt: string }
 export interface StudyCreated { study: Study; ownerToken: string; setupUrl: string }
+export type ShareScope = 'report' | 'clip' | 'highlights';
 export interface TokenAccess {
-  kind: 'studyOwner' | 'sessionInvite'; studyId: string | null; sessionId: string | null; role: Role | null; expiresAt: string;
+  kind: 'studyOwner' | 'sessionInvite' | 'reportShare'; studyId: string | null; sessionId: string | null; role: Role | null; expiresAt: string;
+  /** What a view-only link opens; null for other links. */
+  scope?: ShareScope | null; noteId?: string | null; tag?: string | null;
+}
+
+/** A view-only link as the study's owner sees it (`/api/studies/{id}/shares`). */
+export interface SharedLink {
+  id: string; studyId: string; scope: ShareScope; sessionId: string | null; noteId: string | null; tag: string | null;
+  createdAt: string; expiresAt: string; revokedAt: string | null; status: 'active' | 'expired' | 'revoked'; url: string;
 }
 
 export interface AddNoteRequest { commandId: string; noteId: string; clockOffsetMs: number; text: string; tags: string[]; kind: NoteKind }

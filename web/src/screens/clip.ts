@@ -1,6 +1,6 @@
 import { ClipLibrary, describeRecordingError, type ClipRole } from '../clips/clip-library';
 import { ClipView } from '../clips/clip-view';
-import { api } from '../lib/api';
+import { ApiError, api } from '../lib/api';
 import { h, replaceContent } from '../lib/dom';
 import { capitalize, clock } from '../lib/format';
 import type { Study, TokenAccess } from '../lib/protocol';
@@ -20,15 +20,19 @@ interface Candidate { token: string; role: ClipRole }
 export async function showClipPage(sessionId: string, noteId: string, fragmentToken: string): Promise<void> {
   const main = renderShell({ title: 'Clip', main: loading('Finding the clip…') });
   const candidates: Candidate[] = [];
+  /** Why the link this page was opened with does not work, said if no other link in this browser opens the clip. */
+  let linkProblem: ApiError | null = null;
   if (fragmentToken) {
     try {
       const access = await api<TokenAccess>('GET', '/api/access', fragmentToken);
       if (access.kind === 'sessionInvite' && access.role === 'participant') {
         return refuse(main, 'Clips are for the research team', 'This link is a participant’s invite: it opens the participant’s own view of the session, not its recordings.');
       }
-      candidates.push({ token: fragmentToken, role: access.kind === 'studyOwner' ? 'owner' : access.role === 'moderator' ? 'moderator' : 'observer' });
-    } catch {
+      const role: ClipRole = access.kind === 'studyOwner' ? 'owner' : access.kind === 'reportShare' ? 'viewer' : access.role === 'moderator' ? 'moderator' : 'observer';
+      candidates.push({ token: fragmentToken, role });
+    } catch (error) {
       /* An expired or foreign token: the links this browser holds may still work. */
+      if (error instanceof ApiError) linkProblem = error;
     }
   }
   candidates.push(...knownSessions().filter((s) => s.sessionId === sessionId).sort((a, b) => Number(b.role === 'moderator') - Number(a.role === 'moderator')),
@@ -45,8 +49,14 @@ export async function showClipPage(sessionId: string, noteId: string, fragmentTo
       return refuse(main, 'This clip cannot be played', describeRecordingError(error),
         error instanceof RecordingApiError && error.code === 'noRecordingCoversNote' ? 'The note exists, but no finished recording of the session shows its moment yet.' : undefined);
     }
-    const study = await api<Study>('GET', `/api/sessions/${encodeURIComponent(sessionId)}/study`, candidate.token).catch(() => null);
+    // A view-only link opens the clip, not the session's study.
+    const study = candidate.role === 'viewer' ? null : await api<Study>('GET', `/api/sessions/${encodeURIComponent(sessionId)}/study`, candidate.token).catch(() => null);
     return render(main, library, clip, study, candidate.token);
+  }
+  if (linkProblem?.code === 'linkRevoked') return refuse(main, 'This link was turned off', linkProblem.message);
+  if (linkProblem?.code === 'tokenExpired') return refuse(main, 'This link has expired', linkProblem.message);
+  if (linkProblem?.code === 'invalidToken') {
+    return refuse(main, 'This link does not work', `${linkProblem.message} Check that you copied the whole link, or ask whoever sent it for a new one.`);
   }
   refuse(main, 'Open the study first', 'This browser holds no link to this session, so it cannot show the clip. Clips are for the research team.',
     'Open the study’s setup link, or your moderator or observer invite for this session, in this browser; then open this clip link again.');
@@ -65,7 +75,9 @@ function render(main: HTMLElement, library: ClipLibrary, clip: Clip, study: Stud
       h('p', { class: 'note-text', 'data-testid': 'clip-note-text' }, clip.noteText),
       clip.tags.length ? h('div', { class: 'note-tags' }, clip.tags.map((t) => tagChip(t, study?.tags ?? []))) : null,
       view.element,
-      h('p', null, h('a', { href: `/summary/${encodeURIComponent(library.sessionId)}#${token}` }, 'Open the session summary'))));
+      library.role === 'viewer'
+        ? h('p', { class: 'muted small' }, 'A view-only clip, shared by the study’s owner.')
+        : h('p', null, h('a', { href: `/summary/${encodeURIComponent(library.sessionId)}#${token}` }, 'Open the session summary'))));
   main.querySelector<HTMLElement>('h1')?.focus();
   void view.play();
 }

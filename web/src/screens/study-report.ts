@@ -3,6 +3,7 @@ import { h, setText } from '../lib/dom';
 import { describeError } from '../lib/errors';
 import { capitalize } from '../lib/format';
 import type { ReportFormat } from '../lib/protocol';
+import { SharePanel } from './study-share';
 
 interface Download { format: Exclude<ReportFormat, 'html'>; label: string; what: string; extension: string }
 
@@ -22,11 +23,15 @@ export class ReportPanel {
   readonly element: HTMLElement;
   private readonly status = h('p', { class: 'report-status', role: 'status', 'aria-live': 'polite' });
   private busy = false;
+  private readonly share: SharePanel;
+  private readonly groupA = h('input', { id: 'compare-a', autocomplete: 'off', 'aria-describedby': 'compare-help' });
+  private readonly groupB = h('input', { id: 'compare-b', autocomplete: 'off', 'aria-describedby': 'compare-help' });
 
   constructor(
     private readonly studyId: string,
     private readonly ownerToken: string,
   ) {
+    this.share = new SharePanel(studyId, ownerToken);
     this.element = h('section', { class: 'panel', 'aria-labelledby': 'report-title' },
       h('h2', { id: 'report-title' }, 'Report'),
       h('p', { class: 'muted' }, 'Everything saved so far, across all sessions (sessions still running included): tasks, SUS and the findings below with their severities.'),
@@ -37,10 +42,26 @@ export class ReportPanel {
         h('span', { id: 'report-downloads-label', class: 'report-downloads-label' }, 'Download'),
         downloads.map((d) => h('button', { type: 'button', class: 'button button-secondary button-small', 'data-format': d.format,
           onclick: () => void this.download(d) }, d.label))),
-      this.status);
+      h('details', { class: 'report-compare' },
+        h('summary', null, 'Compare two groups of sessions'),
+        h('p', { id: 'compare-help', class: 'muted small' },
+          'Participants as listed under Sessions, separated by commas (P1, P2). The report compares the first group with the second, task by task, with the same tests as two rounds of a study.'),
+        h('form', { class: 'inline-form', onsubmit: (e: SubmitEvent) => { e.preventDefault(); void this.openComparison(); } },
+          h('div', { class: 'field' }, h('label', { for: 'compare-a' }, 'First group'), this.groupA),
+          h('div', { class: 'field' }, h('label', { for: 'compare-b' }, 'Second group'), this.groupB),
+          h('button', { type: 'submit', class: 'button button-secondary' }, 'Open the comparison'))),
+      this.status,
+      this.share.element);
+    void this.share.refresh();
   }
 
-  private async openHtml(): Promise<void> {
+  /** The HTML report comparing the two groups typed in; the server says in words what is wrong with a group. */
+  private async openComparison(): Promise<void> {
+    const query = `&groupA=${encodeURIComponent(this.groupA.value.trim())}&groupB=${encodeURIComponent(this.groupB.value.trim())}`;
+    await this.openHtml(query, 'the comparison');
+  }
+
+  private async openHtml(query = '', what = 'the HTML report'): Promise<void> {
     if (this.busy) return;
     // Opened now, while the click still counts as the person's, so no popup blocker stops it once the report arrives.
     const tab = window.open('', '_blank');
@@ -48,18 +69,18 @@ export class ReportPanel {
       tab.document.title = 'Generating the report…';
       tab.document.body.textContent = 'Generating the report…';
     }
-    await this.fetch('html', 'the HTML report', (file) => {
+    await this.fetch('html', what, (file) => {
       const url = URL.createObjectURL(file.blob);
       // The blob stays alive so the tab can be reloaded and printed; it goes with this page.
       if (tab && !tab.closed) {
         tab.opener = null;
         tab.location.href = url;
-        return 'The HTML report is open in a new tab.';
+        return `${capitalize(what)} is open in a new tab.`;
       }
       const link = h('a', { href: url, target: '_blank', rel: 'noopener' }, 'Open the HTML report');
       this.status.replaceChildren('The browser blocked the new tab: ', link, '.');
       return null;
-    }, () => tab?.close());
+    }, () => tab?.close(), query);
   }
 
   private async download(d: Download): Promise<void> {
@@ -77,12 +98,12 @@ export class ReportPanel {
     });
   }
 
-  private async fetch(format: ReportFormat, what: string, deliver: (file: { blob: Blob; fileName: string | null }) => string | null, onFailure?: () => void): Promise<void> {
+  private async fetch(format: ReportFormat, what: string, deliver: (file: { blob: Blob; fileName: string | null }) => string | null, onFailure?: () => void, query = ''): Promise<void> {
     this.busy = true;
     this.status.classList.remove('report-status-error');
     setText(this.status, `Generating ${what}…`);
     try {
-      const file = await fetchFile(`/api/studies/${encodeURIComponent(this.studyId)}/report?format=${format}`, this.ownerToken);
+      const file = await fetchFile(`/api/studies/${encodeURIComponent(this.studyId)}/report?format=${format}${query}`, this.ownerToken);
       const message = deliver(file);
       if (message) setText(this.status, message);
     } catch (error) {

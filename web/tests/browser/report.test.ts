@@ -123,3 +123,35 @@ test('the study page downloads report files under the server’s names and says 
     await closeAll(owner);
   }
 });
+
+test('the owner compares two groups of sessions from the study page and is told in words when a group names nobody', { timeout: 90_000 }, async () => {
+  const links = await createSession(env.server.url);
+  const second = await addSession(env.server.url, links, 'P8');
+  await moderateSession(env.server.url, links.moderator, [{ text: 'Could not find the discount field', tags: ['confusion'] }]);
+  await moderateSession(env.server.url, second.moderator, [{ text: 'Found the code at once', tags: ['delight'] }]);
+
+  const owner = await open(env.tb, `${env.server.url}/study#${links.ownerToken}`, 'owner');
+  const { page } = owner;
+  try {
+    await page.getByText('Compare two groups of sessions').click();
+    await page.getByLabel('First group').fill('P7');
+    await page.getByLabel('Second group').fill('P9');
+    await page.getByRole('button', { name: 'Open the comparison' }).click();
+    await page.getByRole('status').filter({ hasText: "The comparison could not be generated: 'P9' in group B is neither a participant alias nor a session id of this study." }).waitFor();
+
+    await page.getByLabel('Second group').fill('p8');
+    await expectAccessible(page, 'the study page with the group comparison form');
+    const [report] = await Promise.all([
+      withTimeout(owner.context.waitForEvent('page'), 15_000, 'the comparison tab'),
+      page.getByLabel('Second group').press('Enter'),
+    ]);
+    await report.getByRole('heading', { name: 'Group A (P7) compared with group B (P8)' }).first().waitFor();
+    assert.match(await report.locator('body').textContent() ?? '', /Find a jacket: no finished attempt in one of the groups: nothing to compare\./);
+    await screenshot(report, 'study-report-groups');
+    await page.getByRole('status').filter({ hasText: 'The comparison is open in a new tab.' }).waitFor();
+    await report.close();
+    assert.deepEqual(owner.errors, []);
+  } finally {
+    await closeAll(owner);
+  }
+});

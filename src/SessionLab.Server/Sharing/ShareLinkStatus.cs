@@ -1,0 +1,8 @@
+namespace SessionLab.Server.Sharing;
+
+public enum ShareLinkStatus
+{
+    Active,
+    Expired,
+    Revoked,
+}

@@ -1,0 +1,127 @@
+import { ApiError, api } from '../lib/api';
+import { h, replaceContent } from '../lib/dom';
+import { describeError } from '../lib/errors';
+import { dateTime } from '../lib/format';
+import type { SharedLink } from '../lib/protocol';
+
+const expiries = [
+  { days: 1, label: '1 day' },
+  { days: 7, label: '7 days' },
+  { days: 30, label: '30 days' },
+] as const;
+
+/**
+ * View-only links to the report, for people who did not run the sessions: made with an expiry, listed with when
+ * each stops working, and revoked here. The server keeps every link, so the list survives a reload.
+ */
+export class SharePanel {
+  readonly element: HTMLElement;
+  private readonly list = h('div', { class: 'share-list', 'data-testid': 'share-list' });
+  private readonly status = h('p', { class: 'report-status', role: 'status', 'aria-live': 'polite', 'data-testid': 'share-status' });
+  private readonly days = h('select', { id: 'share-days' }, expiries.map((e) => h('option', { value: String(e.days), selected: e.days === 7 }, e.label)));
+  private links: SharedLink[] = [];
+  /** The link just made, shown first with its copy button focused. */
+  private fresh: string | null = null;
+  private busy = false;
+
+  constructor(private readonly studyId: string, private readonly ownerToken: string) {
+    this.element = h('div', { class: 'share', 'aria-labelledby': 'share-title', role: 'group' },
+      h('h3', { id: 'share-title' }, 'Share the report'),
+      h('p', { class: 'muted' }, 'Anyone with the link can read the report and play its clips, nothing else: not the sessions, not the notes as they are typed, not this page. You can turn a link off at any time.'),
+      h('form', { class: 'inline-form share-form', onsubmit: (e: SubmitEvent) => { e.preventDefault(); void this.create(); } },
+        h('div', { class: 'field' }, h('label', { for: 'share-days' }, 'Link works for'), this.days),
+        h('button', { type: 'submit', class: 'button' }, 'Share report')),
+      this.status,
+      this.list);
+  }
+
+  async refresh(): Promise<void> {
+    try {
+      this.links = await api<SharedLink[]>('GET', `/api/studies/${encodeURIComponent(this.studyId)}/shares`, this.ownerToken);
+      this.render();
+    } catch (error) {
+      this.say(`The shared links could not be listed: ${this.describe(error)}`, true);
+    }
+  }
+
+  private async create(): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    try {
+      const days = Number(this.days.value);
+      const link = await api<SharedLink>('POST', `/api/studies/${encodeURIComponent(this.studyId)}/shares`, this.ownerToken, { scope: 'report', expiresInDays: days });
+      this.links = [link, ...this.links.filter((l) => l.id !== link.id)];
+      this.fresh = link.id;
+      this.render();
+      this.say(`Link made. It works until ${dateTime(link.expiresAt)}; copy it and send it to whoever should read the report.`);
+      this.list.querySelector<HTMLElement>(`[data-focus="copy-${CSS.escape(link.id)}"]`)?.focus();
+    } catch (error) {
+      this.say(`No link was made: ${this.describe(error)}`, true);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async revoke(link: SharedLink): Promise<void> {
+    try {
+      const revoked = await api<SharedLink>('DELETE', `/api/studies/${encodeURIComponent(this.studyId)}/shares/${encodeURIComponent(link.id)}`, this.ownerToken);
+      this.links = this.links.map((l) => (l.id === revoked.id ? revoked : l));
+      this.render();
+      this.say('Link turned off. Anyone who opens it now is told it was turned off.');
+      this.element.querySelector<HTMLElement>('#share-days')?.focus();
+    } catch (error) {
+      this.say(`The link is still on: ${this.describe(error)}`, true);
+    }
+  }
+
+  private render(): void {
+    const reportLinks = this.links.filter((l) => l.scope === 'report');
+    if (reportLinks.length === 0) {
+      replaceContent(this.list, h('p', { class: 'muted' }, 'No shared links yet.'));
+      return;
+    }
+    replaceContent(this.list, h('ul', { class: 'invites', 'aria-label': 'Shared links' }, reportLinks.map((link) => this.row(link))));
+  }
+
+  private row(link: SharedLink): HTMLElement {
+    const id = `share-${link.id}`;
+    const made = dateTime(link.createdAt);
+    const state = link.status === 'active'
+      ? `Works until ${dateTime(link.expiresAt)}.`
+      : link.status === 'expired' ? `Expired ${dateTime(link.expiresAt)}.` : `Turned off ${dateTime(link.revokedAt)}.`;
+    if (link.status !== 'active') {
+      return h('li', { class: 'invite share-off', 'data-status': link.status },
+        h('p', null, h('strong', null, `Link made ${made}`), h('span', { class: 'muted' }, ` — ${state}`)));
+    }
+    const input = h('input', { id, class: 'invite-url', readonly: true, value: link.url });
+    input.addEventListener('focus', () => input.select());
+    return h('li', { class: 'invite', 'data-status': link.status, 'data-new': this.fresh === link.id },
+      h('label', { for: id }, h('strong', null, `Link made ${made}`), h('span', { class: 'muted' }, ` — ${state}`)),
+      h('div', { class: 'invite-copy' }, input,
+        h('button', { type: 'button', class: 'button button-small', 'data-focus': `copy-${link.id}`, 'aria-label': `Copy the link made ${made}`,
+          onclick: () => void this.copy(input) }, 'Copy'),
+        h('button', { type: 'button', class: 'button button-danger button-small', 'data-focus': `revoke-${link.id}`, 'aria-label': `Revoke the link made ${made}`,
+          onclick: () => void this.revoke(link) }, 'Revoke')));
+  }
+
+  private async copy(input: HTMLInputElement): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(input.value);
+      this.say('Link copied.');
+    } catch {
+      // Without clipboard access (plain http, or permission refused), select it so Ctrl+C copies.
+      input.focus();
+      input.select();
+      this.say('Link selected: press Ctrl+C to copy it.');
+    }
+  }
+
+  private say(text: string, error = false): void {
+    this.status.classList.toggle('report-status-error', error);
+    this.status.textContent = text;
+  }
+
+  private describe(error: unknown): string {
+    return error instanceof ApiError ? describeError(error) : String(error);
+  }
+}

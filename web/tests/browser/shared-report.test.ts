@@ -1,0 +1,185 @@
+// A view-only link to a study's report: the owner makes it on the study page, someone without any other link opens
+// it, reads the report, plays a clip from it, and is told plainly once the owner has turned the link off.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { createSession } from './support/api.ts';
+import { expectAccessible, screenshot } from './support/browser.ts';
+import { moderateSession } from './support/hub.ts';
+import { closeAll, open } from './support/session.ts';
+import { eventually, withTimeout } from './support/timeouts.ts';
+import { useServerAndBrowser } from './support/fixture.ts';
+
+const env = useServerAndBrowser();
+
+/** A 6 s WebM test picture, cut by ffmpeg, so the clip has something to play. */
+function testVideo(): Buffer {
+  const dir = mkdtempSync(join(tmpdir(), 'sessionlab-video-'));
+  try {
+    const file = join(dir, 'test.webm');
+    execFileSync('ffmpeg', ['-loglevel', 'error', '-f', 'lavfi', '-i', 'testsrc=duration=6:size=160x120:rate=10', '-c:v', 'libvpx', '-b:v', '200k', '-an', file], { timeout: 60_000 });
+    return readFileSync(file);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function send(method: string, path: string, token: string, body?: BodyInit, contentType = 'application/json'): Promise<unknown> {
+  const response = await withTimeout(fetch(env.server.url + path, { method, body, headers: { Authorization: `Bearer ${token}`, 'Content-Type': contentType } }), 15_000, `${method} ${path}`);
+  const text = await withTimeout(response.text(), 15_000, `${method} ${path} body`);
+  if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
+  return text ? JSON.parse(text) : null;
+}
+
+/** Uploads a recording of the whole session as a file, as the study page's upload form does. */
+async function uploadRecording(sessionId: string, ownerToken: string): Promise<void> {
+  const video = testVideo();
+  const base = `/api/sessions/${sessionId}/recordings`;
+  const recording = await send('POST', base, ownerToken, JSON.stringify({ kind: 'uploadedFile', contentType: 'video/webm', clockOffsetMs: 0, durationMs: 6000 })) as { id: string };
+  await send('PUT', `${base}/${recording.id}/chunks/0`, ownerToken, new Uint8Array(video), 'application/octet-stream');
+  await send('POST', `${base}/${recording.id}/complete`, ownerToken, JSON.stringify({ chunkCount: 1, durationMs: 6000 }));
+}
+
+test('a view-only link opens the report and plays its clips for someone with no other link, and says so once it is turned off', { timeout: 180_000 }, async () => {
+  const links = await createSession(env.server.url);
+  await moderateSession(env.server.url, links.moderator, [
+    { text: 'Could not find the discount field', tags: ['confusion'] },
+    { text: 'Pay button did nothing on the first click', tags: ['bug'], kind: 'issue' },
+  ]);
+  await uploadRecording(links.sessionId, links.ownerToken);
+
+  const owner = await open(env.tb, `${env.server.url}/study#${links.ownerToken}`, 'owner');
+  let viewer: Awaited<ReturnType<typeof open>> | undefined;
+  try {
+    const { page } = owner;
+    await page.getByRole('heading', { name: 'Share the report' }).waitFor();
+    await page.getByText('No shared links yet.').waitFor();
+    await page.getByLabel('Link works for').selectOption({ label: '1 day' });
+    await page.getByRole('button', { name: 'Share report' }).click();
+    await page.getByTestId('share-status').filter({ hasText: /^Link made\. It works until / }).waitFor();
+    const row = page.locator('[data-testid=share-list] li[data-status=active]');
+    assert.equal(await row.count(), 1);
+    const url = await row.locator('input').inputValue();
+    assert.match(url, new RegExp(`^${env.server.url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/shared#sl1\\.`));
+    assert.match(await row.textContent() ?? '', /Works until /);
+    assert.equal(await withTimeout(page.evaluate(() => document.activeElement?.textContent), 10_000, 'the focused control'), 'Copy', 'focus goes to the new link’s Copy button');
+    await screenshot(page, 'study-share-report');
+    await expectAccessible(page, 'the study page with a shared link');
+
+    // Someone who never opened the study: a fresh browser with only the shared link.
+    viewer = await open(env.tb, url, 'viewer');
+    const shared = viewer.page;
+    await shared.getByRole('heading', { name: 'Shared report' }).waitFor();
+    assert.ok(!shared.url().startsWith('blob:'), 'the shared report has an address of its own');
+    assert.match(await shared.getByTestId('shared-notice').textContent() ?? '', /view-only copy of the report.*works until/);
+    const report = shared.frameLocator('[data-testid=shared-report]');
+    await report.getByRole('heading', { name: '#confusion' }).waitFor();
+    assert.match(await report.locator('body').textContent() ?? '', /Could not find the discount field/);
+    await screenshot(shared, 'shared-report');
+    await expectAccessible(shared, 'the shared report page');
+
+    // The report itself, on its own, passes axe too (its CSP forbids scripts, so this context lets axe in).
+    const html = await (await withTimeout(fetch(`${env.server.url}/api/studies/${links.studyId}/report?format=html`, { headers: { Authorization: `Bearer ${decodeURIComponent(new URL(url).hash.slice(1))}` } }), 15_000, 'the report')).text();
+    const bare = await withTimeout(env.tb.browser.newContext({ bypassCSP: true }), 15_000, 'a context for the bare report');
+    try {
+      const reportPage = await withTimeout(bare.newPage(), 15_000, 'a page for the bare report');
+      await withTimeout(reportPage.setContent(html), 15_000, 'the report to load');
+      await expectAccessible(reportPage, 'the HTML report read through a shared link');
+    } finally {
+      await withTimeout(bare.close(), 15_000, 'the bare report context').catch(() => undefined);
+    }
+
+    // A clip link in the report plays the clip for the link's holder, in a new tab.
+    const clipLink = report.getByRole('link', { name: /clip/ }).first();
+    const href = await clipLink.getAttribute('href') ?? '';
+    assert.match(href, new RegExp(`/clip/${links.sessionId}/[0-9a-f-]{36}#sl1\\.`), 'the clip link carries the shared link');
+    const [clipPage] = await Promise.all([
+      withTimeout(viewer.context.waitForEvent('page'), 15_000, 'the clip tab'),
+      clipLink.click(),
+    ]);
+    await clipPage.getByRole('heading', { name: /^Clip at / }).waitFor();
+    assert.match(await clipPage.getByTestId('clip-note-text').textContent() ?? '', /Could not find the discount field|Pay button did nothing/);
+    await eventually(() => clipPage.locator('[data-testid=clip-view]').evaluate((view) => {
+      const video = view.querySelector('video');
+      return view.getAttribute('data-start') !== null && !!video && video.readyState >= 1 && video.error === null;
+    }), 'the clip to load in the player', 30_000);
+    assert.equal(await clipPage.getByText('Clips are for the research team').count(), 0);
+    assert.equal(await clipPage.getByRole('link', { name: 'Open the session summary' }).count(), 0, 'a view-only link opens no session summary');
+    assert.equal(await clipPage.getByRole('button', { name: 'Export MP4' }).count(), 0);
+    await screenshot(clipPage, 'shared-clip');
+    await expectAccessible(clipPage, 'a clip opened from a shared report');
+
+    // On a phone the shared page scrolls only up and down.
+    await shared.setViewportSize({ width: 390, height: 844 });
+    const widths = await withTimeout(shared.evaluate(() => ({ page: document.documentElement.scrollWidth, window: window.innerWidth })), 10_000, 'the page width');
+    assert.ok(widths.page <= widths.window, `the shared page is ${widths.page} px wide in a ${widths.window} px window`);
+    await screenshot(shared, 'shared-report-phone');
+
+    // The owner turns the link off; the next visit says so, on the report and on the clip.
+    await page.getByRole('button', { name: /^Revoke the link made / }).click();
+    await page.getByTestId('share-status').filter({ hasText: 'Link turned off.' }).waitFor();
+    await page.locator('[data-testid=share-list] li[data-status=revoked]').filter({ hasText: /Turned off / }).waitFor();
+    assert.equal(await page.locator('[data-testid=share-list] li[data-status=active]').count(), 0);
+
+    await shared.reload();
+    await shared.getByRole('heading', { name: 'This link was turned off' }).waitFor();
+    assert.match(await shared.getByRole('alert').textContent() ?? '', /The study's owner turned this link off on /);
+    assert.equal(await shared.locator('iframe').count(), 0);
+    await screenshot(shared, 'shared-report-revoked');
+    await expectAccessible(shared, 'a turned-off shared link');
+    await clipPage.reload();
+    await clipPage.getByRole('heading', { name: 'This link was turned off' }).waitFor();
+
+    // The list survives a reload of the study page.
+    await page.reload();
+    await page.locator('[data-testid=share-list] li[data-status=revoked]').waitFor();
+    assert.deepEqual([...owner.errors, ...viewer.errors], []);
+  } finally {
+    await closeAll(owner, viewer);
+  }
+});
+
+test('a view-only link to a highlight reel plays the reel, and one to a clip plays that clip, for someone with no other link', { timeout: 120_000 }, async () => {
+  const links = await createSession(env.server.url);
+  await moderateSession(env.server.url, links.moderator, [
+    { text: 'Could not find the discount field', tags: ['confusion'] },
+    { text: 'Looked for the code under the basket', tags: ['confusion'] },
+  ]);
+  await uploadRecording(links.sessionId, links.ownerToken);
+  const shares = `/api/studies/${links.studyId}/shares`;
+  const reel = await send('POST', shares, links.ownerToken, JSON.stringify({ scope: 'highlights', sessionId: links.sessionId, tag: 'confusion', expiresInDays: 7 })) as { url: string };
+  const events = await send('GET', `/api/sessions/${links.sessionId}/events?after=0`, links.ownerToken) as { event: { type: string; noteId?: string; text?: string } }[];
+  const noteId = events.find((e) => e.event.type === 'noteAdded' && e.event.text === 'Looked for the code under the basket')!.event.noteId!;
+  const clip = await send('POST', shares, links.ownerToken, JSON.stringify({ scope: 'clip', sessionId: links.sessionId, noteId, expiresInDays: 1 })) as { url: string };
+
+  const viewer = await open(env.tb, reel.url, 'reel viewer');
+  try {
+    const { page } = viewer;
+    await page.getByRole('heading', { name: 'Highlight reel: #confusion' }).waitFor();
+    await page.getByTestId('reel-status').filter({ hasText: /^Clip 1 of 2 · / }).waitFor({ timeout: 20_000 });
+    assert.equal(await page.locator('.reel-list li button').count(), 2);
+    await screenshot(page, 'shared-highlight-reel');
+    await expectAccessible(page, 'a shared highlight reel');
+
+    await page.goto(clip.url);
+    await page.getByRole('heading', { name: /^Clip at / }).waitFor();
+    assert.equal(await page.getByTestId('clip-note-text').textContent(), 'Looked for the code under the basket');
+    await eventually(() => page.locator('[data-testid=clip-view]').evaluate((view) => view.getAttribute('data-start') !== null), 'the clip to load', 30_000);
+
+    // A link altered on the way (a character lost in an email, say) is told it does not work, on both pages.
+    const signature = clip.url.slice(clip.url.lastIndexOf('.') + 1);
+    const altered = clip.url.slice(0, clip.url.lastIndexOf('.') + 1) + (signature[0] === 'A' ? 'B' : 'A') + signature.slice(1);
+    await page.goto(altered);
+    await page.getByRole('heading', { name: 'This link does not work' }).waitFor();
+    await page.goto(`${env.server.url}/shared#${altered.split('#')[1]}`);
+    await page.getByRole('heading', { name: 'This link does not work' }).waitFor();
+    assert.match(await page.getByRole('alert').textContent() ?? '', /altered/);
+    await expectAccessible(page, 'an altered shared link');
+    assert.deepEqual(viewer.errors, []);
+  } finally {
+    await closeAll(viewer);
+  }
+});
