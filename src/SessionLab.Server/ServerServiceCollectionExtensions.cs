@@ -1,3 +1,7 @@
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Protocol;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using SessionLab.Reports;
 using SessionLab.Server.Apis;
 using SessionLab.Server.Hubs;
@@ -40,6 +44,10 @@ public static class ServerServiceCollectionExtensions
                 o.EnableDetailedErrors = true;
             })
             .AddJsonProtocol(o => SessionJson.Configure(o.PayloadSerializerOptions));
+        // JSON is the one protocol the hub speaks; its parser is wrapped so that a message of an unknown type closes
+        // the connection instead of leaving the client's next calls unanswered.
+        services.RemoveAll<IHubProtocol>();
+        services.AddSingleton<IHubProtocol>(sp => new StrictJsonHubProtocol(new JsonHubProtocol(sp.GetRequiredService<IOptions<JsonHubProtocolOptions>>())));
         services.AddHostedService<SampleStudySeeder>();
         return services;
     }
