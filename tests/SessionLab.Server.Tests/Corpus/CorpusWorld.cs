@@ -140,6 +140,10 @@ public partial class CorpusWorld : IAsyncLifetime
         _values["playbackQuery"] = url.Query.TrimStart('?');
         _values["playbackSig"] = System.Web.HttpUtility.ParseQueryString(url.Query)["sig"]!;
         _values["playbackExpires"] = System.Web.HttpUtility.ParseQueryString(url.Query)["expires"]!;
+        var signer = Server.Services.GetRequiredService<SessionLab.Recordings.PlaybackUrlSigner>();
+        var blob = SessionLab.Recordings.BlobName.Parse(Uri.UnescapeDataString(url.AbsolutePath[(signer.BasePath.Length + 1)..]));
+        var expired = signer.CreateUrl(blob, DateTimeOffset.UtcNow.AddMinutes(-1));
+        _values["playbackExpired"] = expired.IsAbsoluteUri ? expired.PathAndQuery : expired.OriginalString;
 
         // Hub connections, joined before the ended session ended so that its commands reach the rules.
         foreach (var key in new[] { "mod@live", "obs@live", "part@live", "mod@ended", "obs@ended", "part@ended",

@@ -460,7 +460,12 @@ internal static class HttpCorpus
         yield return Play("no signature", "$playbackPath");
         yield return Play("no expiry", "$playbackPath?sig=$playbackSig");
         yield return Play("signature of another expiry", "$playbackPath?expires=9999999999&sig=$playbackSig");
-        yield return Play("expired", "$playbackPath?expires=1000000000&sig=$playbackSig", 403, "playbackUrlInvalid");
+        yield return Play("an earlier expiry under the signature", "$playbackPath?expires=1000000000&sig=$playbackSig");
+        yield return Play("expired", "$playbackExpired", 403, "playbackUrlExpired");
+        yield return Play("a range past the end", "$playback", 416, "rangeNotSatisfiable") with { Headers = new Dictionary<string, string> { ["Range"] = "bytes=1000-2000" } };
+        yield return Play("a range starting at the end", "$playback", 416, "rangeNotSatisfiable") with { Headers = new Dictionary<string, string> { ["Range"] = "bytes=15-" } };
+        yield return Play("a range of no bytes from the end", "$playback", 416, "rangeNotSatisfiable") with { Headers = new Dictionary<string, string> { ["Range"] = "bytes=-0" } };
+        yield return Play("a range past the end, expired", "$playbackExpired", 403, "playbackUrlExpired") with { Headers = new Dictionary<string, string> { ["Range"] = "bytes=1000-2000" } };
         yield return Play("signature altered", "$playbackPath?expires=$playbackExpires&sig=AAAA$playbackSig");
         yield return Play("signature truncated", "$playbackPath?expires=$playbackExpires&sig=abc");
         yield return Play("expiry a word", "$playbackPath?expires=soon&sig=$playbackSig");
