@@ -14,7 +14,7 @@ public sealed class FloodCorpusTests(LimitedCorpusWorld world) : IClassFixture<L
     public async Task FloodIsRefusedWithItsCodeAndChangesNothing(string name)
     {
         var c = Cases[name];
-        var before = await world.SnapshotAsync();
+        var before = await world.SnapshotBeforeAsync();
         var connections = new List<CorpusHubConnection>();
         try
         {
@@ -66,7 +66,7 @@ public sealed class FloodCorpusTests(LimitedCorpusWorld world) : IClassFixture<L
                 await connection.DisposeAsync();
             }
         }
-        Assert.Equal(before, await world.SnapshotAsync());
+        Assert.Equal(before, await world.SnapshotAfterAsync());
         await world.AssertOthersAreStillServedAsync();
     }
 }

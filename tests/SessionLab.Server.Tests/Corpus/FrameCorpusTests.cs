@@ -19,7 +19,7 @@ public sealed class FrameCorpusTests(CorpusWorld world)
     public async Task MalformedFrameIsRefusedAndChangesNothing(string name)
     {
         var c = Cases[name];
-        var before = await world.SnapshotAsync();
+        var before = await world.SnapshotBeforeAsync();
 
         using var timeout = new CancellationTokenSource(Patience);
         var server = world.Server.Server;
@@ -28,7 +28,7 @@ public sealed class FrameCorpusTests(CorpusWorld world)
         var outcome = await RunAsync(c, socket, reader, timeout.Token);
 
         Assert.True(c.Outcome == outcome, $"{c.Name}: expected {c.Outcome}, got {outcome}");
-        Assert.Equal(before, await world.SnapshotAsync());
+        Assert.Equal(before, await world.SnapshotAfterAsync());
         await world.AssertOthersAreStillServedAsync();
     }
 

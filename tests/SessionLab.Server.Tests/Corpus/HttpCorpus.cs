@@ -230,6 +230,7 @@ internal static class HttpCorpus
         yield return NewSession("scheduledFor is a number", """{"participantAlias":"P9","scheduledFor":1700000000}""");
         yield return NewSession("scheduledFor in year 1", """{"participantAlias":"P9","scheduledFor":"0001-01-01T00:00:00+00:00"}""");
         yield return NewSession("scheduledFor in 9999", """{"participantAlias":"P9","scheduledFor":"9999-12-31T00:00:00+00:00"}""");
+        yield return NewSession("scheduledFor on the 45th of the 13th month", """{"participantAlias":"P9","scheduledFor":"2026-13-45T00:00:00+00:00"}""");
         yield return NewSession("text/plain body", """{"participantAlias":"P9"}""", 415, "unsupportedMediaType") with { ContentType = "text/plain" };
         yield return new HttpCase($"{Create}: study that does not exist, its own owner token", "POST", "/api/studies/st_doesnotexist/sessions", "$owner:nosuchstudy", 404, "studyNotFound")
         {
@@ -273,6 +274,8 @@ internal static class HttpCorpus
         yield return new HttpCase($"{Events}: after given twice", "GET", "/api/sessions/$live/events?after=1&after=2", "$owner:A", 400, "invalidRequest") { Route = Events };
         yield return new HttpCase($"{Events}: after past long", "GET", "/api/sessions/$live/events?after=99999999999999999999", "$owner:A", 400, "invalidRequest") { Route = Events };
         yield return new HttpCase($"{Events}: after with a fraction", "GET", "/api/sessions/$live/events?after=1.5", "$owner:A", 400, "invalidRequest") { Route = Events };
+        yield return new HttpCase($"{Events}: after is empty", "GET", "/api/sessions/$live/events?after=", "$owner:A", 400, "invalidRequest") { Route = Events };
+        yield return new HttpCase($"{Events}: after in hexadecimal", "GET", "/api/sessions/$live/events?after=0x10", "$owner:A", 400, "invalidRequest") { Route = Events };
         yield return new HttpCase("GET /api/sessions/{sessionId}: session id with a path", "GET", "/api/sessions/..%2F..%2Fstudies", "$owner:A", 404, "sessionNotFound") { Route = "GET /api/sessions/{sessionId}" };
         yield return new HttpCase("GET /api/sessions/{sessionId}: session id of 5,000 characters", "GET", "/api/sessions/" + new string('s', 5000), "$owner:A", 404, "sessionNotFound") { Route = "GET /api/sessions/{sessionId}" };
         yield return new HttpCase("GET /api/sessions/{sessionId}: SQL in the session id", "GET", "/api/sessions/x'%20OR%20'1'='1", "$owner:A", 404, "sessionNotFound") { Route = "GET /api/sessions/{sessionId}" };
@@ -334,6 +337,8 @@ internal static class HttpCorpus
         yield return Update("durationMs as a string", """{"durationMs":"5"}""");
         yield return Update("durationMs as a boolean", """{"durationMs":true}""");
         yield return Update("JSON array", "[]");
+        yield return Update("clockOffsetMs long.MaxValue", """{"clockOffsetMs":9223372036854775807}""");
+        yield return Update("durationMs long.MinValue", """{"durationMs":-9223372036854775808}""");
         yield return new HttpCase($"{Patch}: another session's recording", "PATCH", "/api/sessions/$live/recordings/$recEnded", "$owner:A", 404, "recordingNotFound") { Route = Patch, Body = """{"durationMs":1}""" };
         yield return new HttpCase($"{Patch}: another study's recording under this session", "PATCH", "/api/sessions/$live/recordings/$recB", "$owner:A", 404, "recordingNotFound") { Route = Patch, Body = """{"durationMs":1}""" };
 
@@ -343,6 +348,8 @@ internal static class HttpCorpus
         yield return Finish("chunkCount missing", "{}");
         yield return Finish("chunkCount as a string", """{"chunkCount":"1"}""");
         yield return Finish("durationMs negative", """{"chunkCount":1,"durationMs":-1}""");
+        yield return Finish("durationMs long.MaxValue", """{"chunkCount":1,"durationMs":9223372036854775807}""");
+        yield return Finish("chunkCount past int", """{"chunkCount":4294967296}""");
         yield return Finish("before every chunk arrived", """{"chunkCount":3}""", 409, "chunksMissing");
         yield return Finish("chunks that do not add up to expectedBytes", """{"chunkCount":1}""", 409, "sizeMismatch");
         yield return Finish("again with another chunkCount", """{"chunkCount":2}""", 409, "recordingAlreadyComplete", "$recComplete");
@@ -417,6 +424,10 @@ internal static class HttpCorpus
         yield return Clip("afterSeconds NaN", "?afterSeconds=NaN");
         yield return Clip("afterSeconds Infinity", "?afterSeconds=Infinity");
         yield return Clip("beforeSeconds in exponent form past the limit", "?beforeSeconds=1e9");
+        yield return Clip("beforeSeconds empty", "?beforeSeconds=");
+        yield return Clip("beforeSeconds in hexadecimal", "?beforeSeconds=0x10");
+        yield return Clip("beforeSeconds behind a zero-width space", "?beforeSeconds=%E2%80%8B5");
+        yield return Clip("beforeSeconds with Arabic-Indic digits", "?beforeSeconds=%D9%A5");
         yield return Clip("a recording that does not exist", "?recordingId=rec_doesnotexist", 404, "recordingNotFound");
         yield return Clip("another study's recording", "?recordingId=$recB", 404, "recordingNotFound");
         yield return Clip("recordingId with a path", "?recordingId=..%2F..%2F$recB", 404, "recordingNotFound");
@@ -441,10 +452,12 @@ internal static class HttpCorpus
         yield return new HttpCase($"{Set}: an observer", "PUT", "/api/sessions/$live/notes/$noteMod/clip", "$inv:obs:live", 403, "forbidden") { Route = Set, Body = """{"beforeSeconds":1,"afterSeconds":2}""" };
 
         yield return new HttpCase($"{Export}: afterSeconds a word", "POST", "/api/sessions/$live/notes/$noteMod/clip/export?afterSeconds=x", "$owner:A", 400, "invalidRequest") { Route = Export };
+        yield return new HttpCase($"{Export}: beforeSeconds past 300", "POST", "/api/sessions/$live/notes/$noteMod/clip/export?beforeSeconds=301", "$owner:A", 400, "invalidRequest") { Route = Export };
         yield return new HttpCase($"{Export}: another study's note", "POST", "/api/sessions/$live/notes/$noteB/clip/export", "$owner:A", 404, "noteNotFound") { Route = Export };
         yield return new HttpCase($"{Export}: an incomplete recording", "POST", "/api/sessions/$live/notes/$noteMod/clip/export?recordingId=$recUploading", "$owner:A", 409, "recordingNotComplete") { Route = Export };
 
         yield return new HttpCase($"{Highlights}: a tag nobody used", "GET", "/api/sessions/$live/highlights/nosuchtag", "$owner:A", 404, "tagNotFound") { Route = Highlights };
+        yield return new HttpCase($"{Highlights}: a tag nobody used, with its #", "GET", "/api/sessions/$live/highlights/%23nosuchtag", "$owner:A", 404, "tagNotFound") { Route = Highlights };
         yield return new HttpCase($"{Highlights}: a tag with a path", "GET", "/api/sessions/$live/highlights/..%2F..%2Fconfusion", "$owner:A", 404, "tagNotFound") { Route = Highlights };
         yield return new HttpCase($"{Highlights}: a tag with U+202E", "GET", "/api/sessions/$live/highlights/conf%E2%80%AEusion", "$owner:A", 404, "tagNotFound") { Route = Highlights };
         yield return new HttpCase($"{Highlights}: a tag of 5,000 characters", "GET", "/api/sessions/$live/highlights/" + new string('t', 5000), "$owner:A", 404, "tagNotFound") { Route = Highlights };
@@ -513,6 +526,8 @@ internal static class HttpCorpus
         yield return Severity("updatedBy a number", """{"severity":3,"updatedBy":5}""");
         yield return Severity("a tag neither in the palette nor on a note", """{"severity":3}""", tag: "nosuchtag");
         yield return Severity("a tag with a path", """{"severity":3}""", tag: "..%2F..%2Fconfusion");
+        yield return Severity("a tag of 5,000 characters", """{"severity":3}""", tag: new string('t', 5000));
+        yield return Severity("a tag with U+202E", """{"severity":3}""", tag: "conf%E2%80%AEusion");
         yield return Severity("body is not JSON", "severity=3");
         yield return Severity("text/plain", """{"severity":3}""", 415, "unsupportedMediaType") with { ContentType = "text/plain" };
         yield return new HttpCase("GET /api/studies/{studyId}/findings/severities: a study that does not exist", "GET", "/api/studies/st_doesnotexist/findings/severities", "$owner:nosuchstudy", 404, "studyNotFound") { Route = "GET /api/studies/{studyId}/findings/severities" };

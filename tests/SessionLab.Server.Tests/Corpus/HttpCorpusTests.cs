@@ -17,7 +17,7 @@ public sealed class HttpCorpusTests(CorpusWorld world)
     public async Task BadRequestIsRefusedWithItsCodeAndChangesNothing(string name)
     {
         var c = Cases[name];
-        var before = await world.SnapshotAsync();
+        var before = await world.SnapshotBeforeAsync();
 
         using var request = Build(c);
         using var response = await world.Server.CreateClient().SendAsync(request).WaitAsync(TimeSpan.FromSeconds(30));
@@ -28,7 +28,7 @@ public sealed class HttpCorpusTests(CorpusWorld world)
         using var problem = JsonDocument.Parse(body);
         Assert.True(problem.RootElement.TryGetProperty("code", out var code), $"{c.Name}: no code in {Shorten(body)}");
         Assert.Equal(c.Code, code.GetString());
-        Assert.Equal(before, await world.SnapshotAsync());
+        Assert.Equal(before, await world.SnapshotAfterAsync());
         await world.AssertOthersAreStillServedAsync();
     }
 

@@ -94,6 +94,7 @@ internal static class HubCorpus
         yield return new HubCase("Join: displayName is an object", "fresh", "Join", Join("\"$inv:obs:live\"", "{}"), "binding");
         yield return new HubCase("Join: lastSeenSequence in quotes", "fresh", "Join", Join("\"$inv:obs:live\"", lastSeen: "\"3\""), "binding");
         yield return new HubCase("Join: lastSeenSequence with a fraction", "fresh", "Join", Join("\"$inv:obs:live\"", lastSeen: "1.5"), "binding");
+        yield return new HubCase("Join: lastSeenSequence null", "fresh", "Join", Join("\"$inv:obs:live\"", lastSeen: "null"), "binding");
     }
 
     /// <summary>Joining with tampered, expired, misplaced links, hidden characters in names, and impossible sequences.</summary>

@@ -15,7 +15,7 @@ public sealed class HubCorpusTests(CorpusWorld world)
     public async Task BadCallIsAnsweredWithItsCodeAndChangesNothing(string name)
     {
         var c = Cases[name];
-        var before = await world.SnapshotAsync();
+        var before = await world.SnapshotBeforeAsync();
 
         var fresh = c.Caller == "fresh" ? await CorpusHubConnection.ConnectAsync(world.Server) : null;
         try
@@ -39,7 +39,7 @@ public sealed class HubCorpusTests(CorpusWorld world)
                 await fresh.DisposeAsync();
             }
         }
-        Assert.Equal(before, await world.SnapshotAsync());
+        Assert.Equal(before, await world.SnapshotAfterAsync());
         await world.AssertOthersAreStillServedAsync();
     }
 }
