@@ -70,12 +70,14 @@ public partial class CorpusWorld : IAsyncLifetime
         var studyA = await CreateStudyAsync("Checkout");
         var studyB = await CreateStudyAsync("Other team's study");
         var studyY = await CreateStudyAsync("Bystander");
+        var studyQ = await CreateStudyAsync("No questionnaires", questionnaires: false);
         _values["studyA"] = studyA.Study.Id;
         _values["studyB"] = studyB.Study.Id;
         _values["studyY"] = studyY.Study.Id;
         _values["owner:A"] = studyA.OwnerToken;
         _values["owner:B"] = studyB.OwnerToken;
         _values["owner:Y"] = studyY.OwnerToken;
+        _values["owner:Q"] = studyQ.OwnerToken;
         _values["task1"] = studyA.Study.Tasks[0].Id;
         _values["task2"] = studyA.Study.Tasks[1].Id;
         _values["task3"] = studyA.Study.Tasks[2].Id;
@@ -86,7 +88,8 @@ public partial class CorpusWorld : IAsyncLifetime
         await CreateSessionAsync(studyA, "scheduled");
         var sessionB = await CreateSessionAsync(studyB, "sessB");
         var bystander = await CreateSessionAsync(studyY, "bystander");
-        foreach (var session in new[] { live, ended, sessionB, bystander })
+        var quiet = await CreateSessionAsync(studyQ, "quiet");
+        foreach (var session in new[] { live, ended, sessionB, bystander, quiet })
         {
             await Accept(session, g => g.StartSessionAsync(Moderator, new StartSessionRequest(Guid.NewGuid()), default));
         }
@@ -109,6 +112,11 @@ public partial class CorpusWorld : IAsyncLifetime
         var endedNote = Guid.NewGuid();
         await Accept(ended, g => g.AddNoteAsync(Moderator, new AddNoteRequest(Guid.NewGuid(), endedNote, 0, "Before the end", []), default));
         _values["noteEnded"] = endedNote.ToString();
+        // Study B's session: task 1 attempted, its SEQ and the SUS answered, no task running.
+        await Accept(sessionB, g => g.StartTaskAsync(Moderator, new StartTaskRequest(Guid.NewGuid(), this["taskB"]), default));
+        await Accept(sessionB, g => g.EndTaskAsync(Moderator, new EndTaskRequest(Guid.NewGuid(), this["taskB"], TaskOutcome.Partial), default));
+        await Accept(sessionB, g => g.AnswerSeqAsync(Moderator, new AnswerSeqRequest(Guid.NewGuid(), this["taskB"], 4), default));
+        await Accept(sessionB, g => g.AnswerSusAsync(Moderator, new AnswerSusRequest(Guid.NewGuid(), [3, 3, 3, 3, 3, 3, 3, 3, 3, 3]), default));
         var noteB = Guid.NewGuid();
         await Accept(sessionB, g => g.AddNoteAsync(Moderator, new AddNoteRequest(Guid.NewGuid(), noteB, 0, "Study B's note", []), default));
         _values["noteB"] = noteB.ToString();
@@ -116,9 +124,9 @@ public partial class CorpusWorld : IAsyncLifetime
         foreach (var (session, role) in new[] { ("live", SessionRole.Moderator), ("live", SessionRole.Observer), ("live", SessionRole.Participant),
             ("ended", SessionRole.Moderator), ("ended", SessionRole.Observer), ("ended", SessionRole.Participant),
             ("scheduled", SessionRole.Moderator), ("scheduled", SessionRole.Observer), ("scheduled", SessionRole.Participant),
-            ("sessB", SessionRole.Moderator), ("sessB", SessionRole.Observer), ("bystander", SessionRole.Observer) })
+            ("sessB", SessionRole.Moderator), ("sessB", SessionRole.Observer), ("bystander", SessionRole.Observer), ("quiet", SessionRole.Moderator) })
         {
-            var study = session == "sessB" ? studyB : session == "bystander" ? studyY : studyA;
+            var study = session switch { "sessB" => studyB, "bystander" => studyY, "quiet" => studyQ, _ => studyA };
             _values[$"inv:{Short(role)}:{session}"] = (await Server.InviteAsync(study, this[session], role)).Token;
         }
         _values["inv:obs:flood"] = (await Server.InviteAsync(studyA, this["live"], SessionRole.Observer)).Token;
@@ -152,7 +160,7 @@ public partial class CorpusWorld : IAsyncLifetime
 
         // Hub connections, joined before the ended session ended so that its commands reach the rules.
         foreach (var key in new[] { "mod@live", "obs@live", "part@live", "mod@ended", "obs@ended", "part@ended",
-            "mod@scheduled", "obs@scheduled", "part@scheduled", "mod@sessB", "obs@bystander" })
+            "mod@scheduled", "obs@scheduled", "part@scheduled", "mod@sessB", "obs@bystander", "mod@quiet" })
         {
             var (role, session) = (key[..key.IndexOf('@')], key[(key.IndexOf('@') + 1)..]);
             _connections[key] = await CorpusHubConnection.JoinAsync(Server, this[$"inv:{role}:{session}"], role == "mod" ? "Mo" : "Olu " + session);
@@ -174,7 +182,7 @@ public partial class CorpusWorld : IAsyncLifetime
     /// <summary>
     /// What the cases must not change, read through the API as a client would: the studies (and how many there are),
     /// their sessions, the state of every session a case aims at and its recordings, the upload in progress, the clip
-    /// window of a note and the finding severities. The scheduled session shows in its study's session list; every
+    /// window of a note and the finding severities; and the session of the study without questionnaires. The scheduled session shows in its study's session list; every
     /// change to a session appends to its log and so shows in its state's sequence.
     /// </summary>
     public async Task<string> SnapshotAsync()
@@ -199,6 +207,7 @@ public partial class CorpusWorld : IAsyncLifetime
         }
         reads.Add((ownerB, $"/api/sessions/{this["sessB"]}"));
         reads.Add((ownerB, $"/api/sessions/{this["sessB"]}/recordings"));
+        reads.Add((Server.ClientWith(this["owner:Q"]), $"/api/sessions/{this["quiet"]}"));
         var studies = await Server.Services.GetRequiredService<IStudyStore>().ListAsync(CancellationToken.None);
         var answers = await Task.WhenAll(reads.Select(async r =>
         {
@@ -294,7 +303,7 @@ public partial class CorpusWorld : IAsyncLifetime
         Server.Services.GetRequiredService<ISigningKeyStore>(),
         TimeProvider.System);
 
-    private async Task<StudyCreated> CreateStudyAsync(string name)
+    private async Task<StudyCreated> CreateStudyAsync(string name, bool questionnaires = true)
     {
         using var response = await Server.CreateClient().PostAsJsonAsync("/api/studies", new
         {
@@ -307,6 +316,7 @@ public partial class CorpusWorld : IAsyncLifetime
                 new { title = "Secret third task", instructions = "Pay.", successCriteria = "Sees the receipt." },
             },
             tags = new[] { new { name = "confusion", color = "#b45309", hotkey = 1 }, new { name = "delight", color = "#15803d", hotkey = 2 } },
+            questionnaires = new { seqAfterEachTask = questionnaires, susAtEnd = questionnaires },
         }, SessionLabFactory.Json);
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<StudyCreated>(SessionLabFactory.Json))!;

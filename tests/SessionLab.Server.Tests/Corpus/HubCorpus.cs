@@ -20,7 +20,7 @@ internal static class HubCorpus
     private static readonly string[] Commands =
         ["StartSession", "EndSession", "AddNote", "EditNote", "DeleteNote", "StartTask", "EndTask", "AskQuestionnaire", "AnswerSeq", "AnswerSus"];
 
-    public static IReadOnlyList<HubCase> All { get; } = [.. Shapes(), .. Joins(), .. Notes(), .. Tasks(), .. Questionnaires(), .. OutOfOrder(), .. CrossRole(), .. CrossSession(), .. Reuse()];
+    public static IReadOnlyList<HubCase> All { get; } = [.. Shapes(), .. Joins(), .. Notes(), .. Tasks(), .. Questionnaires(), .. OutOfOrder(), .. Repeats(), .. CrossRole(), .. CrossSession(), .. Reuse()];
 
     private static string Id() => Guid.NewGuid().ToString();
 
@@ -207,7 +207,7 @@ internal static class HubCorpus
         yield return Start("a task id of 10,000 characters", Long(10_000), "taskNotFound");
         yield return Start("another task while one runs", "\"$task3\"", "taskAlreadyActive");
         yield return Start("the running task again", "\"$task2\"", "taskAlreadyActive");
-        yield return Start("a task already attempted", "\"$task1\"", "taskAlreadyActive");
+        yield return Start("a task already attempted while another runs", "\"$task1\"", "taskAlreadyActive");
         yield return End("a task not in the study", EndTask("t99"), "taskNotFound");
         yield return End("no task id", EndTask().Replace("\"taskId\":\"$task2\"", "\"taskId\":null", StringComparison.Ordinal), "taskNotFound");
         yield return End("errors negative", EndTask(errors: "-1"), "invalidCounter");
@@ -283,6 +283,18 @@ internal static class HubCorpus
         yield return new HubCase("AnswerSeq: by the participant after the session ended", "part@ended", "AnswerSeq", Seq(), "sessionEnded");
     }
 
+    /// <summary>Questionnaires and tasks done once already (study B's session), and questionnaires a study does not use.</summary>
+    private static IEnumerable<HubCase> Repeats()
+    {
+        yield return new HubCase("AskQuestionnaire: the SEQ of a task already rated", "mod@sessB", "AskQuestionnaire", $$"""{"commandId":"{{Id()}}","kind":"seq","taskId":"$taskB"}""", "questionnaireAlreadyAnswered");
+        yield return new HubCase("AskQuestionnaire: the SUS once it was answered", "mod@sessB", "AskQuestionnaire", $$"""{"commandId":"{{Id()}}","kind":"sus"}""", "questionnaireAlreadyAnswered");
+        yield return new HubCase("AnswerSeq: a task already rated", "mod@sessB", "AnswerSeq", Seq("$taskB"), "questionnaireAlreadyAnswered");
+        yield return new HubCase("AnswerSus: once it was answered", "mod@sessB", "AnswerSus", Sus("[5,5,5,5,5,5,5,5,5,5]"), "questionnaireAlreadyAnswered");
+        yield return new HubCase("StartTask: a task already attempted, none running", "mod@sessB", "StartTask", $$"""{"commandId":"{{Id()}}","taskId":"$taskB"}""", "taskAlreadyAttempted");
+        yield return new HubCase("AskQuestionnaire: the SEQ in a study without it", "mod@quiet", "AskQuestionnaire", $$"""{"commandId":"{{Id()}}","kind":"seq","taskId":"$task1"}""", "questionnaireDisabled");
+        yield return new HubCase("AskQuestionnaire: the SUS in a study without it", "mod@quiet", "AskQuestionnaire", $$"""{"commandId":"{{Id()}}","kind":"sus"}""", "questionnaireDisabled");
+    }
+
     /// <summary>Roles calling what only another role may.</summary>
     private static IEnumerable<HubCase> CrossRole()
     {
@@ -314,7 +326,7 @@ internal static class HubCorpus
         yield return new HubCase("DeleteNote: session A's note from session B", "mod@sessB", "DeleteNote", $$"""{"commandId":"{{Id()}}","noteId":"$noteMod"}""", "noteNotFound");
         yield return new HubCase("EditNote: session A's note from session B", "mod@sessB", "EditNote", Edit("$noteObs"), "noteNotFound");
         yield return new HubCase("EndTask: session A's running task from session B", "mod@sessB", "EndTask", EndTask(), "taskNotActive");
-        yield return new HubCase("AnswerSeq: session A's ended task from session B", "mod@sessB", "AnswerSeq", Seq(), "taskNotEnded");
+        yield return new HubCase("AnswerSeq: session A's running task from session B", "mod@sessB", "AnswerSeq", Seq("$task2"), "taskNotEnded");
         yield return new HubCase("DeleteNote: session B's note from session A", "mod@live", "DeleteNote", $$"""{"commandId":"{{Id()}}","noteId":"$noteB"}""", "noteNotFound");
         yield return new HubCase("DeleteNote: the ended session's note from the live session", "mod@live", "DeleteNote", $$"""{"commandId":"{{Id()}}","noteId":"$noteEnded"}""", "noteNotFound");
     }
