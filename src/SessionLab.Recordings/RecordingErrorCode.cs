@@ -24,4 +24,5 @@ public enum RecordingErrorCode
     StorageUnavailable,
     SessionEnded,
     TagNotFound,
+    RangeNotSatisfiable,
 }

@@ -34,6 +34,7 @@ internal static class RecordingProblems
         RecordingErrorCode.FfmpegUnavailable => StatusCodes.Status501NotImplemented,
         RecordingErrorCode.ExportFailed => StatusCodes.Status422UnprocessableEntity,
         RecordingErrorCode.StorageUnavailable => StatusCodes.Status503ServiceUnavailable,
+        RecordingErrorCode.RangeNotSatisfiable => StatusCodes.Status416RangeNotSatisfiable,
         _ => StatusCodes.Status400BadRequest,
     };
 
@@ -53,6 +54,7 @@ internal static class RecordingProblems
         RecordingErrorCode.NoRecordingCoversNote => "No recording covers this note",
         RecordingErrorCode.PlaybackUrlInvalid => "Invalid playback link",
         RecordingErrorCode.PlaybackUrlExpired => "Playback link expired",
+        RecordingErrorCode.RangeNotSatisfiable => "Range not satisfiable",
         RecordingErrorCode.FfmpegUnavailable => "Clip export needs ffmpeg",
         RecordingErrorCode.ExportFailed => "Clip export failed",
         RecordingErrorCode.StorageUnavailable => "Recording storage unavailable",

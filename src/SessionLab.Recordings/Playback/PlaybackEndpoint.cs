@@ -48,6 +48,15 @@ internal static class PlaybackEndpoint
         {
             http.Request.Headers.Remove(HeaderNames.Range);
         }
+        else if (http.Request.Headers.Range.Count > 0 && http.Request.Headers.IfRange.Count == 0
+            && RangeHeaderValue.TryParse(http.Request.Headers.Range.ToString(), out var bytes) && bytes.Ranges.Count == 1
+            && !Satisfiable(bytes.Ranges.First(), properties.Length))
+        {
+            // The framework answers this 416 with the video's content type and no body; every refusal here is a problem
+            // with its code, so a player or a client author can tell it from a broken link.
+            http.Response.Headers.ContentRange = $"bytes */{properties.Length}";
+            return RecordingProblems.From(RecordingErrorCode.RangeNotSatisfiable, $"The recording has {properties.Length} bytes; the range asked for starts past its end.");
+        }
 
         // Uploaded media is served as its allow-listed type only, never sniffed into something a browser would run.
         http.Response.Headers.XContentTypeOptions = "nosniff";
@@ -59,4 +68,8 @@ internal static class PlaybackEndpoint
             entityTag: EntityTagHeaderValue.Parse(properties.ETag),
             enableRangeProcessing: true);
     }
+
+    /// <summary>RFC 9110 §14.1.2: a range is satisfiable if it starts within the content, or is a suffix of at least one byte.</summary>
+    private static bool Satisfiable(RangeItemHeaderValue range, long length) =>
+        range.From is { } from ? from < length : range.To is > 0 && length > 0;
 }

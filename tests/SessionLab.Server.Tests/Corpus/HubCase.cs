@@ -1,0 +1,16 @@
+namespace SessionLab.Server.Tests.Corpus;
+
+/// <summary>
+/// One bad hub call and the typed error code it must be answered with (or <c>binding</c>, <c>unknownMethod</c>: the
+/// invocation error SignalR itself answers a request it cannot bind). <see cref="Caller"/> names a connection of
+/// <see cref="CorpusWorld"/> (<c>obs@live</c>: an observer joined to the live session; <c>unjoined</c>; <c>fresh</c>: a new
+/// connection of its own). <see cref="Request"/> is the JSON of the one request object, with <c>$placeholders</c>;
+/// <see cref="Arguments"/>, when set, replaces it with a whole argument list (none, two).
+/// </summary>
+public sealed record HubCase(string Name, string Caller, string Method, string? Request, string Code)
+{
+    /// <summary>The argument list as a JSON array, for calls with other than one argument.</summary>
+    public string? Arguments { get; init; }
+
+    public override string ToString() => Name;
+}
