@@ -19,7 +19,9 @@ namespace SessionLab.Server.Tests.Corpus;
 /// <summary>
 /// One server, and the studies, sessions, notes, recordings, links and hub connections every corpus case is aimed at.
 /// Cases name them with <c>$placeholders</c> (<c>$live</c>, <c>$owner:A</c>, <c>$flip:inv:obs:live</c>), resolved here,
-/// so the cases stay plain data. Nothing a case aims at is changed by setting up another: every case is refused.
+/// so the cases stay plain data. View-only links: <c>$share:A</c> (the report), <c>$share:clip</c>, <c>$share:revoked</c>,
+/// <c>$share:expired</c>, <c>$share:B</c> (study B's report), their ids under <c>$shareId:…</c>.
+/// Nothing a case aims at is changed by setting up another: every case is refused.
 /// </summary>
 public partial class CorpusWorld : IAsyncLifetime
 {
@@ -158,6 +160,19 @@ public partial class CorpusWorld : IAsyncLifetime
         var expired = signer.CreateUrl(blob, DateTimeOffset.UtcNow.AddMinutes(-1));
         _values["playbackExpired"] = expired.IsAbsoluteUri ? expired.PathAndQuery : expired.OriginalString;
 
+        // View-only links of study A: one to the report, one to the moderator's note's clip, one its owner revoked, one
+        // past its expiry; and study B's link to its report.
+        await CreateShareAsync(owner, this["studyA"], "A", new { });
+        await CreateShareAsync(owner, this["studyA"], "clip", new { scope = "clip", sessionId = this["live"], noteId = this["noteMod"] });
+        await CreateShareAsync(owner, this["studyA"], "revoked", new { expiresInDays = 30 });
+        await Check(owner.DeleteAsync($"/api/studies/{this["studyA"]}/shares/{this["shareId:revoked"]}"));
+        var expiredShare = new SessionLab.Storage.Sharing.ShareLink("sh_corpusexpired0", this["studyA"], SessionLab.Storage.Sharing.ShareScope.Report, null, null, null,
+            DateTimeOffset.UtcNow.AddDays(-8), DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.AddDays(-1).ToUnixTimeSeconds()), null);
+        await Server.Services.GetRequiredService<SessionLab.Storage.Sharing.IShareLinkStore>().AddAsync(expiredShare, CancellationToken.None);
+        _values["share:expired"] = tokens.IssueReportShare(expiredShare.StudyId, expiredShare.Id, expiredShare.ExpiresAt);
+        _values["shareId:expired"] = expiredShare.Id;
+        await CreateShareAsync(Server.ClientWith(this["owner:B"]), this["studyB"], "B", new { });
+
         // Hub connections, joined before the ended session ended so that its commands reach the rules.
         foreach (var key in new[] { "mod@live", "obs@live", "part@live", "mod@ended", "obs@ended", "part@ended",
             "mod@scheduled", "obs@scheduled", "part@scheduled", "mod@sessB", "obs@bystander", "mod@quiet" })
@@ -168,6 +183,12 @@ public partial class CorpusWorld : IAsyncLifetime
         _connections["unjoined"] = await CorpusHubConnection.ConnectAsync(Server);
         _values["identity:obs:live"] = _connections["obs@live"].IdentityToken!;
         _values["identity:mod:live"] = _connections["mod@live"].IdentityToken!;
+        // A note of the observer connection's own, so that its edits reach the checks of the text.
+        var ownNote = Guid.NewGuid();
+        var added = await _connections["obs@live"].InvokeAsync("AddNote", JsonSerializer.SerializeToElement(
+            new AddNoteRequest(Guid.NewGuid(), ownNote, 0, "Observer's own note", [], NoteKind.Observation), SessionJson.Options));
+        Assert.True(added.Code == "ok", added.ToString());
+        _values["noteOwn"] = ownNote.ToString();
         _connections["obs@sessB"] = await CorpusHubConnection.JoinAsync(Server, this["inv:obs:sessB"], "Bea");
         _values["identity:obs:sessB"] = _connections["obs@sessB"].IdentityToken!;
         await Check(Server.ClientWith(this["owner:A"]).PostAsync($"/api/sessions/{this["ended"]}/end", null));
@@ -182,7 +203,7 @@ public partial class CorpusWorld : IAsyncLifetime
     /// <summary>
     /// What the cases must not change, read through the API as a client would: the studies (and how many there are),
     /// their sessions, the state of every session a case aims at and its recordings, the upload in progress, the clip
-    /// window of a note and the finding severities; and the session of the study without questionnaires. The scheduled session shows in its study's session list; every
+    /// window of a note, the finding severities and the view-only links; and the session of the study without questionnaires. The scheduled session shows in its study's session list; every
     /// change to a session appends to its log and so shows in its state's sequence.
     /// </summary>
     public async Task<string> SnapshotAsync()
@@ -194,9 +215,11 @@ public partial class CorpusWorld : IAsyncLifetime
             (ownerA, $"/api/studies/{this["studyA"]}"),
             (ownerA, $"/api/studies/{this["studyA"]}/sessions"),
             (ownerA, $"/api/studies/{this["studyA"]}/findings/severities"),
+            (ownerA, $"/api/studies/{this["studyA"]}/shares"),
             (ownerB, $"/api/studies/{this["studyB"]}"),
             (ownerB, $"/api/studies/{this["studyB"]}/sessions"),
             (ownerB, $"/api/studies/{this["studyB"]}/findings/severities"),
+            (ownerB, $"/api/studies/{this["studyB"]}/shares"),
             (ownerA, $"/api/sessions/{this["live"]}/recordings/{this["recUploading"]}/upload"),
             (ownerA, $"/api/sessions/{this["live"]}/notes/{this["noteMod"]}/clip"),
         };
@@ -341,6 +364,17 @@ public partial class CorpusWorld : IAsyncLifetime
         await Check(owner.PutAsync($"/api/sessions/{sessionId}/recordings/{id}/chunks/0", new ByteArrayContent(Encoding.ASCII.GetBytes("not really webm"))));
         await Check(owner.PostAsJsonAsync($"/api/sessions/{sessionId}/recordings/{id}/complete", new { chunkCount = 1 }));
         return id;
+    }
+
+    /// <summary>Makes a view-only link: its token (the URL's fragment) under <c>share:&lt;key&gt;</c>, its id under <c>shareId:&lt;key&gt;</c>.</summary>
+    private async Task CreateShareAsync(HttpClient owner, string studyId, string key, object request)
+    {
+        using var response = await owner.PostAsJsonAsync($"/api/studies/{studyId}/shares", request, SessionLabFactory.Json);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        var link = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var url = link.GetProperty("url").GetString()!;
+        _values[$"shareId:{key}"] = link.GetProperty("id").GetString()!;
+        _values[$"share:{key}"] = url[(url.IndexOf('#', StringComparison.Ordinal) + 1)..];
     }
 
     private static async Task<string> CreateRecordingAsync(HttpClient owner, string sessionId, object request)

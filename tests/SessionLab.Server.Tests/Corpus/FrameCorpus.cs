@@ -39,7 +39,7 @@ internal static class FrameCorpus
         new("frame: stream invocation of a method that returns no stream", Json,
             ["""{"type":4,"invocationId":"case","target":"AddNote","arguments":[null]}"""], "completion:invocationError"),
         new("frame: an argument named as a client stream", Json,
-            ["""{"type":1,"invocationId":"case","target":"Join","arguments":[],"streamIds":["s1"]}"""], "completion:argumentCount"),
+            ["""{"type":1,"invocationId":"case","target":"Join","arguments":[],"streamIds":["s1"]}"""], "completion:invalidRequest"),
         new("frame: a completion the server never asked for", Json, ["""{"type":3,"invocationId":"nosuch","result":1}"""], "ignored"),
         new("frame: a stream item for a stream that does not exist", Json, ["""{"type":2,"invocationId":"nosuch","item":1}"""], "ignored"),
         new("frame: cancelling an invocation that does not exist", Json, ["""{"type":5,"invocationId":"nosuch"}"""], "ignored"),

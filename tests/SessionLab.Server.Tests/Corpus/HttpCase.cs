@@ -25,5 +25,8 @@ public sealed record HttpCase(string Name, string Method, string Path, string? T
     /// <summary>Sends the body chunked, without a Content-Length.</summary>
     public bool Chunked { get; init; }
 
+    /// <summary>Text the problem details must hold (in <c>detail</c> or under <c>errors</c>): the field a refusal names.</summary>
+    public string? Mentions { get; init; }
+
     public override string ToString() => Name;
 }

@@ -3,16 +3,6 @@ namespace SessionLab.Server.Tests.Corpus;
 /// <summary>
 /// Bad HTTP requests, each with the status and problem-details <c>code</c> it must get. Every route is first given the
 /// same tampered and misplaced tokens (<see cref="TokenCases"/>), then its own bad inputs.
-///
-/// Cases added when validation lands (they fail on today's server; add them once the validation branch is merged):
-/// - POST /api/studies with a study name, task title or tag holding U+200B, U+200E (LRM), U+200F (RLM), U+061C or
-///   U+FEFF (BOM) → 400 invalidRequest; the same in POST /api/studies/{id}/sessions participantAlias and moderatorName.
-/// - PUT /api/studies/{id}/findings/{tag}/severity with updatedBy holding NUL or U+202E → 400 invalidRequest.
-/// - POST /api/sessions/{id}/invites with role "Observer" or "observer " (a trailing space), POST …/recordings with kind
-///   "LiveCapture": today's enum reading ignores case and surrounding spaces (201); the strict enum spelling the
-///   validation branch brings for the hub applies here too → 400 invalidRequest.
-/// - GET /api/studies/{id}/report?format=csv-notes: a note beginning with U+0000 or U+200B followed by =1+1 comes out
-///   neutralised (a report content check rather than a refusal).
 /// </summary>
 internal static class HttpCorpus
 {
@@ -43,9 +33,20 @@ internal static class HttpCorpus
         ("PUT /api/sessions/{sessionId}/notes/{noteId:guid}/clip", "PUT", "/api/sessions/$live/notes/$noteMod/clip", """{"beforeSeconds":1,"afterSeconds":2}""", true, false),
         ("POST /api/sessions/{sessionId}/notes/{noteId:guid}/clip/export", "POST", "/api/sessions/$live/notes/$noteMod/clip/export", null, false, false),
         ("GET /api/sessions/{sessionId}/highlights/{tag}", "GET", "/api/sessions/$live/highlights/confusion", null, false, false),
+        ("POST /api/studies/{studyId}/shares/", "POST", "/api/studies/$studyA/shares", "{}", true, true),
+        ("GET /api/studies/{studyId}/shares/", "GET", "/api/studies/$studyA/shares", null, false, true),
+        ("DELETE /api/studies/{studyId}/shares/{shareId}", "DELETE", "/api/studies/$studyA/shares/$shareId:A", null, true, true),
     ];
 
-    public static IReadOnlyList<HttpCase> All { get; } = [.. TokenCases(), .. Studies(), .. Sessions(), .. Access(), .. Recordings(), .. Chunks(), .. Clips(), .. Playback(), .. Reports(), .. Unrouted()];
+    /// <summary>The routes a view-only link to the report opens: there a link that no longer works says why; elsewhere any link is the wrong key.</summary>
+    private static readonly string[] OpenedByALink =
+        ["GET /api/studies/{studyId}/report", "GET /api/sessions/{sessionId}/notes/{noteId:guid}/clip", "GET /api/sessions/{sessionId}/highlights/{tag}"];
+
+    /// <summary>Characters the name rule refuses that nobody sees: zero-width space, LRM, RLM, the Arabic letter mark, the BOM.</summary>
+    private static readonly (string Code, string What)[] Invisible =
+        [("200B", "U+200B (zero-width space)"), ("200E", "U+200E (LRM)"), ("200F", "U+200F (RLM)"), ("061C", "U+061C (Arabic letter mark)"), ("FEFF", "U+FEFF (BOM)")];
+
+    public static IReadOnlyList<HttpCase> All { get; } = [.. TokenCases(), .. Studies(), .. Sessions(), .. Access(), .. Recordings(), .. Chunks(), .. Clips(), .. Playback(), .. Reports(), .. Shares(), .. Unrouted()];
 
     /// <summary>
     /// Token tampering and misplaced links, on every guarded route: a missing, truncated, altered, re-encoded, forged or
@@ -74,6 +75,17 @@ internal static class HttpCorpus
                 _ => Case("identity token instead of a link", "$identity:mod:live", 401, "invalidToken"),
             };
             yield return Case("other study's owner token", "$owner:B", 403, "forbidden");
+            if (OpenedByALink.Contains(route))
+            {
+                yield return Case("revoked view-only link", "$share:revoked", 410, "linkRevoked");
+                yield return Case("expired view-only link", "$share:expired", 401, "tokenExpired");
+                yield return Case("tampered view-only link", "$flip:share:A", 401, "invalidToken");
+                yield return Case("other study's view-only link", "$share:B", 403, "forbidden");
+            }
+            else
+            {
+                yield return Case("the study's view-only link", "$share:A", 403, "forbidden");
+            }
             yield return Case("participant's invite", "$inv:part:live", 403, "forbidden");
             if (study)
             {
@@ -157,6 +169,12 @@ internal static class HttpCorpus
         yield return Bad("name holds U+2066 (isolate)", Study(name: "\"Check\\u2066out\""));
         yield return Bad("name holds U+2069 (pop isolate)", Study(name: "\"Check\\u2069out\""));
         yield return Bad("name holds a lone surrogate", Study(name: "\"Check\\uD800out\""));
+        foreach (var (code, what) in Invisible)
+        {
+            yield return Bad($"name holds {what}", Study(name: $"\"Check\\u{code}out\"")) with { Mentions = $"U+{code}" };
+            yield return Bad($"a task title with {what}", Study(tasks: $$"""[{"title":"T\u{{code}}1","instructions":"Do it."}]""")) with { Mentions = $"U+{code}" };
+            yield return Bad($"tag name with {what}", Study(tags: $$"""[{"name":"conf\u{{code}}usion","color":"#b45309","hotkey":1}]"""));
+        }
         yield return Bad("tasks is an object", Study(tasks: "{}"));
         yield return Bad("tasks is null", Study(tasks: "null"));
         yield return Bad("no tasks", Study(tasks: "[]"));
@@ -219,11 +237,16 @@ internal static class HttpCorpus
         yield return NewSession("alias missing", """{"moderatorName":"Mo"}""");
         yield return NewSession("alias empty", """{"participantAlias":""}""");
         yield return NewSession("alias of 81 characters", $$"""{"participantAlias":"{{new string('p', 81)}}"}""");
-        yield return NewSession("alias holds NUL", """{"participantAlias":"P\u00009"}""");
-        yield return NewSession("alias holds a tab", """{"participantAlias":"P\t9"}""");
-        yield return NewSession("alias holds U+202E", """{"participantAlias":"P\u202E9"}""");
-        yield return NewSession("alias holds U+2067", """{"participantAlias":"P\u20679"}""");
-        yield return NewSession("moderator name holds U+202D", """{"participantAlias":"P9","moderatorName":"M\u202Do"}""");
+        yield return NewSession("alias holds NUL", """{"participantAlias":"P\u00009"}""", 400, "invalidCharacters") with { Mentions = "U+0000" };
+        yield return NewSession("alias holds a tab", """{"participantAlias":"P\t9"}""", 400, "invalidCharacters") with { Mentions = "U+0009" };
+        yield return NewSession("alias holds U+202E", """{"participantAlias":"P\u202E9"}""", 400, "invalidCharacters") with { Mentions = "U+202E" };
+        yield return NewSession("alias holds U+2067", """{"participantAlias":"P\u20679"}""", 400, "invalidCharacters") with { Mentions = "U+2067" };
+        yield return NewSession("moderator name holds U+202D", """{"participantAlias":"P9","moderatorName":"M\u202Do"}""", 400, "invalidCharacters") with { Mentions = "U+202D" };
+        foreach (var (code, what) in Invisible)
+        {
+            yield return NewSession($"alias holds {what}", $$"""{"participantAlias":"P\u{{code}}9"}""", 400, "invalidCharacters") with { Mentions = $"U+{code}" };
+            yield return NewSession($"moderator name holds {what}", $$"""{"participantAlias":"P9","moderatorName":"M\u{{code}}o"}""", 400, "invalidCharacters") with { Mentions = $"U+{code}" };
+        }
         yield return NewSession("moderator name is blank", """{"participantAlias":"P9","moderatorName":"  "}""");
         yield return NewSession("moderator name is an array", """{"participantAlias":"P9","moderatorName":["Mo"]}""");
         yield return NewSession("scheduledFor is not a date", """{"participantAlias":"P9","scheduledFor":"tomorrow"}""");
@@ -244,6 +267,10 @@ internal static class HttpCorpus
         yield return NewInvite("role as a number in quotes", """{"role":"0"}""");
         yield return NewInvite("role null", """{"role":null}""");
         yield return NewInvite("role as an array", """{"role":["observer"]}""");
+        yield return NewInvite("role in PascalCase (once read as observer)", """{"role":"Observer"}""") with { Mentions = "role" };
+        yield return NewInvite("role with a trailing space (once read as observer)", """{"role":"observer "}""") with { Mentions = "role" };
+        yield return NewInvite("role in capitals", """{"role":"MODERATOR"}""") with { Mentions = "role" };
+        yield return NewInvite("moderator role in PascalCase", """{"role":"Moderator"}""") with { Mentions = "role" };
         yield return NewInvite("expiresInHours 0", """{"role":"observer","expiresInHours":0}""");
         yield return NewInvite("expiresInHours negative", """{"role":"observer","expiresInHours":-5}""");
         yield return NewInvite("expiresInHours past the maximum", """{"role":"observer","expiresInHours":2161}""");
@@ -288,6 +315,10 @@ internal static class HttpCorpus
     private static IEnumerable<HttpCase> Access()
     {
         yield return new HttpCase("GET /api/access: POST instead of GET", "POST", "/api/access", "$owner:A", 405, "methodNotAllowed") { Route = "GET /api/access/" };
+        yield return new HttpCase("GET /api/access: revoked view-only link", "GET", "/api/access", "$share:revoked", 410, "linkRevoked") { Route = "GET /api/access/" };
+        yield return new HttpCase("GET /api/access: expired view-only link", "GET", "/api/access", "$share:expired", 401, "tokenExpired") { Route = "GET /api/access/" };
+        yield return new HttpCase("GET /api/access: tampered view-only link", "GET", "/api/access", "$flip:share:A", 401, "invalidToken") { Route = "GET /api/access/" };
+        yield return new HttpCase("GET /api/access: truncated view-only link", "GET", "/api/access", "$trunc:share:clip", 401, "invalidToken") { Route = "GET /api/access/" };
     }
 
     private static IEnumerable<HttpCase> Recordings()
@@ -308,6 +339,8 @@ internal static class HttpCorpus
         yield return New("no kind", """{"contentType":"video/webm"}""");
         yield return New("unknown kind", """{"kind":"screenshot","contentType":"video/webm"}""");
         yield return New("kind as a number", """{"kind":1,"contentType":"video/webm"}""");
+        yield return New("kind in PascalCase (once read as liveCapture)", """{"kind":"LiveCapture","contentType":"video/webm"}""") with { Mentions = "kind" };
+        yield return New("kind with a trailing space", """{"kind":"uploadedFile ","contentType":"video/webm"}""") with { Mentions = "kind" };
         yield return New("no content type", """{"kind":"uploadedFile"}""");
         yield return New("blank content type", """{"kind":"uploadedFile","contentType":"  "}""");
         yield return New("content type is a number", """{"kind":"uploadedFile","contentType":5}""");
@@ -524,6 +557,9 @@ internal static class HttpCorpus
         yield return Severity("severity as a word", """{"severity":"major"}""");
         yield return Severity("updatedBy of 81 characters", $$"""{"severity":3,"updatedBy":"{{new string('u', 81)}}"}""");
         yield return Severity("updatedBy a number", """{"severity":3,"updatedBy":5}""");
+        yield return Severity("updatedBy holding NUL", """{"severity":3,"updatedBy":"Dana\u0000"}""") with { Mentions = "updatedBy" };
+        yield return Severity("updatedBy holding U+202E", """{"severity":3,"updatedBy":"\u202Eanad"}""") with { Mentions = "updatedBy" };
+        yield return Severity("updatedBy holding U+200B", """{"severity":3,"updatedBy":"Da\u200Bna"}""") with { Mentions = "updatedBy" };
         yield return Severity("a tag neither in the palette nor on a note", """{"severity":3}""", tag: "nosuchtag");
         yield return Severity("a tag with a path", """{"severity":3}""", tag: "..%2F..%2Fconfusion");
         yield return Severity("a tag of 5,000 characters", """{"severity":3}""", tag: new string('t', 5000));
@@ -532,6 +568,100 @@ internal static class HttpCorpus
         yield return Severity("text/plain", """{"severity":3}""", 415, "unsupportedMediaType") with { ContentType = "text/plain" };
         yield return new HttpCase("GET /api/studies/{studyId}/findings/severities: a study that does not exist", "GET", "/api/studies/st_doesnotexist/findings/severities", "$owner:nosuchstudy", 404, "studyNotFound") { Route = "GET /api/studies/{studyId}/findings/severities" };
         yield return new HttpCase($"{Report}: a study that does not exist", "GET", "/api/studies/st_doesnotexist/report", "$owner:nosuchstudy", 404, "studyNotFound") { Route = Report };
+    }
+
+    /// <summary>
+    /// View-only links: bad requests for one, and links used where they do not open anything (the study's setup, its
+    /// sessions, invites, other links) or that no longer work (revoked, expired, altered).
+    /// </summary>
+    private static IEnumerable<HttpCase> Shares()
+    {
+        const string Create = "POST /api/studies/{studyId}/shares/";
+        const string List = "GET /api/studies/{studyId}/shares/";
+        const string Revoke = "DELETE /api/studies/{studyId}/shares/{shareId}";
+        const string Report = "GET /api/studies/{studyId}/report";
+        const string Clip = "GET /api/sessions/{sessionId}/notes/{noteId:guid}/clip";
+        const string Highlights = "GET /api/sessions/{sessionId}/highlights/{tag}";
+        HttpCase New(string name, string body, int status = 400, string code = "invalidRequest") =>
+            new($"{Create}: {name}", "POST", "/api/studies/$studyA/shares", "$owner:A", status, code) { Route = Create, Body = body };
+        HttpCase Off(string name, string shareId, string token = "$owner:A", int status = 404, string code = "shareLinkNotFound") =>
+            new($"{Revoke}: {name}", "DELETE", $"/api/studies/$studyA/shares/{shareId}", token, status, code) { Route = Revoke };
+
+        yield return New("body is not JSON", "scope=report");
+        yield return New("JSON array", "[]");
+        yield return New("JSON string", "\"report\"");
+        yield return New("expiresInDays 0", """{"expiresInDays":0}""") with { Mentions = "expiresInDays" };
+        yield return New("expiresInDays negative", """{"expiresInDays":-7}""") with { Mentions = "expiresInDays" };
+        yield return New("expiresInDays 91", """{"expiresInDays":91}""") with { Mentions = "expiresInDays" };
+        yield return New("expiresInDays int.MaxValue", """{"expiresInDays":2147483647}""") with { Mentions = "expiresInDays" };
+        yield return New("expiresInDays past int", """{"expiresInDays":2147483648}""") with { Mentions = "expiresInDays" };
+        yield return New("expiresInDays with a fraction", """{"expiresInDays":1.5}""") with { Mentions = "expiresInDays" };
+        yield return New("expiresInDays in quotes", """{"expiresInDays":"7"}""") with { Mentions = "expiresInDays" };
+        yield return New("expiresInDays as a word", """{"expiresInDays":"forever"}""") with { Mentions = "expiresInDays" };
+        yield return New("unknown scope", """{"scope":"everything"}""") with { Mentions = "scope" };
+        yield return New("scope in PascalCase", """{"scope":"Report"}""") with { Mentions = "scope" };
+        yield return New("scope as a number", """{"scope":0}""") with { Mentions = "scope" };
+        yield return New("a clip without a session", """{"scope":"clip","noteId":"$noteMod"}""") with { Mentions = "sessionId" };
+        yield return New("a clip of another study's session", """{"scope":"clip","sessionId":"$sessB","noteId":"$noteB"}""") with { Mentions = "sessionId" };
+        yield return New("a clip of a session that does not exist", """{"scope":"clip","sessionId":"se_doesnotexist","noteId":"$noteMod"}""") with { Mentions = "sessionId" };
+        yield return New("a clip without a note", """{"scope":"clip","sessionId":"$live"}""") with { Mentions = "noteId" };
+        yield return New("a clip of a note that does not exist", """{"scope":"clip","sessionId":"$live","noteId":"00000000-0000-0000-0000-00000000000a"}""") with { Mentions = "noteId" };
+        yield return New("a clip of another session's note", """{"scope":"clip","sessionId":"$live","noteId":"$noteEnded"}""") with { Mentions = "noteId" };
+        yield return New("a clip whose note id is not a UUID", """{"scope":"clip","sessionId":"$live","noteId":"abc"}""") with { Mentions = "noteId" };
+        yield return New("a highlight reel without a tag", """{"scope":"highlights","sessionId":"$live"}""") with { Mentions = "tag" };
+        yield return New("a highlight reel of a tag nobody used", """{"scope":"highlights","sessionId":"$live","tag":"nosuchtag"}""") with { Mentions = "tag" };
+        yield return New("a highlight reel of a blank tag", """{"scope":"highlights","sessionId":"$live","tag":"  #"}""") with { Mentions = "tag" };
+        yield return New("a highlight reel with a session id of a path", """{"scope":"highlights","sessionId":"../$live","tag":"confusion"}""") with { Mentions = "sessionId" };
+        yield return New("text/plain", "{}", 415, "unsupportedMediaType") with { ContentType = "text/plain" };
+        yield return new HttpCase($"{Create}: a study that does not exist, its own owner token", "POST", "/api/studies/st_doesnotexist/shares", "$owner:nosuchstudy", 404, "studyNotFound") { Route = Create, Body = "{}" };
+        yield return new HttpCase($"{Create}: another study's id with this study's token", "POST", "/api/studies/$studyB/shares", "$owner:A", 403, "forbidden") { Route = Create, Body = "{}" };
+        yield return new HttpCase($"{Create}: a view-only link making another", "POST", "/api/studies/$studyA/shares", "$share:A", 403, "forbidden") { Route = Create, Body = """{"expiresInDays":90}""" };
+        yield return new HttpCase($"{Create}: a revoked view-only link making another", "POST", "/api/studies/$studyA/shares", "$share:revoked", 403, "forbidden") { Route = Create, Body = "{}" };
+        yield return new HttpCase($"{Create}: a moderator invite", "POST", "/api/studies/$studyA/shares", "$inv:mod:live", 403, "forbidden") { Route = Create, Body = "{}" };
+
+        yield return new HttpCase($"{List}: a study that does not exist, its own owner token", "GET", "/api/studies/st_doesnotexist/shares", "$owner:nosuchstudy", 404, "studyNotFound") { Route = List };
+        yield return new HttpCase($"{List}: another study's links with this study's token", "GET", "/api/studies/$studyB/shares", "$owner:A", 403, "forbidden") { Route = List };
+        yield return new HttpCase($"{List}: the clip's view-only link", "GET", "/api/studies/$studyA/shares", "$share:clip", 403, "forbidden") { Route = List };
+        yield return new HttpCase($"{List}: an expired view-only link", "GET", "/api/studies/$studyA/shares", "$share:expired", 403, "forbidden") { Route = List };
+
+        yield return Off("a link the study does not have", "sh_doesnotexist");
+        yield return Off("another study's link", "$shareId:B");
+        yield return Off("a link id with a path", "..%2F$shareId:A");
+        yield return Off("a link id of 5,000 characters", new string('s', 5000));
+        yield return Off("another study's link, by its own owner through this study", "$shareId:A", "$owner:B", 403, "forbidden");
+        yield return Off("the link revoking itself", "$shareId:A", "$share:A", 403, "forbidden");
+        yield return Off("the clip's link revoking the report's", "$shareId:A", "$share:clip", 403, "forbidden");
+        yield return Off("an observer invite", "$shareId:A", "$inv:obs:live", 403, "forbidden");
+        yield return new HttpCase($"{Revoke}: PUT instead of DELETE", "PUT", "/api/studies/$studyA/shares/$shareId:A", "$owner:A", 405, "methodNotAllowed") { Route = Revoke, Body = "{}" };
+        yield return new HttpCase($"{List}: DELETE on the list", "DELETE", "/api/studies/$studyA/shares", "$owner:A", 405, "methodNotAllowed") { Route = List };
+
+        // A view-only link used on what it does not open: the study's setup, its sessions, invites, recordings.
+        yield return new HttpCase("GET /api/studies/{studyId}: an expired view-only link", "GET", "/api/studies/$studyA", "$share:expired", 403, "forbidden") { Route = "GET /api/studies/{studyId}" };
+        yield return new HttpCase("GET /api/studies/{studyId}: a revoked view-only link", "GET", "/api/studies/$studyA", "$share:revoked", 403, "forbidden") { Route = "GET /api/studies/{studyId}" };
+        yield return new HttpCase("GET /api/studies/{studyId}: the clip's view-only link", "GET", "/api/studies/$studyA", "$share:clip", 403, "forbidden") { Route = "GET /api/studies/{studyId}" };
+        yield return new HttpCase("POST /api/sessions/{sessionId}/invites: the clip's view-only link", "POST", "/api/sessions/$live/invites", "$share:clip", 403, "forbidden") { Route = "POST /api/sessions/{sessionId}/invites", Body = """{"role":"observer"}""" };
+        yield return new HttpCase("POST /api/sessions/{sessionId}/invites: another study's view-only link", "POST", "/api/sessions/$sessB/invites", "$share:A", 403, "forbidden") { Route = "POST /api/sessions/{sessionId}/invites", Body = """{"role":"observer"}""" };
+        yield return new HttpCase("GET /api/studies/{studyId}/sessions: another study's view-only link", "GET", "/api/studies/$studyB/sessions", "$share:A", 403, "forbidden") { Route = "GET /api/studies/{studyId}/sessions" };
+        yield return new HttpCase("POST /api/sessions/{sessionId}/end: the clip's view-only link", "POST", "/api/sessions/$live/end", "$share:clip", 403, "forbidden") { Route = "POST /api/sessions/{sessionId}/end" };
+
+        // What a link opens, past what it was made for.
+        yield return new HttpCase($"{Report}: the clip's view-only link", "GET", "/api/studies/$studyA/report", "$share:clip", 403, "forbidden") { Route = Report };
+        yield return new HttpCase($"{Report}: study B's link on study A's report", "GET", "/api/studies/$studyA/report?format=csv-notes", "$share:B", 403, "forbidden") { Route = Report };
+        yield return new HttpCase($"{Report}: a padded view-only link", "GET", "/api/studies/$studyA/report", "$pad:share:A", 401, "invalidToken") { Route = Report };
+        yield return new HttpCase($"{Report}: a view-only link without its signature", "GET", "/api/studies/$studyA/report", "$nosig:share:A", 401, "invalidToken") { Route = Report };
+        yield return new HttpCase($"{Report}: a view-only link with a flipped payload byte", "GET", "/api/studies/$studyA/report", "$flippayload:share:A", 401, "invalidToken") { Route = Report };
+        yield return new HttpCase($"{Report}: a view-only link with another token's signature", "GET", "/api/studies/$studyA/report", "$swapsig:share:A", 401, "invalidToken") { Route = Report };
+        yield return new HttpCase($"{Report}: a revoked link, as CSV", "GET", "/api/studies/$studyA/report?format=csv-notes", "$share:revoked", 410, "linkRevoked") { Route = Report };
+        yield return new HttpCase($"{Report}: a view-only link with a bad format", "GET", "/api/studies/$studyA/report?format=pdf", "$share:A", 400, "invalidRequest") { Route = Report };
+        yield return new HttpCase($"{Clip}: the clip's link on another note", "GET", "/api/sessions/$live/notes/$noteObs/clip", "$share:clip", 403, "forbidden") { Route = Clip };
+        yield return new HttpCase($"{Clip}: the clip's link on its note in another session's path", "GET", "/api/sessions/$ended/notes/$noteMod/clip", "$share:clip", 403, "forbidden") { Route = Clip };
+        yield return new HttpCase($"{Clip}: the report's link on another study's clip", "GET", "/api/sessions/$sessB/notes/$noteB/clip", "$share:A", 403, "forbidden") { Route = Clip };
+        yield return new HttpCase($"{Clip}: the report's link on a session that does not exist", "GET", "/api/sessions/se_doesnotexist/notes/$noteMod/clip", "$share:A", 403, "forbidden") { Route = Clip };
+        yield return new HttpCase($"{Highlights}: the clip's link on a reel", "GET", "/api/sessions/$live/highlights/confusion", "$share:clip", 403, "forbidden") { Route = Highlights };
+        yield return new HttpCase($"{Highlights}: the report's link on another study's reel", "GET", "/api/sessions/$sessB/highlights/confusion", "$share:A", 403, "forbidden") { Route = Highlights };
+        yield return new HttpCase("PUT /api/sessions/{sessionId}/notes/{noteId:guid}/clip: the clip's own link", "PUT", "/api/sessions/$live/notes/$noteMod/clip", "$share:clip", 403, "forbidden") { Route = "PUT /api/sessions/{sessionId}/notes/{noteId:guid}/clip", Body = """{"beforeSeconds":1,"afterSeconds":2}""" };
+        yield return new HttpCase("POST /api/sessions/{sessionId}/notes/{noteId:guid}/clip/export: the clip's own link", "POST", "/api/sessions/$live/notes/$noteMod/clip/export", "$share:clip", 403, "forbidden") { Route = "POST /api/sessions/{sessionId}/notes/{noteId:guid}/clip/export" };
+        yield return new HttpCase("GET /api/sessions/{sessionId}/recordings/{recordingId}/playback: the clip's own link", "GET", "/api/sessions/$live/recordings/$recComplete/playback", "$share:clip", 403, "forbidden") { Route = "GET /api/sessions/{sessionId}/recordings/{recordingId}/playback" };
     }
 
     /// <summary>Requests that reach no endpoint, and methods an endpoint does not take.</summary>

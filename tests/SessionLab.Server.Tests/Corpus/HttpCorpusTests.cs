@@ -28,6 +28,7 @@ public sealed class HttpCorpusTests(CorpusWorld world)
         using var problem = JsonDocument.Parse(body);
         Assert.True(problem.RootElement.TryGetProperty("code", out var code), $"{c.Name}: no code in {Shorten(body)}");
         Assert.Equal(c.Code, code.GetString());
+        Assert.True(c.Mentions is null || body.Contains(c.Mentions, StringComparison.Ordinal), $"{c.Name}: the problem does not name {c.Mentions}: {Shorten(body)}");
         Assert.Equal(before, await world.SnapshotAfterAsync());
         await world.AssertOthersAreStillServedAsync();
     }

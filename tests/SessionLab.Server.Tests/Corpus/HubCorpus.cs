@@ -3,17 +3,7 @@ namespace SessionLab.Server.Tests.Corpus;
 /// <summary>
 /// Bad hub calls, each with the typed error it must be answered with. The live session has task 1 ended (its SEQ not
 /// asked), task 2 running and task 3 never shown; a note by the moderator (<c>$noteMod</c>) and one by an observer who is
-/// none of the corpus connections (<c>$noteObs</c>).
-///
-/// Cases added when validation lands (they fail on today's server; add them once the validation branch is merged):
-/// - Join with a displayName holding U+200B, U+200E (LRM), U+200F (RLM), U+061C or U+FEFF (BOM) → invalidDisplayName.
-/// - AddNote / EditNote with text holding NUL or U+202E → invalidRequest (or the free-text rule's code).
-/// - AddNote without kind, DeleteNote / EditNote / AddNote without noteId → invalidRequest. AskQuestionnaire without kind
-///   is read today as the SEQ (the enum's default) and would be applied: refuse it with invalidRequest.
-/// - AddNote with kind "Observation", Join through an invite whose role is spelled "Moderator", AskQuestionnaire with
-///   kind "Seq" (PascalCase enum values) → binding / invalidRequest.
-/// - AddNote with kind "observation " (a trailing space) is read today as observation and applied → binding.
-/// - Any command with a commandId (or noteId) that is not a UUID ("abc", "1234") → invalidRequest instead of a binding error.
+/// none of the corpus connections (<c>$noteObs</c>); and one by the observer connection <c>obs@live</c> (<c>$noteOwn</c>).
 /// </summary>
 internal static class HubCorpus
 {
@@ -51,50 +41,52 @@ internal static class HubCorpus
             yield return new HubCase($"{method}: null request", "mod@live", method, "null", "invalidRequest");
             yield return new HubCase($"{method}: empty object (no commandId)", "mod@live", method, "{}", "invalidRequest");
             yield return new HubCase($"{method}: commandId of all zeros", "mod@live", method, $$"""{"commandId":"{{Guid.Empty}}"}""", "invalidRequest");
-            yield return new HubCase($"{method}: request is an array", "mod@live", method, "[]", "binding");
-            yield return new HubCase($"{method}: request is a string", "mod@live", method, "\"start\"", "binding");
-            yield return new HubCase($"{method}: no arguments", "mod@live", method, null, "argumentCount") { Arguments = "[]" };
-            yield return new HubCase($"{method}: two requests", "mod@live", method, null, "argumentCount") { Arguments = $$"""[{"commandId":"{{Id()}}"},{"commandId":"{{Id()}}"}]""" };
+            yield return new HubCase($"{method}: request is an array", "mod@live", method, "[]", "invalidRequest") { Mentions = "must be an object" };
+            yield return new HubCase($"{method}: request is a string", "mod@live", method, "\"start\"", "invalidRequest") { Mentions = "must be an object" };
+            yield return new HubCase($"{method}: no arguments", "mod@live", method, null, "invalidRequest") { Arguments = "[]", Mentions = "exactly one request object" };
+            yield return new HubCase($"{method}: two requests", "mod@live", method, null, "invalidRequest") { Arguments = $$"""[{"commandId":"{{Id()}}"},{"commandId":"{{Id()}}"}]""", Mentions = "exactly one request object" };
+            yield return new HubCase($"{method}: commandId not a UUID", "mod@live", method, """{"commandId":"abc"}""", "invalidRequest") { Mentions = "'commandId'" };
+            yield return new HubCase($"{method}: commandId a number", "mod@live", method, """{"commandId":1234}""", "invalidRequest") { Mentions = "'commandId'" };
             yield return new HubCase($"{method}: before Join", "unjoined", method, $$"""{"commandId":"{{Id()}}"}""", "notJoined");
         }
         yield return new HubCase("Join: null request", "fresh", "Join", "null", "invalidRequest");
-        yield return new HubCase("Join: request is an array", "fresh", "Join", "[]", "binding");
-        yield return new HubCase("Join: no arguments", "fresh", "Join", null, "argumentCount") { Arguments = "[]" };
-        yield return new HubCase("Join: two requests", "fresh", "Join", null, "argumentCount") { Arguments = """[{"inviteToken":"$inv:obs:live"},{"inviteToken":"$inv:obs:live"}]""" };
+        yield return new HubCase("Join: request is an array", "fresh", "Join", "[]", "invalidRequest") { Mentions = "must be an object" };
+        yield return new HubCase("Join: no arguments", "fresh", "Join", null, "invalidRequest") { Arguments = "[]", Mentions = "exactly one request object" };
+        yield return new HubCase("Join: two requests", "fresh", "Join", null, "invalidRequest") { Arguments = """[{"inviteToken":"$inv:obs:live"},{"inviteToken":"$inv:obs:live"}]""", Mentions = "exactly one request object" };
         yield return new HubCase("a method that does not exist", "mod@live", "DropSession", "{}", "unknownMethod");
         yield return new HubCase("a hub lifecycle method", "mod@live", "OnDisconnectedAsync", "null", "unknownMethod");
         yield return new HubCase("a method of the hub's base class", "mod@live", "Dispose", null, "unknownMethod") { Arguments = "[]" };
         yield return new HubCase("a client method called on the server", "mod@live", "Events", "[]", "unknownMethod");
         yield return new HubCase("a method name with a trailing space", "mod@live", "AddNote ", Note(), "unknownMethod");
         yield return new HubCase("a grain method through the hub", "mod@live", "ScheduleAsync", "{}", "unknownMethod");
-        yield return new HubCase("AddNote: text is a number", "obs@live", "AddNote", Note(text: "5"), "binding");
-        yield return new HubCase("AddNote: text is an object", "obs@live", "AddNote", Note(text: "{}"), "binding");
-        yield return new HubCase("AddNote: tags is a string", "obs@live", "AddNote", Note(tags: "\"confusion\""), "binding");
-        yield return new HubCase("AddNote: a tag is a number", "obs@live", "AddNote", Note(tags: "[1]"), "binding");
-        yield return new HubCase("AddNote: clockOffsetMs in quotes", "obs@live", "AddNote", Note(clock: "\"5\""), "binding");
-        yield return new HubCase("AddNote: clockOffsetMs with a fraction", "obs@live", "AddNote", Note(clock: "1.5"), "binding");
-        yield return new HubCase("AddNote: clockOffsetMs past long", "obs@live", "AddNote", Note(clock: "99999999999999999999"), "binding");
-        yield return new HubCase("AddNote: unknown kind", "obs@live", "AddNote", Note(kind: "\"sticky\""), "binding");
-        yield return new HubCase("AddNote: kind as a number", "obs@live", "AddNote", Note(kind: "0"), "binding");
-        yield return new HubCase("AddNote: kind null", "obs@live", "AddNote", Note(kind: "null"), "binding");
-                yield return new HubCase("AddNote: commandId is a number", "obs@live", "AddNote", Note().Replace("\"commandId\":\"", "\"commandId\":1,\"x\":\"", StringComparison.Ordinal), "binding");
-        yield return new HubCase("EndTask: unknown outcome", "mod@live", "EndTask", EndTask(outcome: "\"win\""), "binding");
-        yield return new HubCase("EndTask: outcome as a number", "mod@live", "EndTask", EndTask(outcome: "1"), "binding");
-        yield return new HubCase("EndTask: errors in quotes", "mod@live", "EndTask", EndTask(errors: "\"1\""), "binding");
-        yield return new HubCase("EndTask: errors with a fraction", "mod@live", "EndTask", EndTask(errors: "0.5"), "binding");
-        yield return new HubCase("EndTask: assists past int", "mod@live", "EndTask", EndTask(assists: "4294967296"), "binding");
-        yield return new HubCase("AskQuestionnaire: unknown kind", "mod@live", "AskQuestionnaire", $$"""{"commandId":"{{Id()}}","kind":"nps"}""", "binding");
-        yield return new HubCase("AskQuestionnaire: kind as a number", "mod@live", "AskQuestionnaire", $$"""{"commandId":"{{Id()}}","kind":1}""", "binding");
-        yield return new HubCase("AnswerSeq: rating in quotes", "mod@live", "AnswerSeq", Seq(rating: "\"5\""), "binding");
-        yield return new HubCase("AnswerSeq: rating with a fraction", "mod@live", "AnswerSeq", Seq(rating: "4.5"), "binding");
-        yield return new HubCase("AnswerSus: responses is a string", "mod@live", "AnswerSus", Sus("\"5555555555\""), "binding");
-        yield return new HubCase("AnswerSus: a response in quotes", "mod@live", "AnswerSus", Sus("[\"1\",2,3,4,5,1,2,3,4,5]"), "binding");
-        yield return new HubCase("AnswerSus: a response null", "mod@live", "AnswerSus", Sus("[null,2,3,4,5,1,2,3,4,5]"), "binding");
-        yield return new HubCase("Join: inviteToken is a number", "fresh", "Join", Join("5"), "binding");
-        yield return new HubCase("Join: displayName is an object", "fresh", "Join", Join("\"$inv:obs:live\"", "{}"), "binding");
-        yield return new HubCase("Join: lastSeenSequence in quotes", "fresh", "Join", Join("\"$inv:obs:live\"", lastSeen: "\"3\""), "binding");
-        yield return new HubCase("Join: lastSeenSequence with a fraction", "fresh", "Join", Join("\"$inv:obs:live\"", lastSeen: "1.5"), "binding");
-        yield return new HubCase("Join: lastSeenSequence null", "fresh", "Join", Join("\"$inv:obs:live\"", lastSeen: "null"), "binding");
+        yield return new HubCase("AddNote: text is a number", "obs@live", "AddNote", Note(text: "5"), "invalidRequest") { Mentions = "'text'" };
+        yield return new HubCase("AddNote: text is an object", "obs@live", "AddNote", Note(text: "{}"), "invalidRequest") { Mentions = "'text'" };
+        yield return new HubCase("AddNote: tags is a string", "obs@live", "AddNote", Note(tags: "\"confusion\""), "invalidRequest") { Mentions = "'tags'" };
+        yield return new HubCase("AddNote: a tag is a number", "obs@live", "AddNote", Note(tags: "[1]"), "invalidRequest") { Mentions = "'tags[0]'" };
+        yield return new HubCase("AddNote: clockOffsetMs in quotes", "obs@live", "AddNote", Note(clock: "\"5\""), "invalidRequest") { Mentions = "'clockOffsetMs'" };
+        yield return new HubCase("AddNote: clockOffsetMs with a fraction", "obs@live", "AddNote", Note(clock: "1.5"), "invalidRequest") { Mentions = "'clockOffsetMs'" };
+        yield return new HubCase("AddNote: clockOffsetMs past long", "obs@live", "AddNote", Note(clock: "99999999999999999999"), "invalidRequest") { Mentions = "'clockOffsetMs'" };
+        yield return new HubCase("AddNote: unknown kind", "obs@live", "AddNote", Note(kind: "\"sticky\""), "invalidRequest") { Mentions = "'kind'" };
+        yield return new HubCase("AddNote: kind as a number", "obs@live", "AddNote", Note(kind: "0"), "invalidRequest") { Mentions = "'kind'" };
+        yield return new HubCase("AddNote: kind null", "obs@live", "AddNote", Note(kind: "null"), "invalidRequest") { Mentions = "kind is required" };
+        yield return new HubCase("AddNote: commandId is a number", "obs@live", "AddNote", Note().Replace("\"commandId\":\"", "\"commandId\":1,\"x\":\"", StringComparison.Ordinal), "invalidRequest") { Mentions = "'commandId'" };
+        yield return new HubCase("EndTask: unknown outcome", "mod@live", "EndTask", EndTask(outcome: "\"win\""), "invalidRequest") { Mentions = "'outcome'" };
+        yield return new HubCase("EndTask: outcome as a number", "mod@live", "EndTask", EndTask(outcome: "1"), "invalidRequest") { Mentions = "'outcome'" };
+        yield return new HubCase("EndTask: errors in quotes", "mod@live", "EndTask", EndTask(errors: "\"1\""), "invalidRequest") { Mentions = "'errors'" };
+        yield return new HubCase("EndTask: errors with a fraction", "mod@live", "EndTask", EndTask(errors: "0.5"), "invalidRequest") { Mentions = "'errors'" };
+        yield return new HubCase("EndTask: assists past int", "mod@live", "EndTask", EndTask(assists: "4294967296"), "invalidRequest") { Mentions = "'assists'" };
+        yield return new HubCase("AskQuestionnaire: unknown kind", "mod@live", "AskQuestionnaire", $$"""{"commandId":"{{Id()}}","kind":"nps"}""", "invalidRequest") { Mentions = "'kind'" };
+        yield return new HubCase("AskQuestionnaire: kind as a number", "mod@live", "AskQuestionnaire", $$"""{"commandId":"{{Id()}}","kind":1}""", "invalidRequest") { Mentions = "'kind'" };
+        yield return new HubCase("AnswerSeq: rating in quotes", "mod@live", "AnswerSeq", Seq(rating: "\"5\""), "invalidRequest") { Mentions = "'rating'" };
+        yield return new HubCase("AnswerSeq: rating with a fraction", "mod@live", "AnswerSeq", Seq(rating: "4.5"), "invalidRequest") { Mentions = "'rating'" };
+        yield return new HubCase("AnswerSus: responses is a string", "mod@live", "AnswerSus", Sus("\"5555555555\""), "invalidRequest") { Mentions = "'responses'" };
+        yield return new HubCase("AnswerSus: a response in quotes", "mod@live", "AnswerSus", Sus("[\"1\",2,3,4,5,1,2,3,4,5]"), "invalidRequest") { Mentions = "'responses[0]'" };
+        yield return new HubCase("AnswerSus: a response null", "mod@live", "AnswerSus", Sus("[null,2,3,4,5,1,2,3,4,5]"), "invalidRequest") { Mentions = "'responses[0]'" };
+        yield return new HubCase("Join: inviteToken is a number", "fresh", "Join", Join("5"), "invalidRequest") { Mentions = "'inviteToken'" };
+        yield return new HubCase("Join: displayName is an object", "fresh", "Join", Join("\"$inv:obs:live\"", "{}"), "invalidRequest") { Mentions = "'displayName'" };
+        yield return new HubCase("Join: lastSeenSequence in quotes", "fresh", "Join", Join("\"$inv:obs:live\"", lastSeen: "\"3\""), "invalidRequest") { Mentions = "'lastSeenSequence'" };
+        yield return new HubCase("Join: lastSeenSequence with a fraction", "fresh", "Join", Join("\"$inv:obs:live\"", lastSeen: "1.5"), "invalidRequest") { Mentions = "'lastSeenSequence'" };
+        yield return new HubCase("Join: lastSeenSequence null", "fresh", "Join", Join("\"$inv:obs:live\"", lastSeen: "null"), "invalidRequest") { Mentions = "'lastSeenSequence'" };
     }
 
     /// <summary>Joining with tampered, expired, misplaced links, hidden characters in names, and impossible sequences.</summary>
@@ -143,6 +135,16 @@ internal static class HubCorpus
         yield return Case("name holding U+202B (right-to-left embedding)", Join("\"$inv:obs:live\"", "\"\\u202BMo\""), "invalidDisplayName");
         yield return Case("name holding U+2067 (right-to-left isolate)", Join("\"$inv:obs:live\"", "\"\\u2067Mo\""), "invalidDisplayName");
         yield return Case("name holding U+2068 (first strong isolate)", Join("\"$inv:obs:live\"", "\"\\u2068Mo\""), "invalidDisplayName");
+        yield return Case("name holding U+200B (zero-width space)", Join("\"$inv:obs:live\"", "\"Mo\\u200Bx\""), "invalidDisplayName") with { Mentions = "U+200B" };
+        yield return Case("name holding U+200E (LRM)", Join("\"$inv:obs:live\"", "\"Mo\\u200Ex\""), "invalidDisplayName") with { Mentions = "U+200E" };
+        yield return Case("name holding U+200F (RLM)", Join("\"$inv:obs:live\"", "\"Mo\\u200Fx\""), "invalidDisplayName") with { Mentions = "U+200F" };
+        yield return Case("name holding U+061C (Arabic letter mark)", Join("\"$inv:obs:live\"", "\"Mo\\u061Cx\""), "invalidDisplayName") with { Mentions = "U+061C" };
+        yield return Case("name holding U+FEFF (BOM)", Join("\"$inv:obs:live\"", "\"\\uFEFFMo\""), "invalidDisplayName") with { Mentions = "U+FEFF" };
+        yield return Case("view-only link as an invite (wrong kind)", Join("\"$share:A\""), "invalidToken");
+        yield return Case("clip view-only link as an invite", Join("\"$share:clip\""), "invalidToken");
+        yield return Case("revoked view-only link as an invite", Join("\"$share:revoked\""), "invalidToken");
+        yield return Case("expired view-only link as an invite", Join("\"$share:expired\""), "invalidToken");
+        yield return Case("tampered view-only link as an invite", Join("\"$flip:share:A\""), "invalidToken");
         yield return Case("moderator naming themselves with U+202E", Join("\"$inv:mod:live\"", "\"\\u202EoM\""), "invalidDisplayName");
         yield return Case("lastSeenSequence negative", Join("\"$inv:obs:live\"", lastSeen: "-1"), "invalidRequest");
         yield return Case("lastSeenSequence past the head", Join("\"$inv:obs:live\"", lastSeen: "1000000"), "invalidRequest");
@@ -177,17 +179,38 @@ internal static class HubCorpus
         yield return Add("clock offset long.MinValue", Note(clock: "-9223372036854775808"), "invalidClockOffset");
         yield return Add("clock offset an hour ahead", Note(clock: "3600000000"), "invalidClockOffset");
         yield return Add("clock offset long.MaxValue", Note(clock: "9223372036854775807"), "invalidClockOffset");
-        yield return Add("noteId of all zeros", Note(noteId: Guid.Empty.ToString()), "invalidRequest");
+        yield return Add("noteId of all zeros", Note(noteId: Guid.Empty.ToString()), "invalidRequest") with { Mentions = "noteId" };
+        yield return Add("without kind", Note().Replace(",\"kind\":\"observation\"", "", StringComparison.Ordinal), "invalidRequest") with { Mentions = "kind is required" };
+        yield return Add("without noteId", Note().Replace("\"noteId\":", "\"x\":", StringComparison.Ordinal), "invalidRequest") with { Mentions = "noteId is required" };
+        yield return Add("noteId not a UUID", Note(noteId: "abc"), "invalidRequest") with { Mentions = "'noteId'" };
+        yield return Add("noteId of digits", Note(noteId: "1234"), "invalidRequest") with { Mentions = "'noteId'" };
+        yield return Add("commandId not a UUID, the rest well formed", Note().Replace("\"commandId\":\"", "\"commandId\":\"abc\",\"x\":\"", StringComparison.Ordinal), "invalidRequest") with { Mentions = "'commandId'" };
+        yield return Add("kind in PascalCase", Note(kind: "\"Observation\""), "invalidRequest") with { Mentions = "'kind'" };
+        yield return Add("kind in capitals", Note(kind: "\"OBSERVATION\""), "invalidRequest") with { Mentions = "'kind'" };
+        yield return Add("kind with a trailing space (once read as observation)", Note(kind: "\"observation \""), "invalidRequest") with { Mentions = "'kind'" };
+        yield return Add("text holding NUL", Note(text: "\"Missed\\u0000 it\""), "invalidCharacters") with { Mentions = "U+0000" };
+        yield return Add("text holding U+202E", Note(text: "\"Missed \\u202Eti\""), "invalidCharacters") with { Mentions = "U+202E" };
+        yield return Add("text holding U+200E (LRM)", Note(text: "\"Missed \\u200Eit\""), "invalidCharacters") with { Mentions = "U+200E" };
+        yield return Add("text holding a BOM", Note(text: "\"\\uFEFFMissed it\""), "invalidCharacters") with { Mentions = "U+FEFF" };
+        yield return Add("text beginning with NUL then a formula (a CSV injection kept out)", Note(text: "\"\\u0000=1+1\""), "invalidCharacters") with { Mentions = "U+0000" };
+        yield return Add("text beginning with U+200B then a formula (a CSV injection kept out)", Note(text: "\"\\u200B=1+1\""), "invalidCharacters") with { Mentions = "U+200B" };
         yield return Add("noteId of an existing note", Note(noteId: "$noteObs"), "noteAlreadyExists");
         yield return Add("noteId of the moderator's note", Note(noteId: "$noteMod"), "noteAlreadyExists", "mod@live");
         yield return Add("by the moderator with 21 tags", Note(tags: "[" + string.Join(',', Enumerable.Repeat("\"delight\"", 21)) + "]"), "tooManyTags", "mod@live");
 
         yield return Change("another observer's note", Edit(), "notNoteAuthor");
+        yield return Change("text holding NUL", Edit("$noteOwn", text: "\"Edited\\u0000\""), "invalidCharacters") with { Mentions = "U+0000" };
+        yield return Change("text holding U+202E", Edit("$noteOwn", text: "\"\\u202EdetidE\""), "invalidCharacters") with { Mentions = "U+202E" };
+        yield return Change("without kind", Edit("$noteOwn").Replace(",\"kind\":\"observation\"", "", StringComparison.Ordinal), "invalidRequest") with { Mentions = "kind is required" };
+        yield return Change("without noteId", Edit().Replace("\"noteId\":", "\"x\":", StringComparison.Ordinal), "invalidRequest") with { Mentions = "noteId is required" };
+        yield return Change("noteId not a UUID", Edit("abc"), "invalidRequest") with { Mentions = "'noteId'" };
         yield return Change("the moderator's note, by an observer", Edit("$noteMod"), "notNoteAuthor");
         yield return Change("another's note, by the moderator", Edit("$noteObs"), "notNoteAuthor", "mod@live");
         yield return Change("a note that does not exist", Edit(Id()), "noteNotFound");
-        yield return Change("a note of all zeros", Edit(Guid.Empty.ToString()), "noteNotFound");
+        yield return Change("a note of all zeros", Edit(Guid.Empty.ToString()), "invalidRequest") with { Mentions = "noteId is required" };
         yield return Change("another's note with empty text", Edit(text: "\"\""), "notNoteAuthor");
+        yield return new HubCase("DeleteNote: without noteId", "obs@live", "DeleteNote", $$"""{"commandId":"{{Id()}}"}""", "invalidRequest") { Mentions = "noteId is required" };
+        yield return new HubCase("DeleteNote: noteId not a UUID", "obs@live", "DeleteNote", $$"""{"commandId":"{{Id()}}","noteId":"1234"}""", "invalidRequest") { Mentions = "'noteId'" };
         yield return new HubCase("DeleteNote: another observer's note", "obs@live", "DeleteNote", $$"""{"commandId":"{{Id()}}","noteId":"$noteObs"}""", "notNoteAuthor");
         yield return new HubCase("DeleteNote: the moderator's note, by an observer", "obs@live", "DeleteNote", $$"""{"commandId":"{{Id()}}","noteId":"$noteMod"}""", "notNoteAuthor");
         yield return new HubCase("DeleteNote: a note that does not exist", "obs@live", "DeleteNote", $$"""{"commandId":"{{Id()}}","noteId":"{{Id()}}"}""", "noteNotFound");
@@ -201,15 +224,20 @@ internal static class HubCorpus
         HubCase End(string name, string request, string code, string caller = "mod@live") => new($"EndTask: {name}", caller, "EndTask", request, code);
 
         yield return Start("a task not in the study", "\"t99\"", "taskNotFound");
-        yield return Start("an empty task id", "\"\"", "taskNotFound");
-        yield return Start("no task id", "null", "taskNotFound");
+        yield return Start("an empty task id", "\"\"", "invalidRequest") with { Mentions = "taskId is required" };
+        yield return Start("no task id", "null", "invalidRequest") with { Mentions = "taskId is required" };
+        yield return Start("taskId left out", "null", "invalidRequest") with { Request = $$"""{"commandId":"{{Id()}}"}""", Mentions = "taskId is required" };
         yield return Start("a task id with a path", "\"../t1\"", "taskNotFound");
         yield return Start("a task id of 10,000 characters", Long(10_000), "taskNotFound");
         yield return Start("another task while one runs", "\"$task3\"", "taskAlreadyActive");
         yield return Start("the running task again", "\"$task2\"", "taskAlreadyActive");
         yield return Start("a task already attempted while another runs", "\"$task1\"", "taskAlreadyActive");
         yield return End("a task not in the study", EndTask("t99"), "taskNotFound");
-        yield return End("no task id", EndTask().Replace("\"taskId\":\"$task2\"", "\"taskId\":null", StringComparison.Ordinal), "taskNotFound");
+        yield return End("no task id", EndTask().Replace("\"taskId\":\"$task2\"", "\"taskId\":null", StringComparison.Ordinal), "invalidRequest") with { Mentions = "taskId is required" };
+        yield return End("outcome left out", EndTask().Replace("\"outcome\":\"success\",", "", StringComparison.Ordinal), "invalidRequest") with { Mentions = "outcome is required" };
+        yield return End("outcome in PascalCase", EndTask(outcome: "\"Success\""), "invalidRequest") with { Mentions = "'outcome'" };
+        yield return End("comment holding NUL", EndTask(comment: "\"Fine\\u0000\""), "invalidCharacters") with { Mentions = "comment" };
+        yield return End("comment holding U+202E", EndTask(comment: "\"Fine\\u202E\""), "invalidCharacters") with { Mentions = "U+202E" };
         yield return End("errors negative", EndTask(errors: "-1"), "invalidCounter");
         yield return End("errors 1,000", EndTask(errors: "1000"), "invalidCounter");
         yield return End("assists negative", EndTask(assists: "-1"), "invalidCounter");
@@ -225,7 +253,12 @@ internal static class HubCorpus
         HubCase Rate(string name, string request, string code, string caller = "mod@live") => new($"AnswerSeq: {name}", caller, "AnswerSeq", request, code);
         HubCase Score(string name, string responses, string code, string caller = "mod@live") => new($"AnswerSus: {name}", caller, "AnswerSus", Sus(responses), code);
 
-        yield return Ask("SEQ without a task", $$"""{"commandId":"{{Id()}}","kind":"seq"}""", "taskNotFound");
+        yield return Ask("SEQ without a task", $$"""{"commandId":"{{Id()}}","kind":"seq"}""", "invalidRequest") with { Mentions = "taskId is required" };
+        yield return Ask("without kind (once read as the SEQ)", $$"""{"commandId":"{{Id()}}","taskId":"$task1"}""", "invalidRequest") with { Mentions = "kind is required" };
+        yield return Ask("kind null", $$"""{"commandId":"{{Id()}}","kind":null,"taskId":"$task1"}""", "invalidRequest") with { Mentions = "kind is required" };
+        yield return Ask("kind in PascalCase", $$"""{"commandId":"{{Id()}}","kind":"Seq","taskId":"$task1"}""", "invalidRequest") with { Mentions = "'kind'" };
+        yield return Ask("kind in capitals", $$"""{"commandId":"{{Id()}}","kind":"SUS"}""", "invalidRequest") with { Mentions = "'kind'" };
+        yield return Ask("kind with a trailing space", $$"""{"commandId":"{{Id()}}","kind":"sus "}""", "invalidRequest") with { Mentions = "'kind'" };
         yield return Ask("SEQ for a task not in the study", $$"""{"commandId":"{{Id()}}","kind":"seq","taskId":"t99"}""", "taskNotFound");
         yield return Ask("SEQ for the running task", $$"""{"commandId":"{{Id()}}","kind":"seq","taskId":"$task2"}""", "taskNotEnded");
         yield return Ask("SEQ for a task never started", $$"""{"commandId":"{{Id()}}","kind":"seq","taskId":"$task3"}""", "taskNotEnded");
@@ -241,7 +274,7 @@ internal static class HubCorpus
         yield return Score("an answer of 0", "[0,2,3,4,5,1,2,3,4,5]", "invalidSusResponses");
         yield return Score("an answer of 6", "[1,2,3,4,5,1,2,3,4,6]", "invalidSusResponses");
         yield return Score("no answers", "[]", "invalidSusResponses");
-        yield return Score("answers null", "null", "binding");
+        yield return Score("answers null", "null", "invalidRequest") with { Mentions = "'responses'" };
         yield return Score("10,000 answers", "[" + string.Join(',', Enumerable.Repeat("3", 10_000)) + "]", "invalidSusResponses");
     }
 

@@ -29,7 +29,9 @@ public sealed class HubCorpusTests(CorpusWorld world)
             Assert.True(connection.IsConnected, $"{c.Name}: the connection was closed");
             if (outcome.InvocationError is null)
             {
-                Assert.False(string.IsNullOrWhiteSpace(outcome.Result.GetProperty("error").GetProperty("message").GetString()));
+                var message = outcome.Result.GetProperty("error").GetProperty("message").GetString();
+                Assert.False(string.IsNullOrWhiteSpace(message));
+                Assert.True(c.Mentions is null || message!.Contains(c.Mentions, StringComparison.Ordinal), $"{c.Name}: the message does not name {c.Mentions}: {message}");
             }
         }
         finally
