@@ -8,6 +8,7 @@ import { knownSessions, knownStudies } from '../lib/storage';
 import { RecordingApiError } from '../recording/RecordingsClient';
 import type { Clip } from '../recording/types';
 import { errorPanel, loading, renderShell } from '../ui/shell';
+import { SharePanel } from './study-share';
 import { tagChip } from '../ui/tags';
 
 interface Candidate { token: string; role: ClipRole }
@@ -51,7 +52,7 @@ export async function showClipPage(sessionId: string, noteId: string, fragmentTo
     }
     // A view-only link opens the clip, not the session's study.
     const study = candidate.role === 'viewer' ? null : await api<Study>('GET', `/api/sessions/${encodeURIComponent(sessionId)}/study`, candidate.token).catch(() => null);
-    return render(main, library, clip, study, candidate.token);
+    return render(main, library, clip, study, candidate.token, candidate.role === 'owner');
   }
   if (linkProblem?.code === 'linkRevoked') return refuse(main, 'This link was turned off', linkProblem.message);
   if (linkProblem?.code === 'tokenExpired') return refuse(main, 'This link has expired', linkProblem.message);
@@ -62,7 +63,7 @@ export async function showClipPage(sessionId: string, noteId: string, fragmentTo
     'Open the study’s setup link, or your moderator or observer invite for this session, in this browser; then open this clip link again.');
 }
 
-function render(main: HTMLElement, library: ClipLibrary, clip: Clip, study: Study | null, token: string): void {
+function render(main: HTMLElement, library: ClipLibrary, clip: Clip, study: Study | null, token: string, owner: boolean): void {
   document.title = `Clip at ${clock(clip.noteClockOffsetMs)}${study ? ` · ${study.name}` : ''} · SessionLab`;
   const view = new ClipView(library, { id: clip.noteId, clockOffsetMs: clip.noteClockOffsetMs, text: clip.noteText });
   replaceContent(main,
@@ -78,6 +79,12 @@ function render(main: HTMLElement, library: ClipLibrary, clip: Clip, study: Stud
       library.role === 'viewer'
         ? h('p', { class: 'muted small' }, 'A view-only clip, shared by the study’s owner.')
         : h('p', null, h('a', { href: `/summary/${encodeURIComponent(library.sessionId)}#${token}` }, 'Open the session summary'))));
+  // The study's owner can send this one clip to someone outside the team, as a view-only link.
+  if (owner && study) {
+    const share = new SharePanel(study.id, token, { scope: 'clip', sessionId: library.sessionId, noteId: clip.noteId });
+    main.append(h('section', { class: 'panel', 'aria-label': 'Share this clip' }, share.element));
+    void share.refresh();
+  }
   main.querySelector<HTMLElement>('h1')?.focus();
   void view.play();
 }

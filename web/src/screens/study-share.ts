@@ -2,7 +2,7 @@ import { ApiError, api } from '../lib/api';
 import { h, replaceContent } from '../lib/dom';
 import { describeError } from '../lib/errors';
 import { dateTime } from '../lib/format';
-import type { SharedLink } from '../lib/protocol';
+import type { SharedLink, ShareScope } from '../lib/protocol';
 
 const expiries = [
   { days: 1, label: '1 day' },
@@ -10,9 +10,17 @@ const expiries = [
   { days: 30, label: '30 days' },
 ] as const;
 
+/** What a view-only link opens: the whole report, or one note's clip. */
+export type ShareTarget = { scope: Extract<ShareScope, 'report'> } | { scope: Extract<ShareScope, 'clip'>; sessionId: string; noteId: string };
+
+const wording = {
+  report: { title: 'Share the report', button: 'Share report', what: 'read the report and play its clips', send: 'read the report' },
+  clip: { title: 'Share this clip', button: 'Share clip', what: 'play this clip', send: 'watch the clip' },
+} as const;
+
 /**
- * View-only links to the report, for people who did not run the sessions: made with an expiry, listed with when
- * each stops working, and revoked here. The server keeps every link, so the list survives a reload.
+ * View-only links to the report or to one clip, for people who did not run the sessions: made with an expiry, listed
+ * with when each stops working, and revoked here. The server keeps every link, so the list survives a reload.
  */
 export class SharePanel {
   readonly element: HTMLElement;
@@ -24,13 +32,14 @@ export class SharePanel {
   private fresh: string | null = null;
   private busy = false;
 
-  constructor(private readonly studyId: string, private readonly ownerToken: string) {
+  constructor(private readonly studyId: string, private readonly ownerToken: string, private readonly target: ShareTarget = { scope: 'report' }) {
+    const words = wording[target.scope];
     this.element = h('div', { class: 'share', 'aria-labelledby': 'share-title', role: 'group' },
-      h('h3', { id: 'share-title' }, 'Share the report'),
-      h('p', { class: 'muted' }, 'Anyone with the link can read the report and play its clips, nothing else: not the sessions, not the notes as they are typed, not this page. You can turn a link off at any time.'),
+      h('h3', { id: 'share-title' }, words.title),
+      h('p', { class: 'muted' }, `Anyone with the link can ${words.what}, nothing else: not the sessions, not the notes as they are typed, not this page. You can turn a link off at any time.`),
       h('form', { class: 'inline-form share-form', onsubmit: (e: SubmitEvent) => { e.preventDefault(); void this.create(); } },
         h('div', { class: 'field' }, h('label', { for: 'share-days' }, 'Link works for'), this.days),
-        h('button', { type: 'submit', class: 'button' }, 'Share report')),
+        h('button', { type: 'submit', class: 'button' }, words.button)),
       this.status,
       this.list);
   }
@@ -49,11 +58,11 @@ export class SharePanel {
     this.busy = true;
     try {
       const days = Number(this.days.value);
-      const link = await api<SharedLink>('POST', `/api/studies/${encodeURIComponent(this.studyId)}/shares`, this.ownerToken, { scope: 'report', expiresInDays: days });
+      const link = await api<SharedLink>('POST', `/api/studies/${encodeURIComponent(this.studyId)}/shares`, this.ownerToken, { ...this.target, expiresInDays: days });
       this.links = [link, ...this.links.filter((l) => l.id !== link.id)];
       this.fresh = link.id;
       this.render();
-      this.say(`Link made. It works until ${dateTime(link.expiresAt)}; copy it and send it to whoever should read the report.`);
+      this.say(`Link made. It works until ${dateTime(link.expiresAt)}; copy it and send it to whoever should ${wording[this.target.scope].send}.`);
       this.list.querySelector<HTMLElement>(`[data-focus="copy-${CSS.escape(link.id)}"]`)?.focus();
     } catch (error) {
       this.say(`No link was made: ${this.describe(error)}`, true);
@@ -75,7 +84,8 @@ export class SharePanel {
   }
 
   private render(): void {
-    const reportLinks = this.links.filter((l) => l.scope === 'report');
+    const target = this.target;
+    const reportLinks = this.links.filter((l) => l.scope === target.scope && (target.scope === 'report' || l.noteId === target.noteId));
     if (reportLinks.length === 0) {
       replaceContent(this.list, h('p', { class: 'muted' }, 'No shared links yet.'));
       return;

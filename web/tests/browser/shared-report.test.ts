@@ -142,7 +142,7 @@ test('a view-only link opens the report and plays its clips for someone with no 
   }
 });
 
-test('a view-only link to a highlight reel plays the reel, and one to a clip plays that clip, for someone with no other link', { timeout: 120_000 }, async () => {
+test('a view-only link to a highlight reel plays the reel, and one the owner makes on a clip’s page plays that clip, for someone with no other link', { timeout: 120_000 }, async () => {
   const links = await createSession(env.server.url);
   await moderateSession(env.server.url, links.moderator, [
     { text: 'Could not find the discount field', tags: ['confusion'] },
@@ -153,7 +153,28 @@ test('a view-only link to a highlight reel plays the reel, and one to a clip pla
   const reel = await send('POST', shares, links.ownerToken, JSON.stringify({ scope: 'highlights', sessionId: links.sessionId, tag: 'confusion', expiresInDays: 7 })) as { url: string };
   const events = await send('GET', `/api/sessions/${links.sessionId}/events?after=0`, links.ownerToken) as { event: { type: string; noteId?: string; text?: string } }[];
   const noteId = events.find((e) => e.event.type === 'noteAdded' && e.event.text === 'Looked for the code under the basket')!.event.noteId!;
-  const clip = await send('POST', shares, links.ownerToken, JSON.stringify({ scope: 'clip', sessionId: links.sessionId, noteId, expiresInDays: 1 })) as { url: string };
+
+  // The owner shares one clip from its page, by keyboard: a link that works for a day.
+  const owner = await open(env.tb, `${env.server.url}/clip/${links.sessionId}/${noteId}#${links.ownerToken}`, 'owner');
+  let clip: { url: string };
+  try {
+    const ownerPage = owner.page;
+    await ownerPage.getByRole('heading', { name: 'Share this clip' }).waitFor();
+    await ownerPage.getByTestId('share-list').getByText('No shared links yet.').waitFor();
+    await ownerPage.getByLabel('Link works for').selectOption('1');
+    await ownerPage.getByRole('button', { name: 'Share clip' }).focus();
+    await ownerPage.keyboard.press('Enter');
+    await ownerPage.getByTestId('share-status').filter({ hasText: /^Link made\. It works until .*watch the clip\.$/ }).waitFor();
+    clip = { url: await ownerPage.locator('.share-list input.invite-url').inputValue() };
+    assert.match(clip.url, new RegExp(`/clip/${links.sessionId}/${noteId}#sl1\\.`), 'a clip link opens the clip page');
+    const listed = await send('GET', shares, links.ownerToken) as { scope: string; noteId: string | null }[];
+    assert.deepEqual(listed.filter((l) => l.scope === 'clip').map((l) => l.noteId), [noteId], 'the link opens that one note’s clip');
+    await screenshot(ownerPage, 'clip-page-share');
+    await expectAccessible(ownerPage, 'a clip page with its share form');
+    assert.deepEqual(owner.errors, []);
+  } finally {
+    await closeAll(owner);
+  }
 
   const viewer = await open(env.tb, reel.url, 'reel viewer');
   try {
