@@ -668,7 +668,9 @@ internal static class HttpCorpus
     private static IEnumerable<HttpCase> Unrouted()
     {
         yield return new HttpCase("unknown API path", "GET", "/api/nothing", "$owner:A", 404, "notFound");
-        yield return new HttpCase("API path with dot-dot", "GET", "/api/sessions/../../etc/passwd", "$owner:A", 404, "notFound");
+        // A literal "/api/sessions/../../etc/passwd" never reaches a server: clients resolve the dot segments first
+        // (to /etc/passwd, a page of the browser app). Escaped slashes keep the dot-dot inside the session id.
+        yield return new HttpCase("API path with dot-dot", "GET", "/api/sessions/..%2F..%2Fetc%2Fpasswd", "$owner:A", 404, "sessionNotFound");
         yield return new HttpCase("API path with encoded dot-dot", "GET", "/api/%2e%2e/%2e%2e/sessionlab.db", "$owner:A", 404, "notFound");
         yield return new HttpCase("DELETE a session", "DELETE", "/api/sessions/$live", "$owner:A", 405, "methodNotAllowed") { Route = "GET /api/sessions/{sessionId}" };
         yield return new HttpCase("PUT a study", "PUT", "/api/studies/$studyA", "$owner:A", 405, "methodNotAllowed") { Route = "GET /api/studies/{studyId}", Body = "{}" };
