@@ -1,11 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Json;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Orleans.Configuration;
 using SessionLab.Sessions;
-using SessionLab.Storage.Tests.Support;
 using Xunit.Abstractions;
 
 namespace SessionLab.Server.Tests.Cluster;
@@ -20,50 +16,16 @@ public sealed class FailoverTests(ITestOutputHelper output) : IAsyncLifetime
     private const int NotesPerObserverBefore = 8;
     private const int NotesPerObserverAfter = 8;
 
-    private readonly PostgresServerFixture _postgres = new();
-    private readonly RedisServerFixture _redis = new();
-    private readonly List<ClusterNode> _nodes = [];
-    private readonly string _clusterId = "three-" + Guid.NewGuid().ToString("N")[..8];
-    private IHost? _orleansClient;
+    private KillableCluster _cluster = null!;
+    private IReadOnlyList<ClusterNode> _nodes = [];
 
     public async Task InitializeAsync()
     {
-        await Task.WhenAll(_postgres.InitializeAsync(), _redis.InitializeAsync());
-        var database = await _postgres.CreateDatabaseAsync();
-        for (var i = 0; i < 3; i++)
-        {
-            _nodes.Add(await ClusterNode.StartAsync("Redis", _redis.ConnectionString, _clusterId, database));
-        }
-        _orleansClient = Host.CreateDefaultBuilder()
-            .UseOrleansClient(client =>
-            {
-                client.UseRedisClustering(_redis.ConnectionString);
-                client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (_clusterId, "sessionlab"));
-            })
-            .Build();
-        await _orleansClient.StartAsync();
+        _cluster = await KillableCluster.StartAsync(3);
+        _nodes = _cluster.Nodes;
     }
 
-    public async Task DisposeAsync()
-    {
-        if (_orleansClient is not null)
-        {
-            try
-            {
-                await _orleansClient.StopAsync(new CancellationTokenSource(TimeSpan.FromSeconds(5)).Token);
-            }
-            catch (OperationCanceledException)
-            {
-            }
-            _orleansClient.Dispose();
-        }
-        foreach (var node in _nodes)
-        {
-            await node.DisposeAsync();
-        }
-        await _redis.DisposeAsync();
-        await _postgres.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _cluster.DisposeAsync();
 
     [Fact]
     public async Task KillingTheNodeThatHoldsASessionLosesNoAcknowledgedNoteAndTheSessionGoesOn()
@@ -77,7 +39,7 @@ public sealed class FailoverTests(ITestOutputHelper output) : IAsyncLifetime
             observers.Add(await HubClient.JoinAsync(_nodes[i].BaseUrl, invites[SessionRole.Observer], $"Observer on node {i}"));
         }
 
-        var victim = await NodeHoldingAsync(sessionId);
+        var victim = await _cluster.NodeHoldingAsync("session", sessionId);
         var survivors = _nodes.Where(n => n != victim).ToList();
         output.WriteLine($"The session's grain is on the node with silo port {victim.SiloPort}.");
 
@@ -130,15 +92,6 @@ public sealed class FailoverTests(ITestOutputHelper output) : IAsyncLifetime
             ClusterSetup.AssertEveryEventOnceInOrder(observer, head);
             await observer.DisposeAsync();
         }
-    }
-
-    private async Task<ClusterNode> NodeHoldingAsync(string sessionId)
-    {
-        var management = _orleansClient!.Services.GetRequiredService<IClusterClient>().GetGrain<IManagementGrain>(0);
-        var activation = Assert.Single(
-            await management.GetDetailedGrainStatistics(),
-            a => a.GrainId.Type.ToString() == "session" && a.GrainId.Key.ToString() == sessionId);
-        return _nodes.Single(n => n.SiloPort == activation.SiloAddress.Endpoint.Port);
     }
 
     private static async Task RejoinIfDisconnectedAsync(HubClient client, List<ClusterNode> survivors)

@@ -2,14 +2,10 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Orleans.Configuration;
 using SessionLab.Recordings;
 using SessionLab.Recordings.Tests;
 using SessionLab.Server.Tests.Cluster;
 using SessionLab.Sessions;
-using SessionLab.Storage.Tests.Support;
 
 namespace SessionLab.Server.Tests.Recordings;
 
@@ -24,30 +20,15 @@ public sealed class UploadFailoverTests(Xunit.Abstractions.ITestOutputHelper out
     private const int ChunkBytes = 48_000;
     private const int ChunkCount = 6;
 
-    private readonly PostgresServerFixture _postgres = new();
-    private readonly RedisServerFixture _redis = new();
     private readonly AzuriteFixture _azurite = new();
-    private readonly List<ClusterNode> _nodes = [];
-    private readonly string _clusterId = "upload-" + Guid.NewGuid().ToString("N")[..8];
-    private IHost? _orleansClient;
+    private KillableCluster _cluster = null!;
+    private IReadOnlyList<ClusterNode> _nodes = [];
 
     public async Task InitializeAsync()
     {
-        await Task.WhenAll(_postgres.InitializeAsync(), _redis.InitializeAsync(), _azurite.InitializeAsync());
-        var database = await _postgres.CreateDatabaseAsync();
-        for (var i = 0; i < 2; i++)
-        {
-            _nodes.Add(await ClusterNode.StartAsync("Redis", _redis.ConnectionString, _clusterId, database,
-                [$"--Recordings:ConnectionString={_azurite.ConnectionString}"]));
-        }
-        _orleansClient = Host.CreateDefaultBuilder()
-            .UseOrleansClient(client =>
-            {
-                client.UseRedisClustering(_redis.ConnectionString);
-                client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (_clusterId, "sessionlab"));
-            })
-            .Build();
-        await _orleansClient.StartAsync();
+        await _azurite.InitializeAsync();
+        _cluster = await KillableCluster.StartAsync(2, [$"--Recordings:ConnectionString={_azurite.ConnectionString}"]);
+        _nodes = _cluster.Nodes;
     }
 
     public async Task DisposeAsync()
@@ -56,24 +37,8 @@ public sealed class UploadFailoverTests(Xunit.Abstractions.ITestOutputHelper out
         {
             output.WriteLine($"Node with silo port {node.SiloPort}:\n{node.Output}");
         }
-        if (_orleansClient is not null)
-        {
-            try
-            {
-                await _orleansClient.StopAsync(new CancellationTokenSource(TimeSpan.FromSeconds(5)).Token);
-            }
-            catch (OperationCanceledException)
-            {
-            }
-            _orleansClient.Dispose();
-        }
-        foreach (var node in _nodes)
-        {
-            await node.DisposeAsync();
-        }
+        await _cluster.DisposeAsync();
         await _azurite.DisposeAsync();
-        await _redis.DisposeAsync();
-        await _postgres.DisposeAsync();
     }
 
     [Fact]
@@ -89,7 +54,7 @@ public sealed class UploadFailoverTests(Xunit.Abstractions.ITestOutputHelper out
 
         // The first chunk activates the recording's grain; the upload then goes on through the node that holds it.
         await PutChunkAsync(first, sessionId, recording.Id, 0, chunks[0]);
-        var victim = await NodeHoldingAsync(recording.Id);
+        var victim = await _cluster.NodeHoldingAsync("recording", recording.Id);
         var survivor = _nodes.Single(n => n != victim);
         using var toVictim = Client(victim.BaseUrl, invites[SessionRole.Moderator]);
         using var toSurvivor = Client(survivor.BaseUrl, invites[SessionRole.Moderator]);
@@ -130,15 +95,6 @@ public sealed class UploadFailoverTests(Xunit.Abstractions.ITestOutputHelper out
         using var anyone = new HttpClient();
         var stored = await anyone.GetByteArrayAsync(playback.Url).WaitAsync(TestTimeouts.Step);
         Assert.Equal(chunks.SelectMany(c => c).ToArray(), stored);
-    }
-
-    private async Task<ClusterNode> NodeHoldingAsync(string recordingId)
-    {
-        var management = _orleansClient!.Services.GetRequiredService<IClusterClient>().GetGrain<IManagementGrain>(0);
-        var activation = Assert.Single(
-            await management.GetDetailedGrainStatistics(),
-            a => a.GrainId.Type.ToString() == "recording" && a.GrainId.Key.ToString() == recordingId);
-        return _nodes.Single(n => n.SiloPort == activation.SiloAddress.Endpoint.Port);
     }
 
     /// <summary>
