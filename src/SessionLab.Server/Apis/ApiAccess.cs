@@ -67,14 +67,22 @@ internal sealed class ApiAccess(TokenService tokens, ISessionEventStore log, ISh
     }
 
     /// <summary>
-    /// Whether a view-only link's token still works: signed by this server (else <c>invalidToken</c>), not expired
-    /// (<c>tokenExpired</c>), and its row neither revoked (410 <c>linkRevoked</c>) nor missing.
+    /// Whether a view-only link's token still works: signed by this server (else <c>invalidToken</c>), its row neither
+    /// revoked (410 <c>linkRevoked</c>) nor missing, and not expired (<c>tokenExpired</c>). Revoked wins over expired:
+    /// the owner turned the link off, so a genuine but expired token still has its row looked up.
     /// </summary>
     public async Task<ShareCheck> CheckShareAsync(string? token, CancellationToken cancellationToken)
     {
         var validation = tokens.Validate(token, TokenKind.ReportShare);
         if (validation.Error is { } error)
         {
+            if (error.Code == SessionErrorCode.TokenExpired
+                && validation.ExpiredClaims is { Subject: { } expiredShareId } expired
+                && await shares.FindAsync(expiredShareId, cancellationToken) is { RevokedAt: not null } revokedLink
+                && revokedLink.StudyId == expired.Scope)
+            {
+                return ShareCheck.Denied(Revoked(revokedLink.RevokedAt.Value));
+            }
             return ShareCheck.Denied(error.Code == SessionErrorCode.TokenExpired
                 ? ApiProblems.From(SessionErrorCode.TokenExpired, error.Message.Replace("ask the researcher", "ask whoever sent it", StringComparison.Ordinal))
                 : ApiProblems.From(error));
@@ -86,12 +94,14 @@ internal sealed class ApiAccess(TokenService tokens, ISessionEventStore log, ISh
         }
         if (link.RevokedAt is { } revokedAt)
         {
-            return ShareCheck.Denied(ApiProblems.Create(StatusCodes.Status410Gone, LinkRevokedCode, "Link revoked",
-                $"The study's owner turned this link off on {revokedAt:u}. Ask them for a new one."));
+            return ShareCheck.Denied(Revoked(revokedAt));
         }
         return link.IsExpired(time.GetUtcNow())
             ? ShareCheck.Denied(ApiProblems.From(SessionErrorCode.TokenExpired, $"This link expired on {link.ExpiresAt:u}; ask whoever sent it for a new one."))
             : ShareCheck.Granted(link);
+
+        static ProblemHttpResult Revoked(DateTimeOffset revokedAt) => ApiProblems.Create(StatusCodes.Status410Gone, LinkRevokedCode, "Link revoked",
+            $"The study's owner turned this link off on {revokedAt:u}. Ask them for a new one.");
     }
 
     /// <summary>

@@ -80,7 +80,7 @@ public sealed class TokenService
         }
         if (claims.ExpiresAt <= _time.GetUtcNow())
         {
-            return TokenValidation.Invalid(SessionErrorCode.TokenExpired, $"This link expired on {claims.ExpiresAt:u}; ask the researcher for a new one.");
+            return TokenValidation.Invalid(SessionErrorCode.TokenExpired, $"This link expired on {claims.ExpiresAt:u}; ask the researcher for a new one.") with { ExpiredClaims = claims };
         }
         return TokenValidation.Valid(claims);
     }
