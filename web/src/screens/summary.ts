@@ -25,7 +25,7 @@ export async function showSummaryPage(sessionId: string, token: string): Promise
     // Unknown access reads as an observer's: the page offers nothing the server would refuse to a watcher.
     const role: ClipRole = access?.kind === 'studyOwner' ? 'owner' : access?.role === 'moderator' ? 'moderator' : 'observer';
     const clips = new ClipLibrary(sessionId, token, role);
-    renderSummary(main, study, state, { clips });
+    renderSummary(main, study, state, { clips, ownerToken: role === 'owner' ? token : undefined });
     void clips.refresh();
   } catch (error) {
     const e = error instanceof ApiError ? error : new ApiError('unknown', String(error), 0);
@@ -41,11 +41,17 @@ export interface SummaryOptions {
   before?: HTMLElement | null;
   /** Recordings this page recorded itself, never offered as interrupted. */
   recordedHere?: ReadonlySet<string>;
+  /**
+   * The study owner's token, when the page was opened with it; otherwise the owner link this browser holds for the
+   * study, if any. Only the owner is offered to share a highlight reel.
+   */
+  ownerToken?: string;
 }
 
 /** Tasks, outcomes, times, SEQ and SUS, and every note grouped by tag. */
 export function renderSummary(main: HTMLElement, study: Study, state: TeamState, options: SummaryOptions): void {
   const notes = [...state.notes.values()].sort((a, b) => a.clockOffsetMs - b.clockOffsetMs || a.sequence - b.sequence);
+  const ownerToken = options.ownerToken ?? knownStudies().find((s) => s.studyId === study.id)?.ownerToken ?? null;
   const reportSlot = h('p', { class: 'report-link' });
   const unsent = options.unsent ?? [];
   replaceContent(main,
@@ -86,7 +92,7 @@ export function renderSummary(main: HTMLElement, study: Study, state: TeamState,
     options.clips ? new RecordingsSection(options.clips, options.recordedHere).element : null,
     h('section', { class: 'panel', 'aria-labelledby': 'notes-title' },
       h('h2', { id: 'notes-title' }, `Notes by tag (${notes.length})`),
-      new NotesByTag(study, notes, options.clips ?? null).element));
+      new NotesByTag(study, notes, options.clips ?? null, ownerToken).element));
   main.querySelector<HTMLElement>('h1')?.focus();
   void offerReport(study, reportSlot);
 }
