@@ -75,7 +75,9 @@ internal sealed class ApiAccess(TokenService tokens, ISessionEventStore log, ISh
         }
         if (claims.Subject is not { } shareId || await shares.FindAsync(shareId, cancellationToken) is not { } link || link.StudyId != claims.Scope)
         {
-            return ShareCheck.Denied(ApiProblems.From(SessionErrorCode.InvalidToken, "This view-only link is not known to this server."));
+            return ShareCheck.Denied(validation.Error is { } expired
+                ? ApiProblems.From(expired)
+                : ApiProblems.From(SessionErrorCode.InvalidToken, "This view-only link is not known to this server."));
         }
         if (link.RevokedAt is { } revokedAt)
         {
@@ -179,12 +181,15 @@ internal sealed class ApiAccess(TokenService tokens, ISessionEventStore log, ISh
             : null;
 
     /// <summary>Why a caller who is not signed in as a member is refused a team route: which link they hold, or that they hold none.</summary>
-    private static ProblemHttpResult NotAMember(HttpContext http) => LinkAuthenticationHandler.LinkOf(http.User) switch
+    public static ProblemHttpResult NotAMember(HttpContext http) => LinkAuthenticationHandler.LinkOf(http.User) switch
     {
         { Kind: TokenKind.ReportShare } => ApiProblems.From(SessionErrorCode.Forbidden, ShareOpensOnlyItsReport),
         { } => ApiProblems.From(SessionErrorCode.Forbidden, "A session link does not open the study; sign in as a member of its workspace."),
         null => http.Items[LinkAuthenticationHandler.FailureKey] as ProblemHttpResult
-            ?? ApiProblems.Create(StatusCodes.Status401Unauthorized, AccountProblems.SignInRequired, "Sign in required", "Sign in to your SessionLab account first."),
+            ?? (BearerToken(http) is not null
+                // A bearer token that is neither a working sign-in nor a link: stale, cut short, or made up.
+                ? ApiProblems.From(SessionErrorCode.InvalidToken, "The token sent is not valid here: sign in again, or check you copied the whole link.")
+                : ApiProblems.Create(StatusCodes.Status401Unauthorized, AccountProblems.SignInRequired, "Sign in required", "Sign in to your SessionLab account first.")),
     };
 
     private static ProblemHttpResult RoleTooLow(WorkspaceRole least, WorkspaceRole role) =>

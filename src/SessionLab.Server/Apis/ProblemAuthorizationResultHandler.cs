@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
-using SessionLab.Accounts;
 
 namespace SessionLab.Server.Apis;
 
@@ -19,13 +18,6 @@ internal sealed class ProblemAuthorizationResultHandler : IAuthorizationMiddlewa
             await _default.HandleAsync(next, context, policy, result);
             return;
         }
-        var problem = context.Items[LinkAuthenticationHandler.FailureKey] is Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult linkFailure
-            ? linkFailure
-            : LinkAuthenticationHandler.LinkOf(context.User) is not null
-                ? ApiProblems.Create(StatusCodes.Status403Forbidden, "forbidden", "Not allowed for this role",
-                    "A session or view-only link does not open this; sign in as a member of the study's workspace.")
-                : ApiProblems.Create(StatusCodes.Status401Unauthorized, AccountProblems.SignInRequired, "Sign in required",
-                    "Sign in to your SessionLab account first.");
-        await problem.ExecuteAsync(context);
+        await ApiAccess.NotAMember(context).ExecuteAsync(context);
     }
 }

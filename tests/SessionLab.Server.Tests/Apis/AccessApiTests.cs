@@ -2,31 +2,22 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc.Testing;
+using SessionLab.Server.Tests.Support;
 using SessionLab.Sessions;
 
 namespace SessionLab.Server.Tests.Apis;
 
-public sealed class AccessApiTests : IDisposable
+public sealed class AccessApiTests(SessionLabFactory factory) : IClassFixture<SessionLabFactory>
 {
-    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("sessionlab-access-").FullName;
-    private readonly WebApplicationFactory<Program> _factory;
-
-    public AccessApiTests()
-    {
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseSetting("Storage:DataDirectory", _dataDirectory));
-    }
-
     [Fact]
-    public async Task AnOwnerTokenNamesItsStudy()
+    public async Task AMembersSignInIsNoLinkAndSaysSo()
     {
-        var (studyId, ownerToken) = await CreateStudyAsync();
+        using var client = Client(await factory.MemberTokenAsync());
 
-        var access = await GetJsonAsync("/api/access", ownerToken);
+        var response = await client.GetAsync(new Uri("/api/access", UriKind.Relative));
 
-        Assert.Equal("studyOwner", access.GetProperty("kind").GetString());
-        Assert.Equal(studyId, access.GetProperty("studyId").GetString());
-        Assert.Equal(JsonValueKind.Null, access.GetProperty("sessionId").ValueKind);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("invalidToken", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
     }
 
     [Fact]
@@ -46,8 +37,9 @@ public sealed class AccessApiTests : IDisposable
     [Fact]
     public async Task AnAlteredTokenIsRefusedWithItsErrorCode()
     {
-        var (_, ownerToken) = await CreateStudyAsync();
-        using var client = Client(ownerToken[..^2] + "xx");
+        var (studyId, ownerToken) = await CreateStudyAsync();
+        var invite = await CreateInviteAsync(await CreateSessionAsync(studyId, ownerToken), ownerToken, "observer");
+        using var client = Client(invite[..^2] + "xx");
 
         var response = await client.GetAsync(new Uri("/api/access", UriKind.Relative));
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -73,15 +65,9 @@ public sealed class AccessApiTests : IDisposable
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
     }
 
-    public void Dispose()
-    {
-        _factory.Dispose();
-        Directory.Delete(_dataDirectory, recursive: true);
-    }
-
     private HttpClient Client(string? token)
     {
-        var client = _factory.CreateClient();
+        var client = factory.CreateClient();
         if (token is not null)
         {
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -99,7 +85,8 @@ public sealed class AccessApiTests : IDisposable
 
     private async Task<(string StudyId, string OwnerToken)> CreateStudyAsync()
     {
-        using var client = Client(null);
+        var ownerToken = await factory.MemberTokenAsync();
+        using var client = Client(ownerToken);
         var response = await client.PostAsJsonAsync("/api/studies", new
         {
             name = "Access study",
@@ -109,7 +96,7 @@ public sealed class AccessApiTests : IDisposable
         });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var created = await response.Content.ReadFromJsonAsync<JsonElement>();
-        return (created.GetProperty("study").GetProperty("id").GetString()!, created.GetProperty("ownerToken").GetString()!);
+        return (created.GetProperty("study").GetProperty("id").GetString()!, ownerToken);
     }
 
     private async Task<string> CreateSessionAsync(string studyId, string ownerToken)

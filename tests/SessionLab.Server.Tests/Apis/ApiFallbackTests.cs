@@ -36,7 +36,7 @@ public sealed class ApiFallbackTests(SessionLabFactory factory) : IClassFixture<
     [InlineData("application/x-www-form-urlencoded", "name=Onboarding")]
     public async Task AJsonEndpointSentAnotherMediaTypeIs415(string contentType, string body)
     {
-        var response = await factory.CreateClient().PostAsync("/api/studies", new StringContent(body, Encoding.UTF8, contentType));
+        var response = await (await factory.MemberClientAsync()).PostAsync("/api/studies", new StringContent(body, Encoding.UTF8, contentType));
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
         var problem = await ProblemAsync(response, "unsupportedMediaType");
@@ -49,7 +49,7 @@ public sealed class ApiFallbackTests(SessionLabFactory factory) : IClassFixture<
     {
         var study = await factory.CreateStudyAsync();
 
-        foreach (var (client, path) in new[] { (factory.CreateClient(), "/api/studies"), (factory.ClientWith(study.MemberToken), $"/api/studies/{study.Study.Id}/sessions") })
+        foreach (var (client, path) in new[] { (await factory.MemberClientAsync(), "/api/studies"), (factory.ClientWith(study.MemberToken), $"/api/studies/{study.Study.Id}/sessions") })
         {
             var response = await client.SendAsync(new HttpRequestMessage(HttpMethod.Post, path));
 

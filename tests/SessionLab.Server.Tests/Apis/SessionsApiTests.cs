@@ -46,12 +46,12 @@ public sealed class SessionsApiTests(SessionLabFactory factory) : IClassFixture<
         var invite = await factory.InviteAsync(study, session.Id, SessionRole.Moderator);
         var tampered = invite.Token[..^3] + (invite.Token[^3] == 'A' ? "BBB" : "AAA");
 
-        foreach (var token in new[] { tampered, null, "sl1.garbage" })
+        foreach (var (token, code) in new[] { (tampered, "invalidToken"), ("sl1.garbage", "invalidToken"), (null, "signInRequired") })
         {
             var response = await factory.ClientWith(token).GetAsync($"/api/sessions/{session.Id}");
             Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
             var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-            Assert.Equal("invalidToken", problem.GetProperty("code").GetString());
+            Assert.Equal(code, problem.GetProperty("code").GetString());
         }
     }
 
@@ -205,7 +205,7 @@ public sealed class SessionsApiTests(SessionLabFactory factory) : IClassFixture<
             Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
             var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
             Assert.Equal("forbidden", problem.GetProperty("code").GetString());
-            Assert.Equal("A session link does not open the study; use the study owner's link.", problem.GetProperty("detail").GetString());
+            Assert.Equal("A session link does not open the study; sign in as a member of its workspace.", problem.GetProperty("detail").GetString());
         }
     }
 }

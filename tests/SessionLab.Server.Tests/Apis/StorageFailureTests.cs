@@ -35,7 +35,7 @@ public sealed class StorageFailureTests : IDisposable
         var name = "Checkout " + Guid.NewGuid().ToString("N")[..8];
         _failing = true;
 
-        var response = await _factory.CreateClient().PostAsJsonAsync("/api/studies", new
+        var response = await (await _factory.MemberClientAsync()).PostAsJsonAsync("/api/studies", new
         {
             name,
             goal = "Can people pay?",
@@ -46,7 +46,7 @@ public sealed class StorageFailureTests : IDisposable
         await AssertStorageUnavailableAsync(response);
         _failing = false;
         Assert.DoesNotContain(await studies.ListAsync(CancellationToken.None), s => s.Name == name);
-        Assert.Equal(HttpStatusCode.Created, (await _factory.CreateClient().PostAsJsonAsync("/api/studies", new
+        Assert.Equal(HttpStatusCode.Created, (await (await _factory.MemberClientAsync()).PostAsJsonAsync("/api/studies", new
         {
             name = "Checkout",
             goal = "Can people pay?",

@@ -25,7 +25,7 @@ public sealed class StudiesApiTests(SessionLabFactory factory) : IClassFixture<S
     [Fact]
     public async Task AnInvalidStudyGetsAValidationProblemNamingEachBadField()
     {
-        var response = await factory.CreateClient().PostAsJsonAsync("/api/studies", new
+        var response = await (await factory.MemberClientAsync()).PostAsJsonAsync("/api/studies", new
         {
             name = "",
             tasks = new[] { new { title = "", instructions = "Do it" } },
@@ -46,7 +46,7 @@ public sealed class StudiesApiTests(SessionLabFactory factory) : IClassFixture<S
     [Fact]
     public async Task FieldErrorsNameTheTaskOrTagTheyAreAbout()
     {
-        var response = await factory.CreateClient().PostAsJsonAsync("/api/studies", new
+        var response = await (await factory.MemberClientAsync()).PostAsJsonAsync("/api/studies", new
         {
             name = "Checkout\u202Eevil",
             tasks = new[] { new { title = "Find", instructions = "Do it", timeLimitSeconds = 60 }, new { title = "Pay\u0000", instructions = "Do it", timeLimitSeconds = 0 } },
@@ -79,11 +79,11 @@ public sealed class StudiesApiTests(SessionLabFactory factory) : IClassFixture<S
     [Fact]
     public async Task MalformedJsonGetsAProblemAndTheServerKeepsServing()
     {
-        var response = await factory.CreateClient().PostAsync("/api/studies", new StringContent("{\"name\": [", Encoding.UTF8, "application/json"));
+        var response = await (await factory.MemberClientAsync()).PostAsync("/api/studies", new StringContent("{\"name\": [", Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
-        Assert.Equal(HttpStatusCode.Created, (await factory.CreateClient().PostAsJsonAsync("/api/studies", new
+        Assert.Equal(HttpStatusCode.Created, (await (await factory.MemberClientAsync()).PostAsJsonAsync("/api/studies", new
         {
             name = "Still up",
             tasks = new[] { new { title = "T", instructions = "I" } },

@@ -17,7 +17,7 @@ public sealed class TextAndEnumRuleTests(SessionLabFactory factory) : IClassFixt
     [InlineData("goal", "Onboarding", "Has a \u0000 NUL")]
     public async Task AStudyWithAHiddenCharacterIsRefusedNamingTheField(string field, string name, string goal)
     {
-        var response = await factory.CreateClient().PostAsJsonAsync("/api/studies", new
+        var response = await (await factory.MemberClientAsync()).PostAsJsonAsync("/api/studies", new
         {
             name,
             goal,
@@ -34,7 +34,7 @@ public sealed class TextAndEnumRuleTests(SessionLabFactory factory) : IClassFixt
     [Fact]
     public async Task TaskTitlesFollowTheNameRuleAndInstructionsTheFreeTextRule()
     {
-        var response = await factory.CreateClient().PostAsJsonAsync("/api/studies", new
+        var response = await (await factory.MemberClientAsync()).PostAsJsonAsync("/api/studies", new
         {
             name = "Onboarding",
             goal = "Line one\nline two",

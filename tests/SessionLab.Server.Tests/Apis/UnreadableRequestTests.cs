@@ -15,7 +15,7 @@ public sealed class UnreadableRequestTests(SessionLabFactory factory) : IClassFi
     [Fact]
     public async Task MalformedJsonSaysTheBodyIsNotJsonAndWhere()
     {
-        var response = await factory.CreateClient().PostAsync("/api/studies", Json("{ name: \"Onboarding\" }"));
+        var response = await (await factory.MemberClientAsync()).PostAsync("/api/studies", Json("{ name: \"Onboarding\" }"));
 
         var problem = await InvalidRequestAsync(response);
         var detail = problem.GetProperty("detail").GetString()!;
@@ -31,7 +31,7 @@ public sealed class UnreadableRequestTests(SessionLabFactory factory) : IClassFi
     [InlineData("""[1, 2]""", null, "an object")]
     public async Task AValueOfTheWrongTypeInAStudyNamesItsFieldAndTheExpectedType(string body, string? field, string expected)
     {
-        var response = await factory.CreateClient().PostAsync("/api/studies", Json(body));
+        var response = await (await factory.MemberClientAsync()).PostAsync("/api/studies", Json(body));
 
         var problem = await InvalidRequestAsync(response);
         var detail = problem.GetProperty("detail").GetString()!;
@@ -97,7 +97,7 @@ public sealed class UnreadableRequestTests(SessionLabFactory factory) : IClassFi
         var body = new StringContent("{}", Encoding.UTF8);
         body.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json; charset=klingon");
 
-        var response = await factory.CreateClient().PostAsync("/api/studies", body);
+        var response = await (await factory.MemberClientAsync()).PostAsync("/api/studies", body);
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();

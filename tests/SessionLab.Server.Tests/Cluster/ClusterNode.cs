@@ -1,3 +1,4 @@
+using SessionLab.Server.Tests.Support;
 using System.Globalization;
 
 namespace SessionLab.Server.Tests.Cluster;
@@ -41,6 +42,8 @@ internal sealed class ClusterNode : IAsyncDisposable
             $"--Cluster:ClusterId={clusterId}",
             $"--Cluster:SiloPort={siloPort.ToString(CultureInfo.InvariantCulture)}",
             "--Cluster:AdvertisedAddress=127.0.0.1",
+            // Every node names the same first owner; whichever starts first creates it in the shared accounts tables.
+            .. SessionLabFactory.InitialOwnerArguments,
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:Orleans=Warning",
             .. extraArguments ?? [],

@@ -1,3 +1,4 @@
+using SessionLab.Server.Tests.Support;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -25,6 +26,7 @@ public sealed class IdleSessionTests
             $"--Cluster:ClusterId={clusterId}",
             $"--Cluster:GatewayPort={gatewayPort.ToString(CultureInfo.InvariantCulture)}",
             "--Sessions:IdleDeactivation=00:00:02",
+            .. SessionLabFactory.InitialOwnerArguments,
             "--Logging:LogLevel:Default=Warning",
         ]);
         var line = await node.WaitForLineAsync(l => l.StartsWith("SessionLab is listening on ", StringComparison.Ordinal), TimeSpan.FromSeconds(90));

@@ -84,6 +84,10 @@ internal static class ClusterSetup
     public static async Task<(string SessionId, Dictionary<SessionRole, string> Invites)> NewSessionAsync(Uri node)
     {
         using var http = new HttpClient { BaseAddress = node };
+        var signedIn = await http.PostAsJsonAsync("/api/account/token", new { email = SessionLabFactory.OwnerEmail, password = SessionLabFactory.Password }, SessionJson.Options);
+        signedIn.EnsureSuccessStatusCode();
+        var memberToken = (await signedIn.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("accessToken").GetString()!;
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", memberToken);
         var created = await http.PostAsJsonAsync("/api/studies", new
         {
             name = "Checkout",
@@ -92,8 +96,7 @@ internal static class ClusterSetup
             tags = new[] { new { name = "confusion", color = "#b45309", hotkey = 1 } },
         }, SessionJson.Options);
         created.EnsureSuccessStatusCode();
-        var study = (await created.Content.ReadFromJsonAsync<TeamStudy>(SessionJson.Options))!;
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", study.MemberToken);
+        var study = (await created.Content.ReadFromJsonAsync<StudyCreated>(SessionJson.Options))!;
         var scheduled = await http.PostAsJsonAsync($"/api/studies/{study.Study.Id}/sessions", new { participantAlias = "P1", moderatorName = "Mo" }, SessionJson.Options);
         scheduled.EnsureSuccessStatusCode();
         var session = (await scheduled.Content.ReadFromJsonAsync<SessionSummary>(SessionJson.Options))!;

@@ -290,18 +290,19 @@ public partial class CorpusWorld : IAsyncLifetime
         {
             "trunc" => Value(rest)[..^1],
             "half" => Value(rest)[..(Value(rest).Length / 2)],
-            "nosig" => Value(rest)[..Value(rest).LastIndexOf('.')],
+            // A Data Protection payload ends with its MAC: without its last 32 characters the token is cut before it.
+            "nosig" => Value(rest)[..^32],
             "pad" => Value(rest) + "=",
             "flip" => Flip(Value(rest), Value(rest).Length - 5),
             "flippayload" => Flip(Value(rest), 8),
             "upper" => Value(rest).ToUpperInvariant(),
-            "swapsig" => Value(rest)[..Value(rest).LastIndexOf('.')] + Value("owner:B")[Value("owner:B").LastIndexOf('.')..],
-            "noprefix" => Value(rest)["sl1.".Length..],
-            "v2" => "sl2." + Value(rest)["sl1.".Length..],
+            "swapsig" => Value(rest)[..^32] + Value("inv:obs:sessB")[^32..],
+            "noprefix" => Value(rest)["sl2.".Length..],
+            "v2" => "sl1." + Value(rest)["sl2.".Length..],
             "spaced" => Value(rest).Insert(10, " "),
             "zw" => Value(rest).Insert(10, "\u200B"),
             "std64" => Value(rest).Replace('-', '+').Replace('_', '/'),
-            "repeat" => string.Concat(Enumerable.Repeat(Value(rest), 200)),
+            "repeat" => string.Concat(Enumerable.Repeat(Value(rest), 40)),
             "json" => JsonEncodedText.Encode(Value(rest)).ToString(),
             _ => _values.TryGetValue(key, out var value) ? value : throw new KeyNotFoundException($"The corpus world has no '{key}'."),
         };
@@ -398,6 +399,6 @@ public partial class CorpusWorld : IAsyncLifetime
     [GeneratedRegex(@"\$([A-Za-z0-9_:@.\-]+[A-Za-z0-9])")]
     private static partial Regex Placeholder();
 
-    [GeneratedRegex(@"(expires|sig|se|sp|sv|sr|st)=[^&""\s]+|""expiresAt"":""[^""]*""")]
+    [GeneratedRegex(@"(expires|sig|se|sp|sv|sr|st)=[^&""\s]+|""expiresAt"":""[^""]*""|sl2\.[A-Za-z0-9_-]+")]
     private static partial Regex SignedLink();
 }

@@ -55,9 +55,10 @@ public sealed class RecordingScenario
 
     public static JsonSerializerOptions Json => SessionLabFactory.Json;
 
-    public static async Task<RecordingScenario> CreateAsync(SessionLabFactory server)
+    /// <summary>A study with one session, in the first workspace or, with <paramref name="memberToken"/>, in that member's.</summary>
+    public static async Task<RecordingScenario> CreateAsync(SessionLabFactory server, string? memberToken = null)
     {
-        var study = await server.CreateStudyAsync();
+        var study = await server.CreateStudyAsync(memberToken);
         var session = await server.CreateSessionAsync(study);
         return new RecordingScenario(
             server, study, session,

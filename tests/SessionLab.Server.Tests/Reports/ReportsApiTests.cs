@@ -151,19 +151,24 @@ public sealed class ReportsApiTests(SessionLabFactory factory) : IClassFixture<S
     }
 
     [Fact]
-    public async Task ReportsAndSeveritiesNeedTheStudysOwnerToken()
+    public async Task ReportsAndSeveritiesAreForTheStudysTeamOnlyAndRatingIsNotForViewers()
     {
         var mine = await CheckoutStudy.CreateStudyAsync(factory);
-        var theirs = await CheckoutStudy.CreateStudyAsync(factory);
+        var outsider = await factory.AddMemberAsync($"outsider-{Guid.NewGuid():N}@example.test");
+        var viewer = await factory.AddMemberAsync($"viewer-{Guid.NewGuid():N}@example.test", Accounts.Workspaces.WorkspaceRole.Viewer, mine.WorkspaceId);
 
         var anonymous = await factory.CreateClient().GetAsync($"/api/studies/{mine.Study.Id}/report?format=html");
-        var otherOwner = await factory.ClientWith(theirs.MemberToken).GetAsync($"/api/studies/{mine.Study.Id}/report?format=csv-notes");
-        var otherRating = await factory.ClientWith(theirs.MemberToken).PutAsJsonAsync($"/api/studies/{mine.Study.Id}/findings/bug/severity", new { severity = 4 });
+        var otherTeam = await factory.ClientWith(outsider).GetAsync($"/api/studies/{mine.Study.Id}/report?format=csv-notes");
+        var otherRating = await factory.ClientWith(outsider).PutAsJsonAsync($"/api/studies/{mine.Study.Id}/findings/bug/severity", new { severity = 4 });
+        var viewerReads = await factory.ClientWith(viewer).GetAsync($"/api/studies/{mine.Study.Id}/report?format=csv-notes");
+        var viewerRates = await factory.ClientWith(viewer).PutAsJsonAsync($"/api/studies/{mine.Study.Id}/findings/bug/severity", new { severity = 4 });
 
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, otherOwner.StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, otherRating.StatusCode);
-        Assert.Equal("forbidden", (await otherRating.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, otherTeam.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, otherRating.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, viewerReads.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, viewerRates.StatusCode);
+        Assert.Equal("forbidden", (await viewerRates.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
     }
 
     [Fact]

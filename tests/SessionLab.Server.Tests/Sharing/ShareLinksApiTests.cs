@@ -27,7 +27,7 @@ public sealed class ShareLinksApiTests(SessionLabFactory factory) : IClassFixtur
 
         Assert.Equal(ShareScope.Report, link.Scope);
         Assert.Equal(ShareLinkStatus.Active, link.Status);
-        Assert.StartsWith($"{factory.LinkBase}/shared#sl1.", link.Url);
+        Assert.StartsWith($"{factory.LinkBase}/shared#sl2.", link.Url);
         Assert.InRange(link.ExpiresAt, before.AddDays(7).AddSeconds(-2), DateTimeOffset.UtcNow.AddDays(7).AddSeconds(1));
         var listed = await ListAsync(scenario);
         Assert.Equal(link, Assert.Single(listed));
@@ -99,7 +99,7 @@ public sealed class ShareLinksApiTests(SessionLabFactory factory) : IClassFixtur
             Assert.Equal(HttpStatusCode.Gone, response.StatusCode);
             var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
             Assert.Equal("linkRevoked", problem.GetProperty("code").GetString());
-            Assert.StartsWith("The study's owner turned this link off on ", problem.GetProperty("detail").GetString());
+            Assert.StartsWith("The study's team turned this link off on ", problem.GetProperty("detail").GetString());
         }
     }
 
@@ -144,7 +144,7 @@ public sealed class ShareLinksApiTests(SessionLabFactory factory) : IClassFixtur
             Assert.Equal(HttpStatusCode.Gone, response.StatusCode);
             var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
             Assert.Equal("linkRevoked", problem.GetProperty("code").GetString());
-            Assert.StartsWith("The study's owner turned this link off on ", problem.GetProperty("detail").GetString());
+            Assert.StartsWith("The study's team turned this link off on ", problem.GetProperty("detail").GetString());
         }
         Assert.Equal(ShareLinkStatus.Revoked, Assert.Single(await ListAsync(scenario)).Status);
     }
@@ -332,15 +332,16 @@ public sealed class ShareLinksApiTests(SessionLabFactory factory) : IClassFixtur
     }
 
     [Fact]
-    public async Task OnlyTheStudysOwnerListsAndRevokesItsLinks()
+    public async Task OnlyTheStudysTeamListsAndRevokesItsLinks()
     {
         var mine = await RecordingScenario.CreateAsync(factory);
-        var other = await RecordingScenario.CreateAsync(factory);
+        var other = await RecordingScenario.CreateAsync(factory, await factory.AddMemberAsync($"other-{Guid.NewGuid():N}@example.test"));
         var link = await ShareAsync(mine, new { expiresInDays = 7 });
         var path = $"/api/studies/{mine.Study.Study.Id}/shares";
 
-        Assert.Equal(HttpStatusCode.Forbidden, (await other.Owner.GetAsync(path)).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await other.Owner.DeleteAsync($"{path}/{link.Id}")).StatusCode);
+        // Another team's member finds no such study; the session's moderator link is no member's sign-in.
+        Assert.Equal(HttpStatusCode.NotFound, (await other.Owner.GetAsync(path)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.Owner.DeleteAsync($"{path}/{link.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await mine.Moderator.DeleteAsync($"{path}/{link.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await other.Owner.DeleteAsync($"/api/studies/{other.Study.Study.Id}/shares/{link.Id}")).StatusCode);
         Assert.Equal(ShareLinkStatus.Active, Assert.Single(await ListAsync(mine)).Status);

@@ -38,6 +38,10 @@ public sealed class SessionLabFactory : WebApplicationFactory<Program>
 
     private readonly Dictionary<string, string> _memberTokens = [];
 
+    /// <summary>The same first owner, as command-line settings for a server started as its own process.</summary>
+    public static IReadOnlyList<string> InitialOwnerArguments { get; } =
+        [$"--Accounts:InitialOwner:Email={OwnerEmail}", $"--Accounts:InitialOwner:Password={Password}", "--Accounts:InitialOwner:DisplayName=Olive Owner"];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Storage:DataDirectory", _dataDirectory);
@@ -82,6 +86,9 @@ public sealed class SessionLabFactory : WebApplicationFactory<Program>
         _memberTokens[email] = token;
         return token;
     }
+
+    /// <summary>A client signed in as the first owner.</summary>
+    public async Task<HttpClient> MemberClientAsync() => ClientWith(await MemberTokenAsync());
 
     /// <summary>
     /// A member with <paramref name="role"/> in <paramref name="workspaceId"/>, or, without one, the owner of a workspace
