@@ -75,8 +75,12 @@ export async function showClipPage(sessionId: string, noteId: string, fragmentTo
     return refuse(main, 'This link does not work', `${linkProblem.message} Check that you copied the whole link, or ask whoever sent it for a new one.`);
   }
   if (!me) {
-    // Clips are for the research team: sign in, then come back to this clip.
-    location.assign(signInUrl());
+    // Clips are for the research team. Nobody is signed in and no invite opens it: say how to get in, with a way
+    // back here after signing in (a participant who followed a link is not sent to a sign-in page they cannot use).
+    replaceContent(main, errorPanel('Open the study first', 'This browser holds no link to this session, and nobody is signed in, so it cannot show the clip. Clips are for the research team.',
+      [h('p', null, h('a', { href: signInUrl() }, 'Sign in'), ' to open it as a member of the study’s workspace, or open your moderator or observer invite for this session in this browser; then open this clip link again.'),
+        h('p', null, h('a', { href: '/' }, 'Go to the start page'))]));
+    main.querySelector<HTMLElement>('h1')?.focus();
     return;
   }
   refuse(main, 'This clip is not in your workspaces', 'The session belongs to a study of a workspace you are not a member of. Clips are for the research team.',

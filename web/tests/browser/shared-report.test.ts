@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import { createSession } from './support/api.ts';
 import { expectAccessible, screenshot } from './support/browser.ts';
 import { moderateSession } from './support/hub.ts';
-import { closeAll, open } from './support/session.ts';
+import { closeAll, open, openSignedIn } from './support/session.ts';
 import { eventually, withTimeout } from './support/timeouts.ts';
 import { useServerAndBrowser } from './support/fixture.ts';
 
@@ -35,12 +35,12 @@ async function send(method: string, path: string, token: string, body?: BodyInit
 }
 
 /** Uploads a recording of the whole session as a file, as the study page's upload form does. */
-async function uploadRecording(sessionId: string, ownerToken: string): Promise<void> {
+async function uploadRecording(sessionId: string, accessToken: string): Promise<void> {
   const video = testVideo();
   const base = `/api/sessions/${sessionId}/recordings`;
-  const recording = await send('POST', base, ownerToken, JSON.stringify({ kind: 'uploadedFile', contentType: 'video/webm', clockOffsetMs: 0, durationMs: 6000 })) as { id: string };
-  await send('PUT', `${base}/${recording.id}/chunks/0`, ownerToken, new Uint8Array(video), 'application/octet-stream');
-  await send('POST', `${base}/${recording.id}/complete`, ownerToken, JSON.stringify({ chunkCount: 1, durationMs: 6000 }));
+  const recording = await send('POST', base, accessToken, JSON.stringify({ kind: 'uploadedFile', contentType: 'video/webm', clockOffsetMs: 0, durationMs: 6000 })) as { id: string };
+  await send('PUT', `${base}/${recording.id}/chunks/0`, accessToken, new Uint8Array(video), 'application/octet-stream');
+  await send('POST', `${base}/${recording.id}/complete`, accessToken, JSON.stringify({ chunkCount: 1, durationMs: 6000 }));
 }
 
 test('a view-only link opens the report and plays its clips for someone with no other link, and says so once it is turned off', { timeout: 180_000 }, async () => {
@@ -49,9 +49,9 @@ test('a view-only link opens the report and plays its clips for someone with no 
     { text: 'Could not find the discount field', tags: ['confusion'] },
     { text: 'Pay button did nothing on the first click', tags: ['bug'], kind: 'issue' },
   ]);
-  await uploadRecording(links.sessionId, links.ownerToken);
+  await uploadRecording(links.sessionId, links.accessToken);
 
-  const owner = await open(env.tb, `${env.server.url}/study#${links.ownerToken}`, 'owner');
+  const owner = await openSignedIn(env.tb, env.server.url, `/study/${links.studyId}`, 'owner');
   let viewer: Awaited<ReturnType<typeof open>> | undefined;
   try {
     const { page } = owner;
@@ -148,14 +148,14 @@ test('a view-only link to a highlight reel plays the reel, and one the owner mak
     { text: 'Could not find the discount field', tags: ['confusion'] },
     { text: 'Looked for the code under the basket', tags: ['confusion'] },
   ]);
-  await uploadRecording(links.sessionId, links.ownerToken);
+  await uploadRecording(links.sessionId, links.accessToken);
   const shares = `/api/studies/${links.studyId}/shares`;
-  const reel = await send('POST', shares, links.ownerToken, JSON.stringify({ scope: 'highlights', sessionId: links.sessionId, tag: 'confusion', expiresInDays: 7 })) as { url: string };
-  const events = await send('GET', `/api/sessions/${links.sessionId}/events?after=0`, links.ownerToken) as { event: { type: string; noteId?: string; text?: string } }[];
+  const reel = await send('POST', shares, links.accessToken, JSON.stringify({ scope: 'highlights', sessionId: links.sessionId, tag: 'confusion', expiresInDays: 7 })) as { url: string };
+  const events = await send('GET', `/api/sessions/${links.sessionId}/events?after=0`, links.accessToken) as { event: { type: string; noteId?: string; text?: string } }[];
   const noteId = events.find((e) => e.event.type === 'noteAdded' && e.event.text === 'Looked for the code under the basket')!.event.noteId!;
 
   // The owner shares one clip from its page, by keyboard: a link that works for a day.
-  const owner = await open(env.tb, `${env.server.url}/clip/${links.sessionId}/${noteId}#${links.ownerToken}`, 'owner');
+  const owner = await openSignedIn(env.tb, env.server.url, `/clip/${links.sessionId}/${noteId}`, 'owner');
   let clip: { url: string };
   try {
     const ownerPage = owner.page;
@@ -167,7 +167,7 @@ test('a view-only link to a highlight reel plays the reel, and one the owner mak
     await ownerPage.getByTestId('share-status').filter({ hasText: /^Link made\. It works until .*watch the clip\.$/ }).waitFor();
     clip = { url: await ownerPage.locator('.share-list input.invite-url').inputValue() };
     assert.match(clip.url, new RegExp(`/clip/${links.sessionId}/${noteId}#sl1\\.`), 'a clip link opens the clip page');
-    const listed = await send('GET', shares, links.ownerToken) as { scope: string; noteId: string | null }[];
+    const listed = await send('GET', shares, links.accessToken) as { scope: string; noteId: string | null }[];
     assert.deepEqual(listed.filter((l) => l.scope === 'clip').map((l) => l.noteId), [noteId], 'the link opens that one note’s clip');
     await screenshot(ownerPage, 'clip-page-share');
     await expectAccessible(ownerPage, 'a clip page with its share form');
