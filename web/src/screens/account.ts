@@ -55,7 +55,7 @@ export function showSetup(token: string): void {
   const form: SimpleForm = new SimpleForm('setup', [
     { name: 'email', label: 'Your e-mail', type: 'email', autocomplete: 'username' },
     { name: 'displayName', label: 'Your name', autocomplete: 'name', help: 'Your team sees it beside your notes and ratings.' },
-    { name: 'password', label: 'Password', type: 'password', autocomplete: 'new-password', help: 'At least 12 characters.' },
+    { name: 'password', label: 'Password', type: 'password', autocomplete: 'new-password', help: 'At least 10 characters.' },
     { name: 'confirm', label: 'Password again', type: 'password', autocomplete: 'new-password' },
   ], 'Create the owner account', async (values): Promise<void> => {
     const errors: Record<string, string[]> = {};
@@ -87,7 +87,7 @@ export function showReset(token: string): void {
   if (!token) return incomplete(renderShell({ title: 'Choose a new password', main: null }), 'password reset link');
   const done = h('div', { role: 'status' });
   const form: SimpleForm = new SimpleForm('reset', [
-    { name: 'password', label: 'New password', type: 'password', autocomplete: 'new-password', help: 'At least 12 characters.' },
+    { name: 'password', label: 'New password', type: 'password', autocomplete: 'new-password', help: 'At least 10 characters.' },
     { name: 'confirm', label: 'New password again', type: 'password', autocomplete: 'new-password' },
   ], 'Save the new password', async (values): Promise<void> => {
     const errors: Record<string, string[]> = {};
@@ -156,7 +156,7 @@ export async function showWelcome(token: string): Promise<void> {
     { name: 'email', label: 'Your e-mail', type: 'email', autocomplete: 'username', value: preview.email ?? '', readonly: !!preview.email,
       help: preview.email ? 'The invitation is for this address.' : undefined },
     { name: 'displayName', label: 'Your name', autocomplete: 'name', help: 'Your team sees it beside your notes and ratings.' },
-    { name: 'password', label: 'Password', type: 'password', autocomplete: 'new-password', help: 'At least 12 characters.' },
+    { name: 'password', label: 'Password', type: 'password', autocomplete: 'new-password', help: 'At least 10 characters.' },
     { name: 'confirm', label: 'Password again', type: 'password', autocomplete: 'new-password' },
   ], 'Create my account and join', async (values): Promise<void> => {
     const errors: Record<string, string[]> = {};

@@ -146,7 +146,9 @@ export async function showNewStudy(): Promise<void> {
     submit.disabled = true;
     submit.textContent = 'Creating…';
     try {
-      const created = await api<StudyCreated>('POST', '/api/studies', null, {
+      // The server reads the workspace from the query (?workspaceId=); docs/accounts.md names it in the body: send both.
+      const target = workspace.value ? `?workspaceId=${encodeURIComponent(workspace.value)}` : '';
+      const created = await api<StudyCreated>('POST', `/api/studies${target}`, null, {
         workspaceId: workspace.value || null,
         name: name.value.trim(),
         goal: goal.value.trim(),

@@ -111,7 +111,7 @@ export class SimpleForm {
 }
 
 /** Checks made before asking the server, so the common slips are named at once. */
-export function checkPasswords(values: Record<string, string>, errors: Record<string, string[]>, minLength = 12): void {
+export function checkPasswords(values: Record<string, string>, errors: Record<string, string[]>, minLength = 10): void {
   if (values.password!.length < minLength) errors.password = [`Choose a password of at least ${minLength} characters.`];
   if (values.confirm !== undefined && values.confirm !== values.password) errors.confirm = ['The two passwords are not the same.'];
 }
