@@ -4,7 +4,7 @@ import { ApiError, api } from '../lib/api';
 import { h, isTextEntry, replaceContent } from '../lib/dom';
 import { describeError } from '../lib/errors';
 import { capitalize, dateTime, duration, plural } from '../lib/format';
-import { currentMember } from '../lib/account';
+import { canCreateStudies, currentMember, roleForStudy } from '../lib/account';
 import type { Invite, Role, SessionSummary, Study } from '../lib/protocol';
 import { shortcutsDialog } from '../ui/dialog';
 import { singleKeyShortcutsOn } from '../ui/single-key-shortcuts';
@@ -39,8 +39,11 @@ export async function showStudy(studyId: string): Promise<void> {
     main.querySelector<HTMLElement>('h1')?.focus();
     return;
   }
-  void currentMember().then((me) => me && showMember(me)).catch(() => undefined);
-  new StudyPage(main, study, sessions).render();
+  const me = await currentMember().catch(() => null);
+  if (me) showMember(me);
+  // A viewer reads the study; scheduling sessions and making links is for researchers and owners.
+  const role = me ? await roleForStudy(me, study.id) : null;
+  new StudyPage(main, study, sessions, role === null || canCreateStudies(role)).render();
 }
 
 class StudyPage {
@@ -59,6 +62,7 @@ class StudyPage {
     private readonly main: HTMLElement,
     private readonly study: Study,
     private sessions: SessionSummary[],
+    private readonly canRun: boolean,
   ) {}
 
   render(): void {
@@ -80,8 +84,8 @@ class StudyPage {
       h('section', { class: 'panel', 'aria-labelledby': 'sessions-title' },
         h('h2', { id: 'sessions-title' }, 'Sessions'),
         this.sessionList,
-        h('h3', null, 'Schedule a session'),
-        form),
+        this.canRun ? [h('h3', null, 'Schedule a session'), form]
+          : h('p', { class: 'muted' }, 'Your role in this study’s workspace is viewer: you can read the study, its sessions and report; scheduling sessions and making links is for researchers and owners.')),
       new ReportPanel(this.study.id).element,
       findings.element,
       h('section', { class: 'panel', 'aria-labelledby': 'tasks-title' },
@@ -123,7 +127,7 @@ class StudyPage {
 
   private renderSessions(): void {
     if (this.sessions.length === 0) {
-      replaceContent(this.sessionList, h('p', { class: 'muted' }, 'No sessions yet. Schedule one below, then send each person their link.'));
+      replaceContent(this.sessionList, h('p', { class: 'muted' }, this.canRun ? 'No sessions yet. Schedule one below, then send each person their link.' : 'No sessions yet.'));
       return;
     }
     replaceContent(this.sessionList, h('ul', { class: 'cards' }, this.sessions.map((s) => {
@@ -140,10 +144,11 @@ class StudyPage {
         h('div', { class: 'card-actions' },
           s.status === 'ended'
             ? h('a', { class: 'button', href: `/summary/${encodeURIComponent(s.id)}`, 'data-focus': `summary-${s.id}` }, 'Session summary')
+            : !this.canRun ? null
             : h('button', { type: 'button', class: 'button button-secondary', 'data-focus': `invites-${s.id}`, 'aria-expanded': String(!!invites),
                 onclick: () => void this.toggleInvites(s.id) }, invites ? 'Hide invite links' : 'Invite links'),
           // A file's offset is to the session clock, which starts with the session.
-          s.status !== 'scheduled'
+          s.status !== 'scheduled' && this.canRun
             ? h('button', { type: 'button', class: 'button button-secondary', 'data-focus': `upload-${s.id}`, 'aria-expanded': String(this.uploads.has(s.id)),
                 onclick: () => this.toggleUpload(s) }, this.uploads.has(s.id) ? 'Hide recording upload' : 'Upload a recording')
             : null),

@@ -201,6 +201,9 @@ describe('members', () => {
 
       await viewer.page.getByRole('link', { name: 'Study for viewers' }).click();
       await viewer.page.getByRole('heading', { name: 'Study for viewers', level: 1 }).waitFor();
+      await viewer.page.getByText('Your role in this study’s workspace is viewer').waitFor();
+      assert.equal(await viewer.page.getByRole('button', { name: 'Schedule session' }).count(), 0);
+      await expectAccessible(viewer.page, 'the study page of a viewer');
 
       await viewer.page.goto(`${env.server.url}/study/new`);
       await viewer.page.getByRole('heading', { name: 'Create a study' }).waitFor();
