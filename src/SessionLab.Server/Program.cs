@@ -1,3 +1,4 @@
+using SessionLab.Accounts;
 using SessionLab.Server;
 using SessionLab.Server.Apis;
 using SessionLab.Server.Cluster;
@@ -23,6 +24,8 @@ if (builder.UseSessionLabCluster() is { } problem)
     Console.Error.WriteLine($"SessionLab cannot start: {problem}");
     return 2;
 }
+// Accounts first: their start-up creates the tables and the first workspace the sample study is placed in.
+builder.Services.AddSessionLabAccounts();
 builder.Services.AddSessionLabServer();
 builder.Services.AddSessionLabRecordings(builder.Configuration);
 
@@ -32,6 +35,11 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseDefaultFiles();
 app.UseStaticFiles();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
+
+app.MapAccountsApi();
 
 app.MapStudiesApi();
 app.MapSessionsApi();

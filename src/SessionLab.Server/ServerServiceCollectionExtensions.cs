@@ -25,6 +25,7 @@ public static class ServerServiceCollectionExtensions
     {
         services.AddSessionGrains();
         services.AddStudyReports();
+        services.AddServerPolicies();
         services.AddOptions<TokenOptions>().BindConfiguration(TokenOptions.SectionName)
             .Validate(o => o.InviteLifetime > TimeSpan.Zero && o.InviteLifetime <= o.MaxInviteLifetime, "Tokens:InviteLifetime must be positive and at most MaxInviteLifetime.")
             .ValidateOnStart();

@@ -1,3 +1,4 @@
+using SessionLab.Storage;
 using Microsoft.Extensions.Options;
 
 namespace SessionLab.Recordings;

@@ -20,11 +20,6 @@ public static class AccessApi
     internal static async Task<Results<Ok<TokenAccess>, ProblemHttpResult>> GetAccessAsync(TokenService tokens, ApiAccess access, HttpContext http, CancellationToken cancellationToken)
     {
         var token = ApiAccess.BearerToken(http);
-        var owner = tokens.Validate(token, TokenKind.StudyOwner);
-        if (owner.Claims is { } o)
-        {
-            return TypedResults.Ok(new TokenAccess(TokenKind.StudyOwner, o.Scope, null, null, o.ExpiresAt));
-        }
         var invite = tokens.Validate(token, TokenKind.SessionInvite);
         if (invite.Claims is { } i)
         {
@@ -32,13 +27,13 @@ public static class AccessApi
         }
         // A view-only link's page asks here first, so it can tell its holder at once that the link expired or was revoked.
         var share = tokens.Validate(token, TokenKind.ReportShare);
-        if (share.Claims is not null || share.Error?.Code == SessionErrorCode.TokenExpired)
+        if (share.Claims is not null || share.ExpiredClaims is not null)
         {
             var check = await access.CheckShareAsync(token, cancellationToken);
             return check.Link is { } link
                 ? TypedResults.Ok(new TokenAccess(TokenKind.ReportShare, link.StudyId, link.SessionId, null, link.ExpiresAt, link.Scope, link.NoteId, link.Tag))
                 : check.Problem!;
         }
-        return ApiProblems.From(invite.Error!.Code == SessionErrorCode.TokenExpired ? invite.Error : owner.Error!);
+        return ApiProblems.From(invite.Error!);
     }
 }

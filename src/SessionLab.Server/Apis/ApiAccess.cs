@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using SessionLab.Accounts;
+using SessionLab.Accounts.Workspaces;
 using SessionLab.Recordings;
 using SessionLab.Server.Invitations;
 using SessionLab.Sessions;
@@ -8,50 +10,44 @@ using SessionLab.Storage.Sharing;
 namespace SessionLab.Server.Apis;
 
 /// <summary>
-/// Who may call the HTTP API: the study owner's token for everything of a study, and a session's moderator or
-/// observer invite for that session's reads. A participant's invite opens nothing here: the API returns notes.
-/// A view-only link opens its study's report and the clips the report links to (or the one clip, or the one
-/// highlight reel, it was made for) and nothing else; whether it still works is decided here only, from its row.
+/// The resource checks, in one place, after a route's policy let the caller in. A member reaches a study, its sessions,
+/// report and clips when the study belongs to one of their workspaces, with the role the route needs; a study in another
+/// workspace answers as one that does not exist. A session link (moderator or observer) reaches its own session's
+/// reads; a participant's link opens nothing here, as the API returns notes. A view-only link opens its study's report
+/// and the clips the report links to (or the one clip, or the one highlight reel, it was made for) and nothing else;
+/// whether it still works is decided here only, from its row.
 /// </summary>
-internal sealed class ApiAccess(TokenService tokens, ISessionEventStore log, IShareLinkStore shares, TimeProvider time) : IRecordingAccess
+internal sealed class ApiAccess(TokenService tokens, ISessionEventStore log, IShareLinkStore shares, WorkspaceDirectory workspaces, TimeProvider time) : IRecordingAccess
 {
     public const string ShareOpensOnlyItsReport =
-        "A view-only link opens the report and its clips, nothing else. Ask the study's owner for the link you need.";
+        "A view-only link opens the report and its clips, nothing else. Ask the study's team for the link you need.";
 
     /// <summary>The problem code of a view-only link its owner revoked (410): the hub has no use for it.</summary>
     public const string LinkRevokedCode = "linkRevoked";
 
-    public ProblemHttpResult? RequireStudyOwner(HttpContext http, string studyId) => RequireStudyOwner(BearerToken(http), studyId);
-
-    /// <summary>Checks that <paramref name="token"/> is the owner's token of <paramref name="studyId"/>, wherever the caller sent it.</summary>
-    public ProblemHttpResult? RequireStudyOwner(string? token, string studyId)
+    /// <summary>Checks the caller is a member of the study's workspace with at least <paramref name="least"/>.</summary>
+    public async Task<ProblemHttpResult?> RequireStudyAsync(HttpContext http, string studyId, WorkspaceRole least, CancellationToken cancellationToken)
     {
-        var owner = tokens.Validate(token, TokenKind.StudyOwner);
-        if (owner.Error is { } error)
+        if (http.User.MemberId() is not { } memberId)
         {
-            // A working session link is the wrong key here, not a broken one: 403, as a wrong role gets on session routes.
-            if (tokens.Validate(token, TokenKind.SessionInvite).Claims is not null)
-            {
-                return ApiProblems.From(SessionErrorCode.Forbidden, "A session link does not open the study; use the study owner's link.");
-            }
-            return IsShareToken(token) ? ApiProblems.From(SessionErrorCode.Forbidden, ShareOpensOnlyItsReport) : ApiProblems.From(error);
+            return NotAMember(http);
         }
-        return owner.Claims!.Scope == studyId
-            ? null
-            : ApiProblems.From(SessionErrorCode.Forbidden, "This token belongs to another study.");
+        var role = await RoleInStudyAsync(memberId, studyId, cancellationToken);
+        if (role is null)
+        {
+            return ApiProblems.From(SessionErrorCode.StudyNotFound, $"Study '{studyId}' does not exist, or is in a workspace you are not a member of.");
+        }
+        return role < least ? RoleTooLow(least, role.Value) : null;
     }
 
-    /// <summary>
-    /// Checks the caller may read the study's report: its owner, or a view-only link to that study's report.
-    /// </summary>
+    /// <summary>Checks the caller may read the study's report: a member of its workspace, or a view-only link to that study's report.</summary>
     public async Task<ProblemHttpResult?> RequireReportReaderAsync(HttpContext http, string studyId, CancellationToken cancellationToken)
     {
-        var token = BearerToken(http);
-        if (!IsShareToken(token))
+        if (LinkAuthenticationHandler.LinkOf(http.User) is not { Kind: TokenKind.ReportShare })
         {
-            return RequireStudyOwner(token, studyId);
+            return await RequireStudyAsync(http, studyId, WorkspaceRole.Viewer, cancellationToken);
         }
-        var check = await CheckShareAsync(token, cancellationToken);
+        var check = await CheckShareAsync(BearerToken(http), cancellationToken);
         if (check.Problem is { } problem)
         {
             return problem;
@@ -67,19 +63,16 @@ internal sealed class ApiAccess(TokenService tokens, ISessionEventStore log, ISh
     }
 
     /// <summary>
-    /// Whether a view-only link's token still works: signed by this server (else <c>invalidToken</c>), not expired
-    /// (<c>tokenExpired</c>), and its row neither revoked (410 <c>linkRevoked</c>) nor missing.
+    /// Whether a view-only link's token still works: issued by this server (else <c>invalidToken</c>), its row neither
+    /// revoked (410 <c>linkRevoked</c>, which wins over expiry) nor missing, and not expired (<c>tokenExpired</c>).
     /// </summary>
     public async Task<ShareCheck> CheckShareAsync(string? token, CancellationToken cancellationToken)
     {
         var validation = tokens.Validate(token, TokenKind.ReportShare);
-        if (validation.Error is { } error)
+        if ((validation.Claims ?? validation.ExpiredClaims) is not { } claims)
         {
-            return ShareCheck.Denied(error.Code == SessionErrorCode.TokenExpired
-                ? ApiProblems.From(SessionErrorCode.TokenExpired, error.Message.Replace("ask the researcher", "ask whoever sent it", StringComparison.Ordinal))
-                : ApiProblems.From(error));
+            return ShareCheck.Denied(ApiProblems.From(validation.Error!));
         }
-        var claims = validation.Claims!;
         if (claims.Subject is not { } shareId || await shares.FindAsync(shareId, cancellationToken) is not { } link || link.StudyId != claims.Scope)
         {
             return ShareCheck.Denied(ApiProblems.From(SessionErrorCode.InvalidToken, "This view-only link is not known to this server."));
@@ -87,16 +80,17 @@ internal sealed class ApiAccess(TokenService tokens, ISessionEventStore log, ISh
         if (link.RevokedAt is { } revokedAt)
         {
             return ShareCheck.Denied(ApiProblems.Create(StatusCodes.Status410Gone, LinkRevokedCode, "Link revoked",
-                $"The study's owner turned this link off on {revokedAt:u}. Ask them for a new one."));
+                $"The study's team turned this link off on {revokedAt:u}. Ask them for a new one."));
         }
-        return link.IsExpired(time.GetUtcNow())
+        return validation.Claims is null || link.IsExpired(time.GetUtcNow())
             ? ShareCheck.Denied(ApiProblems.From(SessionErrorCode.TokenExpired, $"This link expired on {link.ExpiresAt:u}; ask whoever sent it for a new one."))
             : ShareCheck.Granted(link);
     }
 
     /// <summary>
-    /// Checks the caller may act on the session (its study's owner, or a team invite with an allowed role), then loads it.
-    /// An invite is checked before the session is looked up, so a link for one session cannot tell which others exist.
+    /// Checks the caller may act on the session, then loads it: a member of its study's workspace (a viewer for reads,
+    /// a researcher for changes), or a team invite with an allowed role. An invite is checked before the session is
+    /// looked up, so a link for one session cannot tell which others exist.
     /// </summary>
     public Task<SessionAccess> RequireSessionAsync(HttpContext http, string sessionId, bool observersAllowed, CancellationToken cancellationToken) =>
         RequireSessionAsync(http, sessionId, observersAllowed, shareRead: null, cancellationToken);
@@ -107,34 +101,39 @@ internal sealed class ApiAccess(TokenService tokens, ISessionEventStore log, ISh
     /// </summary>
     public async Task<SessionAccess> RequireSessionAsync(HttpContext http, string sessionId, bool observersAllowed, ShareRead? shareRead, CancellationToken cancellationToken)
     {
-        var token = BearerToken(http);
-        if (IsShareToken(token))
+        var link = LinkAuthenticationHandler.LinkOf(http.User);
+        if (link is { Kind: TokenKind.ReportShare })
         {
-            return await RequireSharedSessionAsync(token, sessionId, shareRead, cancellationToken);
+            return await RequireSharedSessionAsync(BearerToken(http), sessionId, shareRead, cancellationToken);
         }
-        var owner = tokens.Validate(token, TokenKind.StudyOwner);
-        var invite = owner.Claims is null ? tokens.Validate(token, TokenKind.SessionInvite) : null;
-        if (owner.Claims is null && invite!.Claims is null)
+        var memberId = http.User.MemberId();
+        if (link is null && memberId is null)
         {
-            return SessionAccess.Denied(ApiProblems.From(invite.Error!.Code == SessionErrorCode.TokenExpired ? invite.Error : owner.Error!));
+            return SessionAccess.Denied(NotAMember(http));
         }
-        if (invite?.Claims is { } claims)
+        if (link is { Kind: TokenKind.SessionInvite })
         {
-            var allowed = claims.Role == SessionRole.Moderator || (observersAllowed && claims.Role == SessionRole.Observer);
-            if (claims.Scope != sessionId || !allowed)
+            var allowed = link.Role == SessionRole.Moderator || (observersAllowed && link.Role == SessionRole.Observer);
+            if (link.Scope != sessionId || !allowed)
             {
                 return SessionAccess.Denied(ApiProblems.From(SessionErrorCode.Forbidden, "This link does not give access to that."));
             }
         }
         if (string.IsNullOrWhiteSpace(sessionId) || await log.LoadStateAsync(sessionId, cancellationToken) is not { } state)
         {
-            return SessionAccess.Denied(ApiProblems.From(SessionErrorCode.SessionNotFound, $"Session '{sessionId}' does not exist."));
+            return SessionAccess.Denied(SessionNotFound(sessionId));
         }
-        if (owner.Claims is { } o)
+        if (memberId is not null)
         {
-            return o.Scope == state.StudyId
-                ? SessionAccess.Granted(state, new Actor("owner", "Research team", SessionRole.Moderator))
-                : SessionAccess.Denied(ApiProblems.From(SessionErrorCode.Forbidden, "This token belongs to another study."));
+            var least = observersAllowed ? WorkspaceRole.Viewer : WorkspaceRole.Researcher;
+            var role = await RoleInStudyAsync(memberId, state.StudyId, cancellationToken);
+            if (role is null)
+            {
+                return SessionAccess.Denied(SessionNotFound(sessionId));
+            }
+            return role < least
+                ? SessionAccess.Denied(RoleTooLow(least, role.Value))
+                : SessionAccess.Granted(state, new Actor(memberId, http.User.AuditActor().Name, SessionRole.Moderator));
         }
         return SessionAccess.Granted(state, new Actor("moderator", state.ModeratorName, SessionRole.Moderator));
     }
@@ -174,15 +173,28 @@ internal sealed class ApiAccess(TokenService tokens, ISessionEventStore log, ISh
         return SessionAccess.Granted(state, Viewer);
     }
 
+    private async Task<WorkspaceRole?> RoleInStudyAsync(string memberId, string studyId, CancellationToken cancellationToken) =>
+        await workspaces.WorkspaceOfStudyAsync(studyId, cancellationToken) is { } workspaceId
+            ? await workspaces.RoleOfAsync(workspaceId, memberId, cancellationToken)
+            : null;
+
+    /// <summary>Why a caller who is not signed in as a member is refused a team route: which link they hold, or that they hold none.</summary>
+    private static ProblemHttpResult NotAMember(HttpContext http) => LinkAuthenticationHandler.LinkOf(http.User) switch
+    {
+        { Kind: TokenKind.ReportShare } => ApiProblems.From(SessionErrorCode.Forbidden, ShareOpensOnlyItsReport),
+        { } => ApiProblems.From(SessionErrorCode.Forbidden, "A session link does not open the study; sign in as a member of its workspace."),
+        null => http.Items[LinkAuthenticationHandler.FailureKey] as ProblemHttpResult
+            ?? ApiProblems.Create(StatusCodes.Status401Unauthorized, AccountProblems.SignInRequired, "Sign in required", "Sign in to your SessionLab account first."),
+    };
+
+    private static ProblemHttpResult RoleTooLow(WorkspaceRole least, WorkspaceRole role) =>
+        ApiProblems.From(SessionErrorCode.Forbidden, $"This needs the {least.ToString().ToLowerInvariant()} role in the study's workspace; you are a {role.ToString().ToLowerInvariant()}.");
+
+    private static ProblemHttpResult SessionNotFound(string sessionId) =>
+        ApiProblems.From(SessionErrorCode.SessionNotFound, $"Session '{sessionId}' does not exist.");
+
     /// <summary>Whoever holds a view-only link; they only read.</summary>
     private static readonly Actor Viewer = new("viewer", "View-only link", SessionRole.Observer);
-
-    /// <summary>A token this server signed as a view-only link, working or expired: the right kind for the report, the wrong kind elsewhere.</summary>
-    private bool IsShareToken(string? token)
-    {
-        var validation = tokens.Validate(token, TokenKind.ReportShare);
-        return validation.Claims is not null || validation.Error?.Code == SessionErrorCode.TokenExpired;
-    }
 
     public static string? BearerToken(HttpContext http)
     {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using SessionLab.Accounts;
 using SessionLab.Server.Invitations;
 using SessionLab.Sessions;
 using SessionLab.Storage;
@@ -9,11 +10,11 @@ public static class SessionsApi
 {
     public static RouteGroupBuilder MapSessionsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/sessions").WithTags("Sessions");
+        var api = app.MapGroup("/api/sessions").WithTags("Sessions").RequireAuthorization(ServerPolicies.Caller);
         api.MapGet("/{sessionId}", GetSessionAsync);
         api.MapGet("/{sessionId}/events", GetEventsAsync);
         api.MapGet("/{sessionId}/study", GetStudyAsync);
-        api.MapPost("/{sessionId}/invites", CreateInviteAsync);
+        api.MapPost("/{sessionId}/invites", CreateInviteAsync).RequireAuthorization(AccountsAuthentication.MemberPolicy).RequireRateLimiting(AccountsAuthentication.InviteMintingLimit);
         api.MapPost("/{sessionId}/end", EndSessionAsync);
         return api;
     }

@@ -1,4 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using SessionLab.Accounts;
+using SessionLab.Accounts.Audit;
+using SessionLab.Accounts.Workspaces;
 using SessionLab.Server.Invitations;
 using SessionLab.Sessions;
 using SessionLab.Storage;
@@ -10,32 +13,48 @@ public static class StudiesApi
 {
     public static RouteGroupBuilder MapStudiesApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/studies").WithTags("Studies");
-        api.MapPost("/", CreateStudyAsync);
+        var api = app.MapGroup("/api/studies").WithTags("Studies").RequireAuthorization(AccountsAuthentication.MemberPolicy);
+        api.MapPost("/", CreateStudyAsync).RequireRateLimiting(AccountsAuthentication.StudyCreationLimit);
         api.MapGet("/{studyId}", GetStudyAsync);
         api.MapGet("/{studyId}/sessions", ListSessionsAsync);
         api.MapPost("/{studyId}/sessions", CreateSessionAsync);
         return api;
     }
 
-    internal static async Task<Results<Created<StudyCreated>, ValidationProblem>> CreateStudyAsync(
-        StudyDraft? draft, IStudyStore studies, TokenService tokens, TimeProvider time, HttpRequest request, IConfiguration configuration, CancellationToken cancellationToken)
+    /// <summary>
+    /// A researcher or owner creates a study in one of their workspaces: the one named by <c>?workspaceId=</c>, else
+    /// their only workspace where they may create studies.
+    /// </summary>
+    internal static async Task<Results<Created<StudyCreated>, ValidationProblem, ProblemHttpResult>> CreateStudyAsync(
+        StudyDraft? draft, string? workspaceId, IStudyStore studies, WorkspaceDirectory workspaces, AuditLog audit, TimeProvider time,
+        HttpContext http, IConfiguration configuration, CancellationToken cancellationToken)
     {
+        var mine = (await workspaces.OfMemberAsync(http.User.MemberId()!, cancellationToken)).Where(w => w.Role >= WorkspaceRole.Researcher).ToList();
+        var target = workspaceId is { Length: > 0 } ? mine.FirstOrDefault(w => w.Id == workspaceId) : mine.Count == 1 ? mine[0] : null;
+        if (target is null)
+        {
+            return mine.Count == 0
+                ? ApiProblems.From(SessionErrorCode.Forbidden, "Creating a study needs the researcher or owner role in a workspace; you are a viewer. Ask a workspace owner.")
+                : ApiProblems.From(SessionErrorCode.InvalidRequest, workspaceId is { Length: > 0 }
+                    ? $"You cannot create studies in workspace '{workspaceId}'; use one of {string.Join(", ", mine.Select(w => w.Id))}."
+                    : $"Say which workspace the study goes in (?workspaceId=): one of {string.Join(", ", mine.Select(w => w.Id))}.");
+        }
         var study = StudyValidator.Create(draft, "st_" + Guid.NewGuid().ToString("N")[..12], time.GetUtcNow(), out var errors);
         if (study is null)
         {
             return TypedResults.ValidationProblem(errors, detail: "The study has invalid fields; see errors.");
         }
         await studies.SaveAsync(study, cancellationToken);
-        var ownerToken = tokens.IssueStudyOwner(study.Id);
-        var setupUrl = AppLinks.StudySetup(AppLinks.BaseUrl(request, configuration), ownerToken);
-        return TypedResults.Created($"/api/studies/{study.Id}", new StudyCreated(study, ownerToken, setupUrl));
+        await workspaces.PlaceStudyAsync(study.Id, target.Id, cancellationToken);
+        await audit.RecordAsync(target.Id, http.User.AuditActor(), "study.created", study.Name, study.Id, cancellationToken);
+        var studyUrl = AppLinks.Study(AppLinks.BaseUrl(http.Request, configuration), study.Id);
+        return TypedResults.Created($"/api/studies/{study.Id}", new StudyCreated(study, target.Id, studyUrl));
     }
 
     internal static async Task<Results<Ok<Study>, ProblemHttpResult>> GetStudyAsync(
         string studyId, IStudyStore studies, ApiAccess access, HttpContext http, CancellationToken cancellationToken)
     {
-        if (access.RequireStudyOwner(http, studyId) is { } denied)
+        if (await access.RequireStudyAsync(http, studyId, WorkspaceRole.Viewer, cancellationToken) is { } denied)
         {
             return denied;
         }
@@ -46,7 +65,7 @@ public static class StudiesApi
     internal static async Task<Results<Ok<List<SessionSummary>>, ProblemHttpResult>> ListSessionsAsync(
         string studyId, ApiAccess access, ISessionEventStore log, HttpContext http, CancellationToken cancellationToken)
     {
-        if (access.RequireStudyOwner(http, studyId) is { } denied)
+        if (await access.RequireStudyAsync(http, studyId, WorkspaceRole.Viewer, cancellationToken) is { } denied)
         {
             return denied;
         }
@@ -64,7 +83,7 @@ public static class StudiesApi
     internal static async Task<Results<Created<SessionSummary>, ProblemHttpResult>> CreateSessionAsync(
         string studyId, CreateSessionRequest? request, ApiAccess access, IStudyStore studies, IGrainFactory grains, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
     {
-        if (access.RequireStudyOwner(http, studyId) is { } denied)
+        if (await access.RequireStudyAsync(http, studyId, WorkspaceRole.Researcher, cancellationToken) is { } denied)
         {
             return denied;
         }
@@ -81,7 +100,7 @@ public static class StudiesApi
         var sessionId = "se_" + Guid.NewGuid().ToString("N")[..12];
         var schedule = new ScheduleSessionRequest(Guid.NewGuid(), studyId, request.ParticipantAlias, request.ModeratorName ?? "Moderator", request.ScheduledFor);
         var grain = grains.GetGrain<ISessionGrain>(sessionId);
-        var result = await grain.ScheduleAsync(new Actor("owner", "Research team", SessionRole.Moderator), schedule, cancellationToken);
+        var result = await grain.ScheduleAsync(new Actor(http.User.MemberId()!, http.User.AuditActor().Name, SessionRole.Moderator), schedule, cancellationToken);
         if (result.Error is { } error)
         {
             return ApiProblems.From(error);

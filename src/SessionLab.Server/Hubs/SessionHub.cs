@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
+using SessionLab.Accounts;
 using SessionLab.Server.Invitations;
 using SessionLab.Sessions;
 using SessionLab.Sessions.Grains;
@@ -203,6 +204,13 @@ public sealed partial class SessionHub(
     {
         problem = null;
         var role = invite.Role ?? SessionRole.Observer;
+        // A signed-in member of the team joins under their account: the same identity on every device, named as they are.
+        if (role != SessionRole.Participant && Context.User?.MemberId() is { } memberId)
+        {
+            var account = Context.User.AuditActor().Name;
+            problem = SessionRules.CheckName(account, "Your account name", SessionErrorCode.InvalidDisplayName)?.Message;
+            return problem is null ? new Actor("m_" + memberId, account, role) : null;
+        }
         var previous = tokens.Validate(request.IdentityToken, TokenKind.Identity).Claims;
         var id = previous is { } p && p.Scope == invite.Scope && p.Role == role && p.Subject is { } subject
             ? subject

@@ -1,3 +1,4 @@
+using SessionLab.Storage;
 using SessionLab.Recordings;
 
 namespace SessionLab.Server.Invitations;

@@ -11,7 +11,8 @@ public static class AppLinks
 {
     public static string Join(string baseUrl, string inviteToken) => $"{baseUrl.TrimEnd('/')}/join#{inviteToken}";
 
-    public static string StudySetup(string baseUrl, string ownerToken) => $"{baseUrl.TrimEnd('/')}/study#{ownerToken}";
+    /// <summary>A study's page; members open it signed in, so the link carries no token.</summary>
+    public static string Study(string baseUrl, string studyId) => $"{baseUrl.TrimEnd('/')}/study/{Uri.EscapeDataString(studyId)}";
 
     /// <summary>A view-only link's page: the shared report, or a shared highlight reel.</summary>
     public static string Shared(string baseUrl, string shareToken) => $"{baseUrl.TrimEnd('/')}/shared#{shareToken}";

@@ -2,9 +2,6 @@ namespace SessionLab.Server.Invitations;
 
 public enum TokenKind
 {
-    /// <summary>Owns a study: create sessions, issue invites, end sessions, read everything of it.</summary>
-    StudyOwner,
-
     /// <summary>Opens one session in one role.</summary>
     SessionInvite,
 
@@ -12,8 +9,8 @@ public enum TokenKind
     Identity,
 
     /// <summary>
-    /// A view-only link made by a study's owner: its report and clips, or one clip, or one highlight reel. The
-    /// subject is the link's row in the store, which says what it opens and whether it was revoked.
+    /// A view-only link made by a member of the study's workspace: its report and clips, or one clip, or one highlight
+    /// reel. The subject is the link's row in the store, which says what it opens and whether it was revoked.
     /// </summary>
     ReportShare,
 }

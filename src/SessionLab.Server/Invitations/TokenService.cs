@@ -1,119 +1,49 @@
-using System.Buffers.Text;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using Microsoft.Extensions.Options;
+using SessionLab.Accounts.Tokens;
 using SessionLab.Sessions;
-using SessionLab.Storage;
 
 namespace SessionLab.Server.Invitations;
 
 /// <summary>
-/// Issues and checks the server's signed tokens: "sl1." + base64url(JSON claims) + "." + base64url(HMAC-SHA256).
-/// Tokens are stateless; ending a session revokes its invites because the session then refuses every join, and a
-/// view-only link is revoked in its row in the store (<see cref="Apis.ApiAccess"/> reads it).
+/// Issues and checks the tokens of session links (invites and identities) and view-only links, on ASP.NET Core Data
+/// Protection (<see cref="ProtectedTokens"/>): one protector purpose per kind, so a token of one kind never passes
+/// for another. Ending a session revokes its invites because the session then refuses every join; a view-only link
+/// is revoked in its row in the store (<see cref="Apis.ApiAccess"/> reads it).
 /// </summary>
-public sealed class TokenService
+public sealed class TokenService(ProtectedTokens tokens, IOptions<TokenOptions> options, TimeProvider time)
 {
-    private const string Prefix = "sl1.";
-    private const int MaxTokenLength = 4_096;
-    private const string SigningKeyName = "invite-tokens";
-
-    private readonly byte[] _key;
-    private readonly TimeProvider _time;
-    private readonly TokenOptions _options;
-
-    public TokenService(IOptions<TokenOptions> options, IOptions<StorageOptions> storage, IHostEnvironment environment, ISigningKeyStore keys, TimeProvider time)
-    {
-        _options = options.Value;
-        _time = time;
-        _key = string.IsNullOrWhiteSpace(_options.SigningKey)
-            ? keys.GetOrAdd(SigningKeyName, KeyFromEarlierVersion(Path.GetFullPath(storage.Value.DataDirectory, environment.ContentRootPath)) ?? RandomNumberGenerator.GetBytes(32))
-            : Convert.FromBase64String(_options.SigningKey);
-    }
-
-    public TokenOptions Options => _options;
-
-    public string IssueStudyOwner(string studyId) =>
-        Sign(new TokenClaims(TokenKind.StudyOwner, studyId, null, null, null, _time.GetUtcNow() + _options.OwnerLifetime));
+    public TokenOptions Options => options.Value;
 
     public string IssueInvite(string sessionId, SessionRole role, TimeSpan lifetime, out DateTimeOffset expiresAt)
     {
-        expiresAt = _time.GetUtcNow() + lifetime;
-        return Sign(new TokenClaims(TokenKind.SessionInvite, sessionId, role, null, null, expiresAt));
+        expiresAt = time.GetUtcNow() + lifetime;
+        return Issue(new TokenClaims(TokenKind.SessionInvite, sessionId, role, null, null, expiresAt));
     }
 
-    /// <summary>The token of a view-only link: the study and the link's id, signed; what it opens is kept in the link's row.</summary>
+    /// <summary>The token of a view-only link: the study and the link's id; what it opens is kept in the link's row.</summary>
     public string IssueReportShare(string studyId, string shareId, DateTimeOffset expiresAt) =>
-        Sign(new TokenClaims(TokenKind.ReportShare, studyId, null, shareId, null, expiresAt));
+        Issue(new TokenClaims(TokenKind.ReportShare, studyId, null, shareId, null, expiresAt));
 
     public string IssueIdentity(string sessionId, Actor actor) =>
-        Sign(new TokenClaims(TokenKind.Identity, sessionId, actor.Role, actor.Id, actor.DisplayName, _time.GetUtcNow() + _options.MaxInviteLifetime));
-
-    public TokenValidation Validate(string? token, TokenKind expectedKind)
-    {
-        if (string.IsNullOrWhiteSpace(token) || token.Length > MaxTokenLength || !token.StartsWith(Prefix, StringComparison.Ordinal))
-        {
-            return TokenValidation.Invalid(SessionErrorCode.InvalidToken, "The link's token is missing or malformed.");
-        }
-        var parts = token[Prefix.Length..].Split('.');
-        if (parts.Length != 2 || !TryDecode(parts[0], out var payload) || !TryDecode(parts[1], out var signature))
-        {
-            return TokenValidation.Invalid(SessionErrorCode.InvalidToken, "The link's token is malformed.");
-        }
-        if (!CryptographicOperations.FixedTimeEquals(signature, HMACSHA256.HashData(_key, payload)))
-        {
-            return TokenValidation.Invalid(SessionErrorCode.InvalidToken, "The link's token was not issued by this server or was altered.");
-        }
-        TokenClaims? claims;
-        try
-        {
-            claims = JsonSerializer.Deserialize<TokenClaims>(payload, SessionJson.Options);
-        }
-        catch (JsonException)
-        {
-            claims = null;
-        }
-        if (claims is null || claims.Kind != expectedKind)
-        {
-            return TokenValidation.Invalid(SessionErrorCode.InvalidToken, "This token is not valid for this purpose.");
-        }
-        if (claims.ExpiresAt <= _time.GetUtcNow())
-        {
-            return TokenValidation.Invalid(SessionErrorCode.TokenExpired, $"This link expired on {claims.ExpiresAt:u}; ask the researcher for a new one.");
-        }
-        return TokenValidation.Valid(claims);
-    }
-
-    private string Sign(TokenClaims claims)
-    {
-        var payload = JsonSerializer.SerializeToUtf8Bytes(claims, SessionJson.Options);
-        return Prefix + Base64Url.EncodeToString(payload) + "." + Base64Url.EncodeToString(HMACSHA256.HashData(_key, payload));
-    }
-
-    private static bool TryDecode(string text, out byte[] bytes)
-    {
-        try
-        {
-            bytes = Base64Url.DecodeFromChars(text);
-            // One token, one spelling: padding, or unused low bits set in the last character, would let a copy
-            // that looks different validate as the same token.
-            return Base64Url.EncodeToString(bytes) == text;
-        }
-        catch (FormatException)
-        {
-            bytes = [];
-            return false;
-        }
-    }
+        Issue(new TokenClaims(TokenKind.Identity, sessionId, actor.Role, actor.Id, actor.DisplayName, time.GetUtcNow() + Options.MaxInviteLifetime));
 
     /// <summary>
-    /// Servers before the shared key store kept the key in a file beside the data; it becomes the stored key, so the
-    /// links they issued keep working.
+    /// Reads a token of the expected kind. An expired token still carries its claims, so a view-only link that its
+    /// owner turned off is reported as turned off rather than expired.
     /// </summary>
-    private static byte[]? KeyFromEarlierVersion(string dataDirectory)
+    public TokenValidation Validate(string? token, TokenKind expectedKind)
     {
-        var path = Path.Combine(dataDirectory, "token-signing.key");
-        return File.Exists(path) ? Convert.FromBase64String(File.ReadAllText(path, Encoding.ASCII).Trim()) : null;
+        var read = tokens.Read<TokenClaims>(expectedKind.ToString(), token);
+        return read.Status switch
+        {
+            TokenReadStatus.Valid when read.Claims!.Kind == expectedKind => TokenValidation.Valid(read.Claims),
+            TokenReadStatus.Expired when read.Claims!.Kind == expectedKind => new TokenValidation(null,
+                new SessionError(SessionErrorCode.TokenExpired, $"This link expired on {read.ExpiresAt:u}; ask the researcher for a new one."), read.Claims),
+            TokenReadStatus.Invalid when token is { Length: > 0 } && !ProtectedTokens.LooksLikeToken(token) =>
+                TokenValidation.Invalid(SessionErrorCode.InvalidToken, "The link's token is missing or malformed."),
+            _ => TokenValidation.Invalid(SessionErrorCode.InvalidToken, read.Status == TokenReadStatus.Invalid && read.Problem is { } problem ? problem : "This token is not valid for this purpose."),
+        };
     }
+
+    private string Issue(TokenClaims claims) => tokens.Protect(claims.Kind.ToString(), claims, claims.ExpiresAt);
 }

@@ -2,8 +2,8 @@ using SessionLab.Sessions;
 
 namespace SessionLab.Server.Invitations;
 
-/// <summary>The outcome of reading a token: its claims, or the typed reason it cannot be used.</summary>
-public sealed record TokenValidation(TokenClaims? Claims, SessionError? Error)
+/// <summary>A token's claims when it works, or why not; an expired token's claims are kept in <see cref="ExpiredClaims"/>.</summary>
+public sealed record TokenValidation(TokenClaims? Claims, SessionError? Error, TokenClaims? ExpiredClaims = null)
 {
     public static TokenValidation Valid(TokenClaims claims) => new(claims, null);
 

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using SessionLab.Accounts;
+using SessionLab.Accounts.Workspaces;
 using SessionLab.Reports;
 using SessionLab.Reports.Storage;
 using SessionLab.Server.Apis;
@@ -15,19 +17,13 @@ public static class ReportsApi
 
     public static RouteGroupBuilder MapReportsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/studies/{studyId}").WithTags("Reports");
+        var api = app.MapGroup("/api/studies/{studyId}").WithTags("Reports").RequireAuthorization(ServerPolicies.Caller);
         api.MapGet("/report", GetReportAsync);
-        api.MapGet("/findings/severities", ListSeveritiesAsync);
-        api.MapPut("/findings/{tag}/severity", SetSeverityAsync);
-        api.MapDelete("/findings/{tag}/severity", ClearSeverityAsync);
+        api.MapGet("/findings/severities", ListSeveritiesAsync).RequireAuthorization(AccountsAuthentication.MemberPolicy);
+        api.MapPut("/findings/{tag}/severity", SetSeverityAsync).RequireAuthorization(AccountsAuthentication.MemberPolicy);
+        api.MapDelete("/findings/{tag}/severity", ClearSeverityAsync).RequireAuthorization(AccountsAuthentication.MemberPolicy);
         return api;
     }
-
-    /// <summary>
-    /// The header that carries the owner's token of the study named by <c>compareWith</c>: an owner's token opens one
-    /// study, and a comparison shows the figures of both, so the caller proves access to each.
-    /// </summary>
-    public const string CompareTokenHeader = "X-Compare-With-Token";
 
     internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetReportAsync(
         string studyId,
@@ -38,7 +34,6 @@ public static class ReportsApi
         string? groupAName,
         string? groupBName,
         ApiAccess access,
-        TokenService tokens,
         IStudyStore studies,
         StudyReportService reports,
         HttpContext http,
@@ -74,12 +69,8 @@ public static class ReportsApi
             {
                 return ApiProblems.From(SessionErrorCode.InvalidRequest, "compareWith names the report's own study; name another round of it.");
             }
-            var compareToken = http.Request.Headers[CompareTokenHeader].ToString();
-            if (string.IsNullOrWhiteSpace(compareToken))
-            {
-                return ApiProblems.From(SessionErrorCode.Forbidden, $"Comparing shows both studies: send the owner's token of '{compareWith}' in the {CompareTokenHeader} header.");
-            }
-            if (access.RequireStudyOwner(compareToken.Trim(), compareWith) is { } deniedOther)
+            // A comparison shows the figures of both studies: the caller must be able to read each.
+            if (await access.RequireStudyAsync(http, compareWith, WorkspaceRole.Viewer, cancellationToken) is { } deniedOther)
             {
                 return deniedOther;
             }
@@ -91,7 +82,7 @@ public static class ReportsApi
         var appBase = ClipLinks.AppBase(AppLinks.BaseUrl(http.Request, configuration));
         // Read through a view-only link, the report's clip links carry it: they are what the holder may play.
         var bearer = ApiAccess.BearerToken(http);
-        var clipLinkToken = bearer is not null && tokens.Validate(bearer, TokenKind.ReportShare).Claims is not null ? bearer : null;
+        var clipLinkToken = LinkAuthenticationHandler.LinkOf(http.User) is { Kind: TokenKind.ReportShare } ? bearer : null;
         ReportDocument? document;
         try
         {
@@ -113,7 +104,7 @@ public static class ReportsApi
     internal static async Task<Results<Ok<IReadOnlyList<FindingSeverity>>, ProblemHttpResult>> ListSeveritiesAsync(
         string studyId, ApiAccess access, IStudyStore studies, IFindingSeverityStore severities, HttpContext http, CancellationToken cancellationToken)
     {
-        if (access.RequireStudyOwner(http, studyId) is { } denied)
+        if (await access.RequireStudyAsync(http, studyId, WorkspaceRole.Viewer, cancellationToken) is { } denied)
         {
             return denied;
         }
@@ -134,7 +125,7 @@ public static class ReportsApi
         HttpContext http,
         CancellationToken cancellationToken)
     {
-        if (access.RequireStudyOwner(http, studyId) is { } denied)
+        if (await access.RequireStudyAsync(http, studyId, WorkspaceRole.Researcher, cancellationToken) is { } denied)
         {
             return denied;
         }
@@ -174,7 +165,7 @@ public static class ReportsApi
     internal static async Task<Results<NoContent, ProblemHttpResult>> ClearSeverityAsync(
         string studyId, string tag, ApiAccess access, IStudyStore studies, IFindingSeverityStore severities, HttpContext http, CancellationToken cancellationToken)
     {
-        if (access.RequireStudyOwner(http, studyId) is { } denied)
+        if (await access.RequireStudyAsync(http, studyId, WorkspaceRole.Researcher, cancellationToken) is { } denied)
         {
             return denied;
         }

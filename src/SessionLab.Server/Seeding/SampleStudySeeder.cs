@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Hosting.Server;
+using SessionLab.Accounts.FirstRun;
+using SessionLab.Accounts.Workspaces;
 using SessionLab.Server.Invitations;
 using SessionLab.Sessions;
 using SessionLab.Storage;
@@ -8,7 +10,7 @@ namespace SessionLab.Server.Seeding;
 
 /// <summary>
 /// Once the server listens: on a fresh data folder, creates the sample study and a session; then prints the links a
-/// person needs to try it (setup, moderator, observer, participant). Links are re-issued on every start.
+/// person needs to try it (the first-run owner link or where to sign in, and the session's moderator, observer and participant links). Links are re-issued on every start.
 /// </summary>
 internal sealed partial class SampleStudySeeder(
     IServer server,
@@ -17,6 +19,8 @@ internal sealed partial class SampleStudySeeder(
     ISessionEventStore log,
     IGrainFactory grains,
     TokenService tokens,
+    WorkspaceDirectory workspaces,
+    OwnerSetup setup,
     IConfiguration configuration,
     TimeProvider time,
     ILogger<SampleStudySeeder> logger) : IHostedService
@@ -38,7 +42,10 @@ internal sealed partial class SampleStudySeeder(
                 : AppLinks.ListeningAddress(server);
             var all = await studies.ListAsync(cancellationToken);
             var study = all.Count > 0 ? all[0] : await SeedAsync(cancellationToken);
-            var lines = new List<string> { $"SessionLab is listening on {baseUrl}", $"Study setup ({study.Name}): {AppLinks.StudySetup(baseUrl, tokens.IssueStudyOwner(study.Id))}" };
+            var lines = new List<string> { $"SessionLab is listening on {baseUrl}" };
+            lines.Add(await setup.IsPendingAsync(cancellationToken)
+                ? $"First run: create the owner account at {OwnerSetup.Link(baseUrl, setup.IssueToken())}"
+                : $"Sign in at {baseUrl}/sign-in; the sample study is {AppLinks.Study(baseUrl, study.Id)}");
             foreach (var sessionId in await log.ListSessionIdsAsync(study.Id, cancellationToken))
             {
                 var state = await log.LoadStateAsync(sessionId, cancellationToken);
@@ -66,6 +73,7 @@ internal sealed partial class SampleStudySeeder(
     {
         var study = StudyValidator.Create(SampleStudy.Draft, "st_sample", time.GetUtcNow(), out _)!;
         await studies.SaveAsync(study, cancellationToken);
+        await workspaces.PlaceStudyAsync(study.Id, await workspaces.FirstWorkspaceIdAsync(cancellationToken), cancellationToken);
         await grains.GetGrain<ISessionGrain>("se_sample_p1").ScheduleAsync(
             new Actor("owner", "Research team", SessionRole.Moderator),
             new ScheduleSessionRequest(Guid.NewGuid(), study.Id, SampleStudy.ParticipantAlias, SampleStudy.ModeratorName, null),

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using SessionLab.Accounts;
+using SessionLab.Accounts.Workspaces;
 using SessionLab.Server.Apis;
 using SessionLab.Server.Invitations;
 using SessionLab.Sessions;
@@ -18,7 +20,7 @@ public static class ShareLinksApi
 
     public static RouteGroupBuilder MapShareLinksApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/studies/{studyId}/shares").WithTags("Sharing");
+        var api = app.MapGroup("/api/studies/{studyId}/shares").WithTags("Sharing").RequireAuthorization(AccountsAuthentication.MemberPolicy);
         api.MapPost("/", CreateAsync);
         api.MapGet("/", ListAsync);
         api.MapDelete("/{shareId}", RevokeAsync);
@@ -29,7 +31,7 @@ public static class ShareLinksApi
         string studyId, CreateShareLinkRequest? request, ApiAccess access, IStudyStore studies, ISessionEventStore log, IShareLinkStore shares,
         TokenService tokens, TimeProvider time, HttpContext http, IConfiguration configuration, CancellationToken cancellationToken)
     {
-        if (access.RequireStudyOwner(http, studyId) is { } denied)
+        if (await access.RequireStudyAsync(http, studyId, WorkspaceRole.Researcher, cancellationToken) is { } denied)
         {
             return denied;
         }
@@ -93,7 +95,7 @@ public static class ShareLinksApi
         string studyId, ApiAccess access, IStudyStore studies, IShareLinkStore shares, TokenService tokens, TimeProvider time,
         HttpContext http, IConfiguration configuration, CancellationToken cancellationToken)
     {
-        if (access.RequireStudyOwner(http, studyId) is { } denied)
+        if (await access.RequireStudyAsync(http, studyId, WorkspaceRole.Researcher, cancellationToken) is { } denied)
         {
             return denied;
         }
@@ -111,7 +113,7 @@ public static class ShareLinksApi
         string studyId, string shareId, ApiAccess access, IShareLinkStore shares, TokenService tokens, TimeProvider time,
         HttpContext http, IConfiguration configuration, CancellationToken cancellationToken)
     {
-        if (access.RequireStudyOwner(http, studyId) is { } denied)
+        if (await access.RequireStudyAsync(http, studyId, WorkspaceRole.Researcher, cancellationToken) is { } denied)
         {
             return denied;
         }

@@ -1,8 +1,10 @@
-namespace SessionLab.Recordings;
+using Microsoft.AspNetCore.Http;
+
+namespace SessionLab.Storage;
 
 /// <summary>
 /// The address the server is reached at (its configured public URL or its listening address, never a request's Host
-/// header), for playback links that leave it: a report opened elsewhere plays them.
+/// header), for links that leave it: playback links in a report opened elsewhere, workspace invitations, password resets.
 /// </summary>
 public interface IAppAddress
 {

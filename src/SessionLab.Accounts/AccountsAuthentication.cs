@@ -1,0 +1,158 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SessionLab.Accounts.Audit;
+using SessionLab.Accounts.Data;
+using SessionLab.Accounts.FirstRun;
+using SessionLab.Accounts.Tokens;
+using SessionLab.Accounts.Workspaces;
+using SessionLab.Storage;
+
+namespace SessionLab.Accounts;
+
+/// <summary>
+/// How callers are recognised: members by Identity's cookie (the browser app) or Identity's bearer token (scripts,
+/// the command line, tests); holders of a session or view-only link by the link scheme, which the server registers.
+/// One policy scheme picks among them per request, so every route authenticates the same way.
+/// </summary>
+public static class AccountsAuthentication
+{
+    /// <summary>The scheme every route authenticates with; it forwards to one of the three below.</summary>
+    public const string Scheme = "SessionLab";
+
+    /// <summary>Session invites, identities and view-only links ("sl2." tokens in the Authorization header).</summary>
+    public const string LinkScheme = "SessionLink";
+
+    /// <summary>Signed in as a member, by cookie or bearer token.</summary>
+    public const string MemberPolicy = "member";
+
+    public const string SignInLimit = "sign-in";
+    public const string StudyCreationLimit = "study-creation";
+    public const string InviteMintingLimit = "invite-minting";
+
+    public static IServiceCollection AddSessionLabAccounts(this IServiceCollection services)
+    {
+        services.AddSessionStorage();
+        services.AddOptions<AccountsOptions>().BindConfiguration(AccountsOptions.SectionName);
+        services.AddOptions<AccountsRateLimits>().BindConfiguration(AccountsRateLimits.SectionName);
+        services.AddDbContextFactory<AccountsDbContext>((sp, db) =>
+        {
+            var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            if (storage.Provider == StorageProvider.Postgres)
+            {
+                db.UseNpgsql(storage.PostgresConnectionString);
+            }
+            else
+            {
+                var root = sp.GetRequiredService<IHostEnvironment>().ContentRootPath;
+                var folder = Path.GetFullPath(storage.DataDirectory, root);
+                Directory.CreateDirectory(folder);
+                db.UseSqlite($"Data Source={Path.Combine(folder, sp.GetRequiredService<IOptions<AccountsOptions>>().Value.DatabaseFileName)}");
+            }
+        });
+        // Before Data Protection's own start-up, which reads the key ring from the tables this creates.
+        services.AddHostedService<AccountsStartup>();
+        services.AddDataProtection().SetApplicationName("SessionLab").PersistKeysToDbContext<AccountsDbContext>();
+        services.AddIdentityCore<Member>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.SignIn.RequireConfirmedAccount = false;
+                // Length over composition rules (NIST SP 800-63B): a long passphrase beats "P@ssw0rd1".
+                o.Password.RequiredLength = 10;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                // Passkeys' table (Identity schema version 3) is created with the rest.
+                o.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
+            })
+            .AddEntityFrameworkStores<AccountsDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<MemberClaimsPrincipalFactory>();
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = Scheme;
+                o.DefaultSignInScheme = IdentityConstants.ApplicationScheme;
+            })
+            .AddPolicyScheme(Scheme, "Members and links", o => o.ForwardDefaultSelector = SchemeFor)
+            .AddBearerToken(IdentityConstants.BearerScheme)
+            .AddIdentityCookies();
+        services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<IOptions<AccountsOptions>>((cookie, accounts) =>
+            {
+                cookie.Cookie.Name = "sessionlab.auth";
+                cookie.Cookie.HttpOnly = true;
+                // Strict: the API is never called from another site, so no other site can ride a member's cookie.
+                cookie.Cookie.SameSite = SameSiteMode.Strict;
+                cookie.ExpireTimeSpan = accounts.Value.SignInLifetime;
+                cookie.SlidingExpiration = true;
+                // An API answers 401/403 (written by the authorization result handler), never a redirect to a login page.
+                cookie.Events.OnRedirectToLogin = c => { c.Response.StatusCode = StatusCodes.Status401Unauthorized; return Task.CompletedTask; };
+                cookie.Events.OnRedirectToAccessDenied = c => { c.Response.StatusCode = StatusCodes.Status403Forbidden; return Task.CompletedTask; };
+            });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(MemberPolicy, p => p.RequireAuthenticatedUser().AddAuthenticationSchemes(Scheme).RequireAssertion(c => c.User.MemberId() is not null));
+        services.AddRateLimiter(AddLimits);
+        services.AddSingleton<ProtectedTokens>();
+        services.AddSingleton<WorkspaceDirectory>();
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<OwnerSetup>();
+        return services;
+    }
+
+    private static string SchemeFor(HttpContext http)
+    {
+        var header = http.Request.Headers.Authorization.ToString();
+        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return ProtectedTokens.LooksLikeToken(header["Bearer ".Length..].Trim()) ? LinkScheme : IdentityConstants.BearerScheme;
+        }
+        return IdentityConstants.ApplicationScheme;
+    }
+
+    /// <summary>
+    /// Abuse at the door: sign-in per client address, study creation and invite minting per member. A refusal is a
+    /// 429 problem with Retry-After, so a script backs off and a person reads when to try again.
+    /// </summary>
+    private static void AddLimits(RateLimiterOptions options)
+    {
+        options.AddPolicy(SignInLimit, http => Window(http, "ip:" + http.Connection.RemoteIpAddress, l => l.SignInPerMinute));
+        options.AddPolicy(StudyCreationLimit, http => Window(http, "member:" + http.User.MemberId(), l => l.StudiesPerMinute));
+        options.AddPolicy(InviteMintingLimit, http => Window(http, "member:" + (http.User.MemberId() ?? http.Connection.RemoteIpAddress?.ToString()), l => l.InvitesPerMinute));
+        options.OnRejected = async (context, cancellationToken) =>
+        {
+            var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 60;
+            context.HttpContext.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await AccountProblems.Create(StatusCodes.Status429TooManyRequests, AccountProblems.RateLimited, "Too many requests",
+                $"Too many attempts in a short time; try again in {retryAfter} seconds.").ExecuteAsync(context.HttpContext);
+        };
+    }
+
+    private static RateLimitPartition<string> Window(HttpContext http, string key, Func<AccountsRateLimits, int> limit)
+    {
+        var permits = limit(http.RequestServices.GetRequiredService<IOptions<AccountsRateLimits>>().Value);
+        return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = permits,
+            Window = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+        });
+    }
+}
+
+/// <summary>Settings under "Accounts:RateLimits": how many of each a caller may do in a minute.</summary>
+public sealed class AccountsRateLimits
+{
+    public const string SectionName = "Accounts:RateLimits";
+
+    public int SignInPerMinute { get; set; } = 30;
+    public int StudiesPerMinute { get; set; } = 30;
+    public int InvitesPerMinute { get; set; } = 120;
+}

@@ -1,0 +1,26 @@
+namespace SessionLab.Accounts;
+
+/// <summary>Settings under "Accounts".</summary>
+public sealed class AccountsOptions
+{
+    public const string SectionName = "Accounts";
+
+    /// <summary>The SQLite file, in the data folder, that holds accounts on the embedded default.</summary>
+    public string DatabaseFileName { get; set; } = "accounts.db";
+
+    /// <summary>An owner created at start-up on a server that has none, for deployments that provision themselves.</summary>
+    public InitialOwnerOptions InitialOwner { get; set; } = new();
+
+    /// <summary>How long the first-run link printed at start-up works.</summary>
+    public TimeSpan SetupLinkLifetime { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>How long a signed-in browser stays signed in without being used.</summary>
+    public TimeSpan SignInLifetime { get; set; } = TimeSpan.FromDays(14);
+}
+
+public sealed class InitialOwnerOptions
+{
+    public string? Email { get; set; }
+    public string? Password { get; set; }
+    public string? DisplayName { get; set; }
+}

@@ -1,0 +1,31 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using SessionLab.Accounts.Data;
+using SessionLab.Accounts.Workspaces;
+
+namespace SessionLab.Accounts;
+
+/// <summary>What a signed-in member's principal carries besides Identity's own claims: the name they go by.</summary>
+public static class MemberClaims
+{
+    public const string DisplayName = "sessionlab:name";
+
+    /// <summary>The member's id, when the caller signed in as a member (cookie or bearer), not with a link.</summary>
+    public static string? MemberId(this ClaimsPrincipal user) =>
+        user.Identity is { IsAuthenticated: true, AuthenticationType: not AccountsAuthentication.LinkScheme } ? user.FindFirstValue(ClaimTypes.NameIdentifier) : null;
+
+    public static AuditActor AuditActor(this ClaimsPrincipal user) =>
+        new(user.MemberId() ?? "", user.FindFirstValue(DisplayName) ?? user.Identity?.Name ?? "");
+}
+
+internal sealed class MemberClaimsPrincipalFactory(UserManager<Member> users, IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<Member>(users, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(Member user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim(MemberClaims.DisplayName, user.DisplayName));
+        return identity;
+    }
+}
