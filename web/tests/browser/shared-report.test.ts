@@ -63,7 +63,7 @@ test('a view-only link opens the report and plays its clips for someone with no 
     const row = page.locator('[data-testid=share-list] li[data-status=active]');
     assert.equal(await row.count(), 1);
     const url = await row.locator('input').inputValue();
-    assert.match(url, new RegExp(`^${env.server.url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/shared#sl1\\.`));
+    assert.match(url, new RegExp(`^${env.server.url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/shared#sl2\\.`));
     assert.match(await row.textContent() ?? '', /Works until /);
     assert.equal(await withTimeout(page.evaluate(() => document.activeElement?.textContent), 10_000, 'the focused control'), 'Copy', 'focus goes to the new link’s Copy button');
     await screenshot(page, 'study-share-report');
@@ -95,7 +95,7 @@ test('a view-only link opens the report and plays its clips for someone with no 
     // A clip link in the report plays the clip for the link's holder, in a new tab.
     const clipLink = report.getByRole('link', { name: /clip/ }).first();
     const href = await clipLink.getAttribute('href') ?? '';
-    assert.match(href, new RegExp(`/clip/${links.sessionId}/[0-9a-f-]{36}#sl1\\.`), 'the clip link carries the shared link');
+    assert.match(href, new RegExp(`/clip/${links.sessionId}/[0-9a-f-]{36}#sl2\\.`), 'the clip link carries the shared link');
     const [clipPage] = await Promise.all([
       withTimeout(viewer.context.waitForEvent('page'), 15_000, 'the clip tab'),
       clipLink.click(),
@@ -166,7 +166,7 @@ test('a view-only link to a highlight reel plays the reel, and one the owner mak
     await ownerPage.keyboard.press('Enter');
     await ownerPage.getByTestId('share-status').filter({ hasText: /^Link made\. It works until .*watch the clip\.$/ }).waitFor();
     clip = { url: await ownerPage.locator('.share-list input.invite-url').inputValue() };
-    assert.match(clip.url, new RegExp(`/clip/${links.sessionId}/${noteId}#sl1\\.`), 'a clip link opens the clip page');
+    assert.match(clip.url, new RegExp(`/clip/${links.sessionId}/${noteId}#sl2\\.`), 'a clip link opens the clip page');
     const listed = await send('GET', shares, links.accessToken) as { scope: string; noteId: string | null }[];
     assert.deepEqual(listed.filter((l) => l.scope === 'clip').map((l) => l.noteId), [noteId], 'the link opens that one note’s clip');
     await screenshot(ownerPage, 'clip-page-share');

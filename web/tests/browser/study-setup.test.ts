@@ -65,7 +65,7 @@ test('a researcher creates a study with tasks and a tag palette, schedules a ses
     const links: Record<string, string> = {};
     for (const role of ['moderator', 'observer', 'participant']) {
       links[role] = await page.getByLabel(new RegExp(`^${role} link`, 'i')).inputValue();
-      assert.match(links[role]!, /\/join#sl1\./, `the ${role} link`);
+      assert.match(links[role]!, /\/join#sl2\./, `the ${role} link`);
     }
     // Copying says so on screen, not only to screen readers (without clipboard access the link is selected instead).
     await page.getByRole('button', { name: 'Copy the observer link' }).click();
