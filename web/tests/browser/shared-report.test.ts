@@ -126,7 +126,7 @@ test('a view-only link opens the report and plays its clips for someone with no 
 
     await shared.reload();
     await shared.getByRole('heading', { name: 'This link was turned off' }).waitFor();
-    assert.match(await shared.getByRole('alert').textContent() ?? '', /The study's owner turned this link off on /);
+    assert.match(await shared.getByRole('alert').textContent() ?? '', /The study's team turned this link off on /);
     assert.equal(await shared.locator('iframe').count(), 0);
     await screenshot(shared, 'shared-report-revoked');
     await expectAccessible(shared, 'a turned-off shared link');
