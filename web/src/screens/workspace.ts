@@ -2,7 +2,7 @@ import { currentMember, roleWords, type AuditEntry, type InvitationCreated, type
 import { ApiError, api, signInUrl } from '../lib/api';
 import { h, replaceContent } from '../lib/dom';
 import { describeError } from '../lib/errors';
-import { dateTime } from '../lib/format';
+import { capitalize, dateTime } from '../lib/format';
 import { announcer, errorPanel, loading, renderShell, showMember } from '../ui/shell';
 
 const roles: WorkspaceRole[] = ['owner', 'researcher', 'viewer'];
@@ -63,7 +63,7 @@ class WorkspacePage {
 
   render(): void {
     document.title = `${this.name} · SessionLab`;
-    const role = h('select', { id: 'invite-role' }, roles.map((r) => h('option', { value: r, selected: r === 'researcher' }, roleWords[r])));
+    const role = h('select', { id: 'invite-role', 'aria-describedby': 'invite-role-help' }, roles.map((r) => h('option', { value: r, selected: r === 'researcher' }, capitalize(r))));
     const email = h('input', { id: 'invite-email', type: 'email', autocomplete: 'off', 'aria-describedby': 'invite-email-help' });
     const days = h('input', { id: 'invite-days', type: 'number', min: '1', max: '30', value: '7', inputmode: 'numeric' });
     const form = h('form', { class: 'inline-form', novalidate: true, onsubmit: (e: SubmitEvent) => { e.preventDefault(); void this.invite(role.value as WorkspaceRole, email, days); } },
@@ -79,6 +79,7 @@ class WorkspacePage {
       h('section', { class: 'panel', 'aria-labelledby': 'invite-title' },
         h('h2', { id: 'invite-title' }, 'Invite someone'),
         h('p', { class: 'muted' }, 'Send the link to the person you invite. It works once, until it expires.'),
+        h('ul', { id: 'invite-role-help', class: 'field-help' }, roles.map((r) => h('li', null, roleWords[r]))),
         form, this.inviteResult),
       h('section', { class: 'panel', 'aria-labelledby': 'audit-title' },
         h('div', { class: 'findings-head' }, h('h2', { id: 'audit-title' }, 'Audit log'),
