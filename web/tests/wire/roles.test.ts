@@ -70,7 +70,7 @@ describe('role rules over WebSockets', () => {
       ['truncated signature', invites.observer.slice(0, -6), 'invalidToken'],
       ['observer invite promoted to moderator', tamper(invites.observer, (c) => { c.role = 'moderator'; }), 'invalidToken'],
       ['invite moved to another session', tamper(invites.observer, (c) => { c.scope = 'se_someoneelse'; }), 'invalidToken'],
-      ['study owner token used as an invite', session.ownerToken, 'invalidToken'],
+      ['a member’s bearer token used as an invite', session.accessToken, 'invalidToken'],
       ['signed with another key', mintInvite(Buffer.alloc(32, 7).toString('base64'), session.sessionId, 'observer', new Date(Date.now() + 3_600_000)), 'invalidToken'],
       ['expired yesterday', mintInvite(fixture.server.signingKey, session.sessionId, 'observer', new Date(Date.now() - 86_400_000)), 'tokenExpired'],
     ];

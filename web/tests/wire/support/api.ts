@@ -7,13 +7,17 @@ export const TAGS = ['confusion', 'bug', 'quote', 'delight'] as const;
 
 export interface StudyCreated {
   study: { id: string; tasks: { id: string; title: string }[] };
-  ownerToken: string;
+  workspaceId: string;
 }
+
+/** The owner every wire test server creates at start-up (Accounts:InitialOwner; see server.ts). */
+export const testOwner = { email: 'owner@example.test', password: 'owner-password-for-tests', displayName: 'Olive Owner' } as const;
 
 export interface TestSession {
   studyId: string;
   sessionId: string;
-  ownerToken: string;
+  /** The test owner's bearer token, for the calls a test makes as the study's owner. */
+  accessToken: string;
   taskIds: string[];
 }
 
@@ -26,7 +30,16 @@ export class ProblemError extends Error {
 
 /** The HTTP API of one server (docs/protocol.md, "HTTP API"). */
 export class Api {
+  private ownerToken: Promise<string> | null = null;
+
   constructor(readonly baseUrl: string) {}
+
+  /** The test owner's bearer token (POST /api/account/token), asked for once per server. */
+  accessToken(): Promise<string> {
+    this.ownerToken ??= this.request<{ accessToken: string }>('POST', '/api/account/token', undefined, { email: testOwner.email, password: testOwner.password })
+      .then((t) => t.accessToken);
+    return this.ownerToken;
+  }
 
   async request<T>(method: string, path: string, token?: string, body?: unknown): Promise<T> {
     const response = await fetch(new URL(path, this.baseUrl), {
@@ -51,8 +64,8 @@ export class Api {
     return (text ? JSON.parse(text) : undefined) as T;
   }
 
-  createStudy(taskCount = 4): Promise<StudyCreated> {
-    return this.request<StudyCreated>('POST', '/api/studies', undefined, {
+  async createStudy(taskCount = 4): Promise<StudyCreated> {
+    return this.request<StudyCreated>('POST', '/api/studies', await this.accessToken(), {
       name: 'Wire test study',
       goal: 'Exercise the hub over real WebSockets.',
       tasks: Array.from({ length: taskCount }, (_, i) => ({
@@ -69,32 +82,32 @@ export class Api {
   async createSession(taskCount = 4): Promise<TestSession> {
     const created = await this.createStudy(taskCount);
     const session = await this.request<{ id: string }>(
-      'POST', `/api/studies/${created.study.id}/sessions`, created.ownerToken,
+      'POST', `/api/studies/${created.study.id}/sessions`, await this.accessToken(),
       { participantAlias: 'P7', moderatorName: 'Mona' });
     return {
       studyId: created.study.id,
       sessionId: session.id,
-      ownerToken: created.ownerToken,
+      accessToken: await this.accessToken(),
       taskIds: created.study.tasks.map((t) => t.id),
     };
   }
 
   async invite(session: TestSession, role: Role): Promise<string> {
     const invite = await this.request<{ token: string }>(
-      'POST', `/api/sessions/${session.sessionId}/invites`, session.ownerToken, { role });
+      'POST', `/api/sessions/${session.sessionId}/invites`, session.accessToken, { role });
     return invite.token;
   }
 
   getSession(session: TestSession): Promise<SessionState> {
-    return this.request<SessionState>('GET', `/api/sessions/${session.sessionId}`, session.ownerToken);
+    return this.request<SessionState>('GET', `/api/sessions/${session.sessionId}`, session.accessToken);
   }
 
   getEvents(session: TestSession, after = 0): Promise<EventEnvelope[]> {
-    return this.request<EventEnvelope[]>('GET', `/api/sessions/${session.sessionId}/events?after=${after}`, session.ownerToken);
+    return this.request<EventEnvelope[]>('GET', `/api/sessions/${session.sessionId}/events?after=${after}`, session.accessToken);
   }
 
   endSession(session: TestSession): Promise<unknown> {
-    return this.request('POST', `/api/sessions/${session.sessionId}/end`, session.ownerToken);
+    return this.request('POST', `/api/sessions/${session.sessionId}/end`, session.accessToken);
   }
 }
 

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { testOwner } from './api.ts';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -74,7 +75,10 @@ export class ServerProcess {
         '--Logging:LogLevel:Default=Warning',
         ...(options.args ?? []),
       ],
-      { cwd: dataDir, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DOTNET_NOLOGO: '1' } },
+      { cwd: dataDir, stdio: ['ignore', 'pipe', 'pipe'], env: {
+        ...process.env, DOTNET_NOLOGO: '1',
+        Accounts__InitialOwner__Email: testOwner.email, Accounts__InitialOwner__Password: testOwner.password, Accounts__InitialOwner__DisplayName: testOwner.displayName,
+      } },
     );
     const output: string[] = [];
     const listening = new Promise<string>((resolve, reject) => {
