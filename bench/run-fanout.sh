@@ -39,6 +39,14 @@ as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 trap cleanup EXIT
 
+# SessionLab starts with its owner already created (no first-run link), and the drivers sign in as that owner for a
+# bearer token (bench/load/common.ts reads the same variables). The per-minute account limits are raised: a run
+# creates hundreds of sessions and mints two invites for each.
+export Accounts__InitialOwner__Email="${Accounts__InitialOwner__Email:-bench@sessionlab.test}"
+export Accounts__InitialOwner__Password="${Accounts__InitialOwner__Password:-bench-owner-passphrase}"
+export Accounts__InitialOwner__DisplayName="${Accounts__InitialOwner__DisplayName:-Bench Owner}"
+export Accounts__RateLimits__StudiesPerMinute=100000 Accounts__RateLimits__SignInPerMinute=100000 Accounts__RateLimits__InvitesPerMinute=100000
+
 if [ ! -d "$root/web/node_modules/@microsoft/signalr" ]; then
   (cd "$root/web" && npm ci --no-audit --no-fund)
 fi

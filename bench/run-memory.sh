@@ -17,6 +17,14 @@ pid=
 cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 
+# SessionLab starts with its owner already created (no first-run link), and the drivers sign in as that owner for a
+# bearer token (bench/load/common.ts reads the same variables). The per-minute account limits are raised: a run
+# creates hundreds of sessions and mints two invites for each.
+export Accounts__InitialOwner__Email="${Accounts__InitialOwner__Email:-bench@sessionlab.test}"
+export Accounts__InitialOwner__Password="${Accounts__InitialOwner__Password:-bench-owner-passphrase}"
+export Accounts__InitialOwner__DisplayName="${Accounts__InitialOwner__DisplayName:-Bench Owner}"
+export Accounts__RateLimits__StudiesPerMinute=100000 Accounts__RateLimits__SignInPerMinute=100000 Accounts__RateLimits__InvitesPerMinute=100000
+
 [ -x "$gcdump" ] || dotnet tool install -g dotnet-gcdump >/dev/null
 gcdump="${DOTNET_GCDUMP:-$(command -v dotnet-gcdump || echo "$HOME/.dotnet/tools/dotnet-gcdump")}"
 [ -d "$root/web/node_modules/@microsoft/signalr" ] || (cd "$root/web" && npm ci --no-audit --no-fund)

@@ -59,18 +59,44 @@ export async function pool<T, R>(items: T[], limit: number, work: (item: T, inde
   return results;
 }
 
-/** A study on a SessionLab server with `sessions` sessions, and a moderator and an observer invite for each. */
+/**
+ * The member the drivers sign in as: the owner the bench scripts start SessionLab with (Accounts:InitialOwner, from
+ * the same environment variables the scripts export to the server), or these defaults when a driver is run by hand.
+ */
+export const BENCH_OWNER = {
+  email: process.env.Accounts__InitialOwner__Email ?? 'bench@sessionlab.test',
+  password: process.env.Accounts__InitialOwner__Password ?? 'bench-owner-passphrase',
+};
+
+const memberTokens = new Map<string, Promise<string>>();
+
+/** The bench owner's bearer token on a server (POST /api/account/token), asked for once per server URL. */
+export function memberToken(baseUrl: string): Promise<string> {
+  let token = memberTokens.get(baseUrl);
+  if (!token) {
+    token = http<{ accessToken: string }>(baseUrl, 'POST', '/api/account/token', undefined, BENCH_OWNER).then((t) => t.accessToken);
+    token.catch(() => memberTokens.delete(baseUrl));
+    memberTokens.set(baseUrl, token);
+  }
+  return token;
+}
+
+/**
+ * A study on a SessionLab server with `sessions` sessions, and a moderator and an observer invite for each, made as
+ * the bench owner. The server must raise Accounts:RateLimits (the scripts do): 200 sessions mint 400 invites.
+ */
 export async function sessionLabInvites(baseUrl: string, sessions: number): Promise<{ moderator: string; observer: string }[]> {
-  const created = await http<{ study: { id: string }; ownerToken: string }>(baseUrl, 'POST', '/api/studies', undefined, {
+  const token = await memberToken(baseUrl);
+  const created = await http<{ study: { id: string }; workspaceId: string }>(baseUrl, 'POST', '/api/studies', token, {
     name: 'Load benchmark',
     goal: 'Load.',
     tasks: [{ title: 'Browse', instructions: 'Browse the shop.', successCriteria: 'Browses.', timeLimitSeconds: 600 }],
     tags: [{ name: TAG, color: '#b45309', hotkey: 1 }],
   });
   return pool(Array.from({ length: sessions }, (_, i) => i), 16, async (i) => {
-    const session = await http<{ id: string }>(baseUrl, 'POST', `/api/studies/${created.study.id}/sessions`, created.ownerToken,
+    const session = await http<{ id: string }>(baseUrl, 'POST', `/api/studies/${created.study.id}/sessions`, token,
       { participantAlias: `P${i + 1}`, moderatorName: 'Moderator' });
-    const invite = async (role: string) => (await http<{ token: string }>(baseUrl, 'POST', `/api/sessions/${session.id}/invites`, created.ownerToken, { role })).token;
+    const invite = async (role: string) => (await http<{ token: string }>(baseUrl, 'POST', `/api/sessions/${session.id}/invites`, token, { role })).token;
     return { moderator: await invite('moderator'), observer: await invite('observer') };
   });
 }

@@ -49,7 +49,7 @@ public sealed class ApiFallbackTests(SessionLabFactory factory) : IClassFixture<
     {
         var study = await factory.CreateStudyAsync();
 
-        foreach (var (client, path) in new[] { (factory.CreateClient(), "/api/studies"), (factory.ClientWith(study.OwnerToken), $"/api/studies/{study.Study.Id}/sessions") })
+        foreach (var (client, path) in new[] { (factory.CreateClient(), "/api/studies"), (factory.ClientWith(study.MemberToken), $"/api/studies/{study.Study.Id}/sessions") })
         {
             var response = await client.SendAsync(new HttpRequestMessage(HttpMethod.Post, path));
 

@@ -88,7 +88,7 @@ public sealed class SessionsApiTests(SessionLabFactory factory) : IClassFixture<
 
         var ended = await moderator.PostAsync($"/api/sessions/{session.Id}/end", null);
         var again = await moderator.PostAsync($"/api/sessions/{session.Id}/end", null);
-        var invite = await factory.ClientWith(study.OwnerToken).PostAsJsonAsync($"/api/sessions/{session.Id}/invites", new { role = "observer" }, SessionLabFactory.Json);
+        var invite = await factory.ClientWith(study.MemberToken).PostAsJsonAsync($"/api/sessions/{session.Id}/invites", new { role = "observer" }, SessionLabFactory.Json);
 
         Assert.Equal(SessionStatus.Ended, (await ended.Content.ReadFromJsonAsync<SessionSummary>(SessionLabFactory.Json))!.Status);
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
@@ -101,7 +101,7 @@ public sealed class SessionsApiTests(SessionLabFactory factory) : IClassFixture<
     {
         var study = await factory.CreateStudyAsync();
 
-        var response = await factory.ClientWith(study.OwnerToken).GetAsync("/api/sessions/se_missing");
+        var response = await factory.ClientWith(study.MemberToken).GetAsync("/api/sessions/se_missing");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("sessionNotFound", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
@@ -113,7 +113,7 @@ public sealed class SessionsApiTests(SessionLabFactory factory) : IClassFixture<
         var study = await factory.CreateStudyAsync();
         var session = await factory.CreateSessionAsync(study);
 
-        var response = await factory.ClientWith(study.OwnerToken).PostAsJsonAsync($"/api/sessions/{session.Id}/invites", new { role = "observer", expiresInHours = 100_000 }, SessionLabFactory.Json);
+        var response = await factory.ClientWith(study.MemberToken).PostAsJsonAsync($"/api/sessions/{session.Id}/invites", new { role = "observer", expiresInHours = 100_000 }, SessionLabFactory.Json);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
@@ -127,7 +127,7 @@ public sealed class SessionsApiTests(SessionLabFactory factory) : IClassFixture<
         var study = await factory.CreateStudyAsync();
         var session = await factory.CreateSessionAsync(study);
 
-        var response = await factory.ClientWith(study.OwnerToken).PostAsJsonAsync($"/api/sessions/{session.Id}/invites", new { role = "observer", expiresInHours = hours }, SessionLabFactory.Json);
+        var response = await factory.ClientWith(study.MemberToken).PostAsJsonAsync($"/api/sessions/{session.Id}/invites", new { role = "observer", expiresInHours = hours }, SessionLabFactory.Json);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -141,7 +141,7 @@ public sealed class SessionsApiTests(SessionLabFactory factory) : IClassFixture<
         var study = await factory.CreateStudyAsync();
         var session = await factory.CreateSessionAsync(study);
 
-        var response = await factory.ClientWith(study.OwnerToken).PostAsJsonAsync($"/api/sessions/{session.Id}/invites", new { expiresInHours = 5 }, SessionLabFactory.Json);
+        var response = await factory.ClientWith(study.MemberToken).PostAsJsonAsync($"/api/sessions/{session.Id}/invites", new { expiresInHours = 5 }, SessionLabFactory.Json);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -155,7 +155,7 @@ public sealed class SessionsApiTests(SessionLabFactory factory) : IClassFixture<
     public async Task ABlankSessionIdIsNotFoundOnEverySessionRoute(string blank)
     {
         var study = await factory.CreateStudyAsync();
-        var owner = factory.ClientWith(study.OwnerToken);
+        var owner = factory.ClientWith(study.MemberToken);
 
         foreach (var response in new[]
         {

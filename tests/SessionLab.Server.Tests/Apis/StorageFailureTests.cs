@@ -61,12 +61,12 @@ public sealed class StorageFailureTests : IDisposable
         var study = await _factory.CreateStudyAsync();
         _failing = true;
 
-        var response = await _factory.ClientWith(study.OwnerToken).PutAsJsonAsync($"/api/studies/{study.Study.Id}/findings/confusion/severity", new { severity = 3 });
+        var response = await _factory.ClientWith(study.MemberToken).PutAsJsonAsync($"/api/studies/{study.Study.Id}/findings/confusion/severity", new { severity = 3 });
 
         await AssertStorageUnavailableAsync(response);
         _failing = false;
         Assert.Empty(await _factory.Services.GetRequiredService<IFindingSeverityStore>().ListAsync(study.Study.Id, CancellationToken.None));
-        Assert.Equal(HttpStatusCode.OK, (await _factory.ClientWith(study.OwnerToken).GetAsync($"/api/studies/{study.Study.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _factory.ClientWith(study.MemberToken).GetAsync($"/api/studies/{study.Study.Id}")).StatusCode);
     }
 
     public void Dispose() => _factory.Dispose();

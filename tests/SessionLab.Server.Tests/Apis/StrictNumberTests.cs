@@ -17,7 +17,7 @@ public sealed class StrictNumberTests(SessionLabFactory factory) : IClassFixture
     {
         var study = await factory.CreateStudyAsync();
 
-        var response = await factory.ClientWith(study.OwnerToken).PutAsync($"/api/studies/{study.Study.Id}/findings/confusion/severity", Json("""{ "severity": "3" }"""));
+        var response = await factory.ClientWith(study.MemberToken).PutAsync($"/api/studies/{study.Study.Id}/findings/confusion/severity", Json("""{ "severity": "3" }"""));
 
         await AssertRefusedAsync(response, "severity");
     }
@@ -28,7 +28,7 @@ public sealed class StrictNumberTests(SessionLabFactory factory) : IClassFixture
         var study = await factory.CreateStudyAsync();
         var session = await factory.CreateSessionAsync(study);
 
-        var response = await factory.ClientWith(study.OwnerToken).PostAsync($"/api/sessions/{session.Id}/invites", Json("""{ "role": "observer", "expiresInHours": "5" }"""));
+        var response = await factory.ClientWith(study.MemberToken).PostAsync($"/api/sessions/{session.Id}/invites", Json("""{ "role": "observer", "expiresInHours": "5" }"""));
 
         await AssertRefusedAsync(response, "expiresInHours");
     }
@@ -39,7 +39,7 @@ public sealed class StrictNumberTests(SessionLabFactory factory) : IClassFixture
         var study = await factory.CreateStudyAsync();
         var session = await factory.CreateSessionAsync(study);
 
-        var response = await factory.ClientWith(study.OwnerToken).PutAsync(
+        var response = await factory.ClientWith(study.MemberToken).PutAsync(
             $"/api/sessions/{session.Id}/notes/{Guid.NewGuid()}/clip", Json("""{ "beforeSeconds": "5", "afterSeconds": 5 }"""));
 
         await AssertRefusedAsync(response, "beforeSeconds");

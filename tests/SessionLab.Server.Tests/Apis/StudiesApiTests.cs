@@ -11,12 +11,12 @@ namespace SessionLab.Server.Tests.Apis;
 public sealed class StudiesApiTests(SessionLabFactory factory) : IClassFixture<SessionLabFactory>
 {
     [Fact]
-    public async Task CreatingAStudyReturnsAnOwnerTokenThatOpensItAndASetupLink()
+    public async Task AMemberCreatesAStudyInTheirWorkspaceAndOpensItWithoutAnyLink()
     {
         var created = await factory.CreateStudyAsync();
 
-        Assert.StartsWith($"{factory.LinkBase}/study#sl1.", created.SetupUrl);
-        var study = await factory.ClientWith(created.OwnerToken).GetFromJsonAsync<Study>($"/api/studies/{created.Study.Id}", SessionLabFactory.Json);
+        Assert.Equal("ws_team", created.WorkspaceId);
+        var study = await factory.ClientWith(created.MemberToken).GetFromJsonAsync<Study>($"/api/studies/{created.Study.Id}", SessionLabFactory.Json);
         Assert.Equal("Onboarding", study!.Name);
         Assert.Equal("Reaches the dashboard.", Assert.Single(study.Tasks).SuccessCriteria);
         Assert.True(study.Questionnaires.SeqAfterEachTask && study.Questionnaires.SusAtEnd);
@@ -69,11 +69,11 @@ public sealed class StudiesApiTests(SessionLabFactory factory) : IClassFixture<S
     {
         var study = await factory.CreateStudyAsync();
 
-        var response = await factory.ClientWith(study.OwnerToken).PostAsJsonAsync($"/api/studies/{study.Study.Id}/sessions", new { participantAlias = "P1", scheduledFor = "9999-12-31T23:59:59+14:00" }, SessionLabFactory.Json);
+        var response = await factory.ClientWith(study.MemberToken).PostAsJsonAsync($"/api/studies/{study.Study.Id}/sessions", new { participantAlias = "P1", scheduledFor = "9999-12-31T23:59:59+14:00" }, SessionLabFactory.Json);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("scheduledFor must be between a year ago and five years ahead.", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
-        Assert.Empty((await factory.ClientWith(study.OwnerToken).GetFromJsonAsync<JsonElement[]>($"/api/studies/{study.Study.Id}/sessions"))!);
+        Assert.Empty((await factory.ClientWith(study.MemberToken).GetFromJsonAsync<JsonElement[]>($"/api/studies/{study.Study.Id}/sessions"))!);
     }
 
     [Fact]
@@ -92,15 +92,15 @@ public sealed class StudiesApiTests(SessionLabFactory factory) : IClassFixture<S
     }
 
     [Fact]
-    public async Task AnotherStudysOwnerTokenIsForbidden()
+    public async Task AMemberOfAnotherWorkspaceFindsNoSuchStudy()
     {
         var mine = await factory.CreateStudyAsync();
-        var theirs = await factory.CreateStudyAsync();
+        var outsider = await factory.AddMemberAsync($"outsider-{Guid.NewGuid():N}@example.test");
 
-        var response = await factory.ClientWith(theirs.OwnerToken).GetAsync($"/api/studies/{mine.Study.Id}");
+        var response = await factory.ClientWith(outsider).GetAsync($"/api/studies/{mine.Study.Id}");
 
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Equal("forbidden", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("studyNotFound", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
     }
 
     [Fact]
@@ -110,7 +110,7 @@ public sealed class StudiesApiTests(SessionLabFactory factory) : IClassFixture<S
         var first = await factory.CreateSessionAsync(study);
         var second = await factory.CreateSessionAsync(study);
 
-        var sessions = await factory.ClientWith(study.OwnerToken).GetFromJsonAsync<List<SessionSummary>>($"/api/studies/{study.Study.Id}/sessions", SessionLabFactory.Json);
+        var sessions = await factory.ClientWith(study.MemberToken).GetFromJsonAsync<List<SessionSummary>>($"/api/studies/{study.Study.Id}/sessions", SessionLabFactory.Json);
 
         Assert.Equal(new[] { first.Id, second.Id }.Order(StringComparer.Ordinal), sessions!.Select(s => s.Id).Order(StringComparer.Ordinal));
         Assert.All(sessions!, s => Assert.Equal(SessionStatus.Scheduled, s.Status));

@@ -56,7 +56,7 @@ public sealed class TextAndEnumRuleTests(SessionLabFactory factory) : IClassFixt
     public async Task ASeverityRatedByANameWithAHiddenCharacterIsRefused(string updatedBy)
     {
         var study = await factory.CreateStudyAsync();
-        var owner = factory.ClientWith(study.OwnerToken);
+        var owner = factory.ClientWith(study.MemberToken);
 
         var response = await owner.PutAsJsonAsync($"/api/studies/{study.Study.Id}/findings/confusion/severity", new { severity = 3, updatedBy });
 
@@ -71,7 +71,7 @@ public sealed class TextAndEnumRuleTests(SessionLabFactory factory) : IClassFixt
     {
         var study = await factory.CreateStudyAsync();
 
-        var response = await factory.ClientWith(study.OwnerToken).PostAsJsonAsync($"/api/studies/{study.Study.Id}/sessions", new { participantAlias = "P\u200B7" });
+        var response = await factory.ClientWith(study.MemberToken).PostAsJsonAsync($"/api/studies/{study.Study.Id}/sessions", new { participantAlias = "P\u200B7" });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -89,7 +89,7 @@ public sealed class TextAndEnumRuleTests(SessionLabFactory factory) : IClassFixt
         var study = await factory.CreateStudyAsync();
         var session = await factory.CreateSessionAsync(study);
 
-        var response = await factory.ClientWith(study.OwnerToken).PostAsJsonAsync($"/api/sessions/{session.Id}/invites", new { role });
+        var response = await factory.ClientWith(study.MemberToken).PostAsJsonAsync($"/api/sessions/{session.Id}/invites", new { role });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -102,7 +102,7 @@ public sealed class TextAndEnumRuleTests(SessionLabFactory factory) : IClassFixt
     {
         var study = await factory.CreateStudyAsync();
         var session = await factory.CreateSessionAsync(study);
-        var owner = factory.ClientWith(study.OwnerToken);
+        var owner = factory.ClientWith(study.MemberToken);
 
         var number = await owner.PostAsJsonAsync($"/api/sessions/{session.Id}/invites", new { role = 1 });
         var name = await owner.PostAsJsonAsync($"/api/sessions/{session.Id}/invites", new { role = "observer" });

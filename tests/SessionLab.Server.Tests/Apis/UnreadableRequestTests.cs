@@ -49,7 +49,7 @@ public sealed class UnreadableRequestTests(SessionLabFactory factory) : IClassFi
         var study = await factory.CreateStudyAsync();
         var session = await factory.CreateSessionAsync(study);
 
-        var response = await factory.ClientWith(study.OwnerToken).PostAsync($"/api/sessions/{session.Id}/invites", Json("""{ "role": "admin" }"""));
+        var response = await factory.ClientWith(study.MemberToken).PostAsync($"/api/sessions/{session.Id}/invites", Json("""{ "role": "admin" }"""));
 
         var detail = (await InvalidRequestAsync(response)).GetProperty("detail").GetString()!;
         Assert.Contains("'role'", detail, StringComparison.Ordinal);
@@ -61,7 +61,7 @@ public sealed class UnreadableRequestTests(SessionLabFactory factory) : IClassFi
     {
         var study = await factory.CreateStudyAsync();
 
-        var response = await factory.ClientWith(study.OwnerToken).PutAsync($"/api/studies/{study.Study.Id}/findings/confusion/severity", Json("""{ "severity": 2.5 }"""));
+        var response = await factory.ClientWith(study.MemberToken).PutAsync($"/api/studies/{study.Study.Id}/findings/confusion/severity", Json("""{ "severity": 2.5 }"""));
 
         var problem = await InvalidRequestAsync(response);
         Assert.Contains("'severity' must be a whole number", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
@@ -76,7 +76,7 @@ public sealed class UnreadableRequestTests(SessionLabFactory factory) : IClassFi
         var study = await factory.CreateStudyAsync();
         var session = await factory.CreateSessionAsync(study);
 
-        var response = await factory.ClientWith(study.OwnerToken).GetAsync($"/api/sessions/{session.Id}/events?{query}");
+        var response = await factory.ClientWith(study.MemberToken).GetAsync($"/api/sessions/{session.Id}/events?{query}");
 
         var problem = await InvalidRequestAsync(response);
         Assert.Contains(expected, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using SessionLab.Server.Apis;
 using SessionLab.Sessions;
 using SessionLab.Storage.Tests.Support;
+using SessionLab.Server.Tests.Support;
 
 namespace SessionLab.Server.Tests.Cluster;
 
@@ -91,8 +92,8 @@ internal static class ClusterSetup
             tags = new[] { new { name = "confusion", color = "#b45309", hotkey = 1 } },
         }, SessionJson.Options);
         created.EnsureSuccessStatusCode();
-        var study = (await created.Content.ReadFromJsonAsync<StudyCreated>(SessionJson.Options))!;
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", study.OwnerToken);
+        var study = (await created.Content.ReadFromJsonAsync<TeamStudy>(SessionJson.Options))!;
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", study.MemberToken);
         var scheduled = await http.PostAsJsonAsync($"/api/studies/{study.Study.Id}/sessions", new { participantAlias = "P1", moderatorName = "Mo" }, SessionJson.Options);
         scheduled.EnsureSuccessStatusCode();
         var session = (await scheduled.Content.ReadFromJsonAsync<SessionSummary>(SessionJson.Options))!;

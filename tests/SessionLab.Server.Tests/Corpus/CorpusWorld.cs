@@ -3,7 +3,9 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
+using SessionLab.Accounts.Tokens;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -70,16 +72,17 @@ public partial class CorpusWorld : IAsyncLifetime
     {
         var tokens = Server.Services.GetRequiredService<TokenService>();
         var studyA = await CreateStudyAsync("Checkout");
-        var studyB = await CreateStudyAsync("Other team's study");
+        // Study B belongs to another team: its own workspace, whose owner is no member of study A's.
+        var studyB = await CreateStudyAsync("Other team's study", memberToken: await Server.AddMemberAsync("other-team@example.test"));
         var studyY = await CreateStudyAsync("Bystander");
         var studyQ = await CreateStudyAsync("No questionnaires", questionnaires: false);
         _values["studyA"] = studyA.Study.Id;
         _values["studyB"] = studyB.Study.Id;
         _values["studyY"] = studyY.Study.Id;
-        _values["owner:A"] = studyA.OwnerToken;
-        _values["owner:B"] = studyB.OwnerToken;
-        _values["owner:Y"] = studyY.OwnerToken;
-        _values["owner:Q"] = studyQ.OwnerToken;
+        _values["owner:A"] = studyA.MemberToken;
+        _values["owner:B"] = studyB.MemberToken;
+        _values["owner:Y"] = studyY.MemberToken;
+        _values["owner:Q"] = studyQ.MemberToken;
         _values["task1"] = studyA.Study.Tasks[0].Id;
         _values["task2"] = studyA.Study.Tasks[1].Id;
         _values["task3"] = studyA.Study.Tasks[2].Id;
@@ -134,11 +137,12 @@ public partial class CorpusWorld : IAsyncLifetime
         _values["inv:obs:flood"] = (await Server.InviteAsync(studyA, this["live"], SessionRole.Observer)).Token;
         _values["expired:inv:obs:live"] = tokens.IssueInvite(this["live"], SessionRole.Observer, TimeSpan.FromMinutes(-1), out _);
         _values["expired:inv:mod:live"] = tokens.IssueInvite(this["live"], SessionRole.Moderator, TimeSpan.FromMinutes(-1), out _);
-        _values["expired:owner:A"] = PastTokens(TimeSpan.FromDays(-400)).IssueStudyOwner(this["studyA"]);
+        // Member bearer tokens are Identity's; a link token stands where a study token has expired or was forged.
+        _values["expired:owner:A"] = tokens.IssueInvite(this["live"], SessionRole.Moderator, TimeSpan.FromMinutes(-1), out _);
         _values["inv:obs:nosuchsession"] = tokens.IssueInvite("se_doesnotexist", SessionRole.Observer, TimeSpan.FromHours(1), out _);
-        _values["owner:nosuchstudy"] = tokens.IssueStudyOwner("st_doesnotexist");
+        _values["owner:nosuchstudy"] = studyA.MemberToken;
         _values["foreignkey:inv:obs:live"] = ForeignTokens().IssueInvite(this["live"], SessionRole.Observer, TimeSpan.FromHours(1), out _);
-        _values["foreignkey:owner:A"] = ForeignTokens().IssueStudyOwner(this["studyA"]);
+        _values["foreignkey:owner:A"] = ForeignTokens().IssueInvite(this["live"], SessionRole.Moderator, TimeSpan.FromHours(1), out _);
 
         // Recordings: in the live session a complete one that shows both notes, one still uploading (chunk 0 of 5 bytes
         // held, 10 announced), and a complete one in study B's session.
@@ -311,24 +315,17 @@ public partial class CorpusWorld : IAsyncLifetime
         return token[..at] + replacement + token[(at + 1)..];
     }
 
-    private TokenService PastTokens(TimeSpan shift) => new(
-        Server.Services.GetRequiredService<IOptions<TokenOptions>>(),
-        Server.Services.GetRequiredService<IOptions<StorageOptions>>(),
-        Server.Services.GetRequiredService<IHostEnvironment>(),
-        Server.Services.GetRequiredService<ISigningKeyStore>(),
-        new ShiftedTime(shift));
-
-    /// <summary>Tokens shaped like the server's, signed with another key: a forged link.</summary>
+    /// <summary>Tokens shaped like the server's, protected with another key ring: a forged link.</summary>
     private TokenService ForeignTokens() => new(
-        Options.Create(new TokenOptions { SigningKey = Convert.ToBase64String(new byte[32]) }),
-        Server.Services.GetRequiredService<IOptions<StorageOptions>>(),
-        Server.Services.GetRequiredService<IHostEnvironment>(),
-        Server.Services.GetRequiredService<ISigningKeyStore>(),
+        new ProtectedTokens(DataProtectionProvider.Create("someone else's server"), TimeProvider.System),
+        Server.Services.GetRequiredService<IOptions<TokenOptions>>(),
         TimeProvider.System);
 
-    private async Task<StudyCreated> CreateStudyAsync(string name, bool questionnaires = true)
+    /// <summary>A study in the first workspace, or with <paramref name="memberToken"/> in that member's own.</summary>
+    private async Task<TeamStudy> CreateStudyAsync(string name, bool questionnaires = true, string? memberToken = null)
     {
-        using var response = await Server.CreateClient().PostAsJsonAsync("/api/studies", new
+        memberToken ??= await Server.MemberTokenAsync();
+        using var response = await Server.ClientWith(memberToken).PostAsJsonAsync("/api/studies", new
         {
             name,
             goal = "Can people pay?",
@@ -342,10 +339,11 @@ public partial class CorpusWorld : IAsyncLifetime
             questionnaires = new { seqAfterEachTask = questionnaires, susAtEnd = questionnaires },
         }, SessionLabFactory.Json);
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<StudyCreated>(SessionLabFactory.Json))!;
+        var created = (await response.Content.ReadFromJsonAsync<StudyCreated>(SessionLabFactory.Json))!;
+        return new TeamStudy(created.Study, memberToken, created.WorkspaceId);
     }
 
-    private async Task<SessionSummary> CreateSessionAsync(StudyCreated study, string key)
+    private async Task<SessionSummary> CreateSessionAsync(TeamStudy study, string key)
     {
         var session = await Server.CreateSessionAsync(study);
         _values[key] = session.Id;
@@ -402,9 +400,4 @@ public partial class CorpusWorld : IAsyncLifetime
 
     [GeneratedRegex(@"(expires|sig|se|sp|sv|sr|st)=[^&""\s]+|""expiresAt"":""[^""]*""")]
     private static partial Regex SignedLink();
-
-    private sealed class ShiftedTime(TimeSpan shift) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + shift;
-    }
 }

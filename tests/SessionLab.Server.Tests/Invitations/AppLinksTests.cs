@@ -26,12 +26,14 @@ public sealed class AppLinksTests(SessionLabFactory factory) : IClassFixture<Ses
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/studies") { Content = JsonContent.Create(new { name = "Onboarding", goal = "Sign up", tasks = new[] { new { title = "Sign up", instructions = "Create an account.", successCriteria = "Reaches the dashboard." } }, tags = Array.Empty<object>() }) };
         request.Headers.Host = Evil;
 
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await factory.MemberTokenAsync());
+
         var response = await factory.CreateClient().SendAsync(request);
 
         response.EnsureSuccessStatusCode();
         var created = (await response.Content.ReadFromJsonAsync<StudyCreated>(SessionLabFactory.Json))!;
-        Assert.DoesNotContain(Evil, created.SetupUrl, StringComparison.OrdinalIgnoreCase);
-        Assert.StartsWith(OwnAddress, created.SetupUrl, StringComparison.Ordinal);
+        Assert.DoesNotContain(Evil, created.StudyUrl, StringComparison.OrdinalIgnoreCase);
+        Assert.StartsWith(OwnAddress, created.StudyUrl, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -45,7 +47,7 @@ public sealed class AppLinksTests(SessionLabFactory factory) : IClassFixture<Ses
         request.Headers.Add("X-Forwarded-Proto", "https");
         request.Headers.Add("X-Forwarded-For", "203.0.113.9");
 
-        var response = await factory.ClientWith(study.OwnerToken).SendAsync(request);
+        var response = await factory.ClientWith(study.MemberToken).SendAsync(request);
 
         response.EnsureSuccessStatusCode();
         var invite = (await response.Content.ReadFromJsonAsync<Invite>(SessionLabFactory.Json))!;
@@ -64,7 +66,7 @@ public sealed class AppLinksTests(SessionLabFactory factory) : IClassFixture<Ses
         var request = new HttpRequestMessage(HttpMethod.Post, $"/api/sessions/{session.Id}/invites") { Content = JsonContent.Create(new { role = "observer" }) };
         request.Headers.Host = Evil;
 
-        var response = await configured.ClientWith(study.OwnerToken).SendAsync(request);
+        var response = await configured.ClientWith(study.MemberToken).SendAsync(request);
 
         var invite = (await response.Content.ReadFromJsonAsync<Invite>(SessionLabFactory.Json))!;
         Assert.StartsWith("https://lab.example.org/join#", invite.Url, StringComparison.Ordinal);

@@ -1,19 +1,20 @@
-using Microsoft.Extensions.Hosting;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
+using SessionLab.Accounts.Tokens;
 using SessionLab.Server.Invitations;
 using SessionLab.Sessions;
-using SessionLab.Storage;
 
 namespace SessionLab.Server.Tests.Invitations;
 
 public sealed class TokenServiceTests
 {
     private readonly MovableClock _clock = new();
+    private readonly IDataProtectionProvider _keys = DataProtectionProvider.Create(new DirectoryInfo(Path.Combine(Path.GetTempPath(), "sessionlab-token-tests", Guid.NewGuid().ToString("N"))));
 
     [Fact]
-    public void AnInviteIsValidUntilItExpires()
+    public void AnInviteIsValidUntilItExpiresAndThenSaysSo()
     {
-        var tokens = Create();
+        var tokens = Create(_keys);
         var token = tokens.IssueInvite("se_1", SessionRole.Observer, TimeSpan.FromHours(1), out _);
 
         var valid = tokens.Validate(token, TokenKind.SessionInvite);
@@ -22,46 +23,57 @@ public sealed class TokenServiceTests
 
         Assert.Equal(("se_1", SessionRole.Observer), (valid.Claims!.Scope, valid.Claims.Role!.Value));
         Assert.Equal(SessionErrorCode.TokenExpired, expired.Error!.Code);
+        Assert.Equal("se_1", expired.ExpiredClaims!.Scope);
     }
 
     [Fact]
-    public void ATokenFromAnotherKeyOrOfAnotherKindIsInvalid()
+    public void ATokenFromAnotherKeyRingOrOfAnotherKindIsInvalid()
     {
-        var mine = Create(Convert.ToBase64String(new byte[32]));
-        var theirs = Create(Convert.ToBase64String(Enumerable.Repeat((byte)7, 32).ToArray()));
-        var owner = mine.IssueStudyOwner("st_1");
+        var mine = Create(_keys);
+        var theirs = Create(DataProtectionProvider.Create("another server"));
+        var invite = mine.IssueInvite("se_1", SessionRole.Moderator, TimeSpan.FromHours(1), out _);
 
-        Assert.Equal(SessionErrorCode.InvalidToken, theirs.Validate(owner, TokenKind.StudyOwner).Error!.Code);
-        Assert.Equal(SessionErrorCode.InvalidToken, mine.Validate(owner, TokenKind.SessionInvite).Error!.Code);
-        Assert.Null(mine.Validate(owner, TokenKind.StudyOwner).Error);
+        Assert.Equal(SessionErrorCode.InvalidToken, theirs.Validate(invite, TokenKind.SessionInvite).Error!.Code);
+        Assert.Equal(SessionErrorCode.InvalidToken, mine.Validate(invite, TokenKind.ReportShare).Error!.Code);
+        Assert.Equal(SessionErrorCode.InvalidToken, mine.Validate(invite, TokenKind.Identity).Error!.Code);
+        Assert.Null(mine.Validate(invite, TokenKind.SessionInvite).Error);
+    }
+
+    [Fact]
+    public void AKeyRingKeptOnDiskReadsTokensAfterARestart()
+    {
+        var folder = new DirectoryInfo(Path.Combine(Path.GetTempPath(), "sessionlab-token-tests", Guid.NewGuid().ToString("N")));
+        var invite = Create(DataProtectionProvider.Create(folder)).IssueInvite("se_1", SessionRole.Observer, TimeSpan.FromHours(1), out _);
+
+        var afterRestart = Create(DataProtectionProvider.Create(folder)).Validate(invite, TokenKind.SessionInvite);
+
+        Assert.Equal("se_1", afterRestart.Claims!.Scope);
     }
 
     [Theory]
     [InlineData(null)]
     [InlineData("")]
-    [InlineData("sl1.")]
-    [InlineData("sl1.a.b")]
-    [InlineData("sl1.!!!.???")]
+    [InlineData("sl2.")]
+    [InlineData("sl2.a.b")]
+    [InlineData("sl2.!!!.???")]
+    [InlineData("sl1.eyJraW5kIjoic2Vzc2lvbkludml0ZSJ9.AAAA")]
     [InlineData("not-a-token")]
     public void MalformedTokensAreInvalidNotExceptions(string? token) =>
-        Assert.Equal(SessionErrorCode.InvalidToken, Create().Validate(token, TokenKind.SessionInvite).Error!.Code);
+        Assert.Equal(SessionErrorCode.InvalidToken, Create(_keys).Validate(token, TokenKind.SessionInvite).Error!.Code);
 
     [Theory]
-    [InlineData("payloadPadded")]
-    [InlineData("signaturePadded")]
-    [InlineData("signatureUnusedBitsSet")]
+    [InlineData("padded")]
+    [InlineData("unusedBitsSet")]
+    [InlineData("oneCharacterChanged")]
     public void ATokenSpelledOtherThanAsIssuedIsInvalid(string variant)
     {
-        var tokens = Create();
+        var tokens = Create(_keys);
         var token = tokens.IssueInvite("se_1", SessionRole.Observer, TimeSpan.FromHours(1), out _);
-        var dot = token.LastIndexOf('.');
         var tampered = variant switch
         {
-            "payloadPadded" => token[..dot] + "=" + token[dot..],
-            "signaturePadded" => token + "=",
-            // A 32-byte signature is 43 characters; the last one carries 4 unused bits, so flipping its lowest bit
-            // decodes to the same bytes.
-            _ => token[..^1] + Alphabet[Alphabet.IndexOf(token[^1], StringComparison.Ordinal) ^ 1],
+            "padded" => token + "=",
+            "unusedBitsSet" => token[..^1] + Alphabet[Alphabet.IndexOf(token[^1], StringComparison.Ordinal) ^ 1],
+            _ => token[..20] + (token[20] == 'A' ? 'B' : 'A') + token[21..],
         };
 
         Assert.Null(tokens.Validate(token, TokenKind.SessionInvite).Error);
@@ -70,34 +82,12 @@ public sealed class TokenServiceTests
 
     private const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
-    private TokenService Create(string? key = null) => new(
-        Options.Create(new TokenOptions { SigningKey = key ?? Convert.ToBase64String(new byte[32]) }),
-        Options.Create(new StorageOptions()),
-        new FakeEnvironment(),
-        new NoStoredKeys(),
-        _clock);
-
-    /// <summary>A configured key is used as given; the shared store is never asked.</summary>
-    private sealed class NoStoredKeys : ISigningKeyStore
-    {
-        public byte[] GetOrAdd(string name, byte[] proposed) => throw new InvalidOperationException("A configured key must not be replaced by a stored one.");
-    }
+    private TokenService Create(IDataProtectionProvider keys) => new(new ProtectedTokens(keys, _clock), Options.Create(new TokenOptions()), _clock);
 
     private sealed class MovableClock : TimeProvider
     {
         public DateTimeOffset Now { get; set; } = DateTimeOffset.UtcNow;
 
         public override DateTimeOffset GetUtcNow() => Now;
-    }
-
-    private sealed class FakeEnvironment : IHostEnvironment
-    {
-        public string EnvironmentName { get; set; } = "Testing";
-
-        public string ApplicationName { get; set; } = "tests";
-
-        public string ContentRootPath { get; set; } = Path.GetTempPath();
-
-        public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = null!;
     }
 }

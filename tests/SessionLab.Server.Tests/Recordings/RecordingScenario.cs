@@ -14,7 +14,7 @@ public sealed class RecordingScenario
 {
     private static readonly Actor ModeratorActor = new("moderator", "Mo", SessionRole.Moderator);
 
-    private RecordingScenario(SessionLabFactory server, StudyCreated study, SessionSummary session,
+    private RecordingScenario(SessionLabFactory server, TeamStudy study, SessionSummary session,
         HttpClient owner, HttpClient moderator, HttpClient observer, HttpClient participant)
     {
         Server = server;
@@ -28,7 +28,7 @@ public sealed class RecordingScenario
 
     public SessionLabFactory Server { get; }
 
-    public StudyCreated Study { get; }
+    public TeamStudy Study { get; }
 
     public SessionSummary Session { get; }
 
@@ -61,7 +61,7 @@ public sealed class RecordingScenario
         var session = await server.CreateSessionAsync(study);
         return new RecordingScenario(
             server, study, session,
-            server.ClientWith(study.OwnerToken),
+            server.ClientWith(study.MemberToken),
             server.ClientWith((await server.InviteAsync(study, session.Id, SessionRole.Moderator)).Token),
             server.ClientWith((await server.InviteAsync(study, session.Id, SessionRole.Observer)).Token),
             server.ClientWith((await server.InviteAsync(study, session.Id, SessionRole.Participant)).Token));

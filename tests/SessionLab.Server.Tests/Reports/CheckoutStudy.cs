@@ -10,7 +10,7 @@ namespace SessionLab.Server.Tests.Reports;
 /// written to break a report (markup, a spreadsheet formula). P1 and P2 succeed at finding the product, P3 fails;
 /// only P2 pays, P3 skips paying. #confusion is on 3 notes of P1 and P2, #bug on 2 notes of P1 and P3.
 /// </summary>
-internal sealed record CheckoutStudy(StudyCreated Created, IReadOnlyList<string> SessionIds)
+internal sealed record CheckoutStudy(TeamStudy Created, IReadOnlyList<string> SessionIds)
 {
     public const string ScriptNote = "<script>alert('x')</script> Pay button hidden";
     public const string FormulaNote = "=HYPERLINK(\"http://evil.example\",\"click\")";
@@ -21,9 +21,10 @@ internal sealed record CheckoutStudy(StudyCreated Created, IReadOnlyList<string>
     /// <summary>The study id as it appears in download file names.</summary>
     public string FileStem => Id.Replace('_', '-');
 
-    public static async Task<StudyCreated> CreateStudyAsync(SessionLabFactory factory)
+    public static async Task<TeamStudy> CreateStudyAsync(SessionLabFactory factory, string? memberToken = null)
     {
-        var response = await factory.CreateClient().PostAsJsonAsync("/api/studies", new
+        memberToken ??= await factory.MemberTokenAsync();
+        var response = await factory.ClientWith(memberToken).PostAsJsonAsync("/api/studies", new
         {
             name = "Checkout",
             goal = "Can shoppers find and pay for a product?",
@@ -35,12 +36,13 @@ internal sealed record CheckoutStudy(StudyCreated Created, IReadOnlyList<string>
             tags = new[] { new { name = "confusion", color = "#b45309" }, new { name = "bug", color = "#b91c1c" }, new { name = "praise", color = "#15803d" } },
         }, SessionLabFactory.Json);
         response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<StudyCreated>(SessionLabFactory.Json))!;
+        var created = (await response.Content.ReadFromJsonAsync<StudyCreated>(SessionLabFactory.Json))!;
+        return new TeamStudy(created.Study, memberToken, created.WorkspaceId);
     }
 
-    public static async Task<string> CreateSessionAsync(SessionLabFactory factory, StudyCreated study, string alias)
+    public static async Task<string> CreateSessionAsync(SessionLabFactory factory, TeamStudy study, string alias)
     {
-        var response = await factory.ClientWith(study.OwnerToken).PostAsJsonAsync($"/api/studies/{study.Study.Id}/sessions", new { participantAlias = alias, moderatorName = "Mo" }, SessionLabFactory.Json);
+        var response = await factory.ClientWith(study.MemberToken).PostAsJsonAsync($"/api/studies/{study.Study.Id}/sessions", new { participantAlias = alias, moderatorName = "Mo" }, SessionLabFactory.Json);
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<SessionSummary>(SessionLabFactory.Json))!.Id;
     }

@@ -59,7 +59,7 @@ public sealed class GroupComparisonApiTests(SessionLabFactory factory) : IClassF
     {
         var study = await CheckoutStudy.RunAsync(factory);
 
-        var response = await factory.ClientWith(study.Created.OwnerToken).GetAsync($"/api/studies/{study.Id}/report?format=markdown&{query}");
+        var response = await factory.ClientWith(study.Created.MemberToken).GetAsync($"/api/studies/{study.Id}/report?format=markdown&{query}");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -69,7 +69,7 @@ public sealed class GroupComparisonApiTests(SessionLabFactory factory) : IClassF
 
     private async Task<string> ReportAsync(CheckoutStudy study, string format, string query)
     {
-        var response = await factory.ClientWith(study.Created.OwnerToken).GetAsync($"/api/studies/{study.Id}/report?format={format}&{query}");
+        var response = await factory.ClientWith(study.Created.MemberToken).GetAsync($"/api/studies/{study.Id}/report?format={format}&{query}");
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, body);
         return body;

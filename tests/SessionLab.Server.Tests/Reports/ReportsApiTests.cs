@@ -93,7 +93,7 @@ public sealed class ReportsApiTests(SessionLabFactory factory) : IClassFixture<S
     public async Task SettingAndLaterChangingSeveritiesReordersTheFindings()
     {
         var study = await CheckoutStudy.RunAsync(factory);
-        var owner = factory.ClientWith(study.Created.OwnerToken);
+        var owner = factory.ClientWith(study.Created.MemberToken);
 
         var set = await owner.PutAsJsonAsync($"/api/studies/{study.Id}/findings/BUG/severity", new { severity = 4, updatedBy = "Dana" });
 
@@ -118,7 +118,7 @@ public sealed class ReportsApiTests(SessionLabFactory factory) : IClassFixture<S
     public async Task ClearingASeverityMakesTheFindingUnratedAgain()
     {
         var study = await CheckoutStudy.RunAsync(factory);
-        var owner = factory.ClientWith(study.Created.OwnerToken);
+        var owner = factory.ClientWith(study.Created.MemberToken);
         (await owner.PutAsJsonAsync($"/api/studies/{study.Id}/findings/bug/severity", new { severity = 4 })).EnsureSuccessStatusCode();
         Assert.Equal(4, (await BugAsync()).GetProperty("severity").GetInt32());
 
@@ -140,14 +140,14 @@ public sealed class ReportsApiTests(SessionLabFactory factory) : IClassFixture<S
     {
         var study = await CheckoutStudy.CreateStudyAsync(factory);
 
-        var response = await factory.ClientWith(study.OwnerToken)
+        var response = await factory.ClientWith(study.MemberToken)
             .PutAsync($"/api/studies/{study.Study.Id}/findings/{tag}/severity", new StringContent(body, Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
         var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
         Assert.Equal([field], errors.EnumerateObject().Select(e => e.Name));
-        Assert.Empty((await factory.ClientWith(study.OwnerToken).GetFromJsonAsync<JsonElement[]>($"/api/studies/{study.Study.Id}/findings/severities"))!);
+        Assert.Empty((await factory.ClientWith(study.MemberToken).GetFromJsonAsync<JsonElement[]>($"/api/studies/{study.Study.Id}/findings/severities"))!);
     }
 
     [Fact]
@@ -157,8 +157,8 @@ public sealed class ReportsApiTests(SessionLabFactory factory) : IClassFixture<S
         var theirs = await CheckoutStudy.CreateStudyAsync(factory);
 
         var anonymous = await factory.CreateClient().GetAsync($"/api/studies/{mine.Study.Id}/report?format=html");
-        var otherOwner = await factory.ClientWith(theirs.OwnerToken).GetAsync($"/api/studies/{mine.Study.Id}/report?format=csv-notes");
-        var otherRating = await factory.ClientWith(theirs.OwnerToken).PutAsJsonAsync($"/api/studies/{mine.Study.Id}/findings/bug/severity", new { severity = 4 });
+        var otherOwner = await factory.ClientWith(theirs.MemberToken).GetAsync($"/api/studies/{mine.Study.Id}/report?format=csv-notes");
+        var otherRating = await factory.ClientWith(theirs.MemberToken).PutAsJsonAsync($"/api/studies/{mine.Study.Id}/findings/bug/severity", new { severity = 4 });
 
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, otherOwner.StatusCode);
@@ -171,7 +171,7 @@ public sealed class ReportsApiTests(SessionLabFactory factory) : IClassFixture<S
     {
         var study = await CheckoutStudy.CreateStudyAsync(factory);
 
-        var response = await factory.ClientWith(study.OwnerToken).GetAsync($"/api/studies/{study.Study.Id}/report?format=pdf");
+        var response = await factory.ClientWith(study.MemberToken).GetAsync($"/api/studies/{study.Study.Id}/report?format=pdf");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -186,7 +186,7 @@ public sealed class ReportsApiTests(SessionLabFactory factory) : IClassFixture<S
     {
         var study = await CheckoutStudy.CreateStudyAsync(factory);
 
-        var response = await factory.ClientWith(study.OwnerToken).GetAsync($"/api/studies/{study.Study.Id}/report{query}");
+        var response = await factory.ClientWith(study.MemberToken).GetAsync($"/api/studies/{study.Study.Id}/report{query}");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
@@ -195,9 +195,7 @@ public sealed class ReportsApiTests(SessionLabFactory factory) : IClassFixture<S
     [Fact]
     public async Task AStudyThatDoesNotExistIsNotFound()
     {
-        var token = factory.Services.GetRequiredService<TokenService>().IssueStudyOwner("st_missing");
-
-        var response = await factory.ClientWith(token).GetAsync("/api/studies/st_missing/report?format=json");
+        var response = await factory.ClientWith(await factory.MemberTokenAsync()).GetAsync("/api/studies/st_missing/report?format=json");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("studyNotFound", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
@@ -232,7 +230,7 @@ public sealed class ReportsApiTests(SessionLabFactory factory) : IClassFixture<S
         var before = await CheckoutStudy.RunAsync(factory);
         var after = await CheckoutStudy.RunAsync(factory);
 
-        var response = await CompareAsync(after, before.Id, before.Created.OwnerToken, "markdown");
+        var response = await CompareAsync(after, before.Id, "markdown");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var markdown = await response.Content.ReadAsStringAsync();
@@ -240,27 +238,25 @@ public sealed class ReportsApiTests(SessionLabFactory factory) : IClassFixture<S
         Assert.Contains("- **Find a product**: Completion 2 of 3 (67%) against 2 of 3 (67%) in Checkout: the same rate;", markdown);
         Assert.Contains("| Find a product | completion | 2 of 3 | 2 of 3 | 0 points |", markdown);
         Assert.DoesNotContain(before.Id, markdown);
-        var json = await (await CompareAsync(after, before.Id, before.Created.OwnerToken, "json")).Content.ReadFromJsonAsync<JsonElement>();
+        var json = await (await CompareAsync(after, before.Id, "json")).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(2, json.GetProperty("comparison").GetProperty("tasks")[0].GetProperty("completion").GetProperty("otherSuccesses").GetInt32());
     }
 
     [Fact]
-    public async Task ComparingNeedsTheOwnersTokenOfTheOtherStudyToo()
+    public async Task ComparingNeedsAccessToTheOtherStudyToo()
     {
         var mine = await CheckoutStudy.CreateStudyAsync(factory);
-        var theirs = await CheckoutStudy.CreateStudyAsync(factory);
+        var outsider = await factory.AddMemberAsync($"outsider-{Guid.NewGuid():N}@example.test");
+        var theirs = await CheckoutStudy.CreateStudyAsync(factory, outsider);
+        var round1 = await CheckoutStudy.CreateStudyAsync(factory);
         var study = new CheckoutStudy(mine, []);
 
-        var withoutToken = await CompareAsync(study, theirs.Study.Id, null, "html");
-        var withMyToken = await CompareAsync(study, theirs.Study.Id, mine.OwnerToken, "html");
-        var withTheirs = await CompareAsync(study, theirs.Study.Id, theirs.OwnerToken, "html");
-        var withGarbage = await CompareAsync(study, theirs.Study.Id, "not-a-token", "html");
+        var otherTeams = await CompareAsync(study, theirs.Study.Id, "html");
+        var sameTeams = await CompareAsync(study, round1.Study.Id, "html");
 
-        Assert.Equal(HttpStatusCode.Forbidden, withoutToken.StatusCode);
-        Assert.Contains(ReportsApiHeader, (await withoutToken.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
-        Assert.Equal(HttpStatusCode.Forbidden, withMyToken.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, withTheirs.StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, withGarbage.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, otherTeams.StatusCode);
+        Assert.Equal("studyNotFound", (await otherTeams.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.OK, sameTeams.StatusCode);
     }
 
     [Fact]
@@ -268,10 +264,9 @@ public sealed class ReportsApiTests(SessionLabFactory factory) : IClassFixture<S
     {
         var mine = await CheckoutStudy.CreateStudyAsync(factory);
         var study = new CheckoutStudy(mine, []);
-        var missingToken = factory.Services.GetRequiredService<TokenService>().IssueStudyOwner("st_missing");
 
-        var missing = await CompareAsync(study, "st_missing", missingToken, "json");
-        var itself = await CompareAsync(study, mine.Study.Id, mine.OwnerToken, "json");
+        var missing = await CompareAsync(study, "st_missing", "json");
+        var itself = await CompareAsync(study, mine.Study.Id, "json");
 
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         var problem = await missing.Content.ReadFromJsonAsync<JsonElement>();
@@ -280,17 +275,8 @@ public sealed class ReportsApiTests(SessionLabFactory factory) : IClassFixture<S
         Assert.Equal(HttpStatusCode.BadRequest, itself.StatusCode);
     }
 
-    private const string ReportsApiHeader = "X-Compare-With-Token";
-
-    private Task<HttpResponseMessage> CompareAsync(CheckoutStudy study, string otherId, string? otherToken, string format)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Get, $"/api/studies/{study.Id}/report?format={format}&compareWith={Uri.EscapeDataString(otherId)}");
-        if (otherToken is not null)
-        {
-            request.Headers.Add(ReportsApiHeader, otherToken);
-        }
-        return factory.ClientWith(study.Created.OwnerToken).SendAsync(request);
-    }
+    private Task<HttpResponseMessage> CompareAsync(CheckoutStudy study, string otherId, string format) =>
+        factory.ClientWith(study.Created.MemberToken).GetAsync($"/api/studies/{study.Id}/report?format={format}&compareWith={Uri.EscapeDataString(otherId)}");
 
     /// <summary>Fetches one format and checks what a browser needs to save it: content type, attachment and file name, no caching.</summary>
     private async Task<HttpResponseMessage> DownloadAsync(CheckoutStudy study, string format, string mediaType, string fileName)
@@ -305,7 +291,7 @@ public sealed class ReportsApiTests(SessionLabFactory factory) : IClassFixture<S
     }
 
     private Task<HttpResponseMessage> GetReportAsync(CheckoutStudy study, string format) =>
-        factory.ClientWith(study.Created.OwnerToken).GetAsync($"/api/studies/{study.Id}/report?format={format}");
+        factory.ClientWith(study.Created.MemberToken).GetAsync($"/api/studies/{study.Id}/report?format={format}");
 
     private async Task<JsonElement> ReportJsonAsync(CheckoutStudy study) =>
         await (await GetReportAsync(study, "json")).Content.ReadFromJsonAsync<JsonElement>();

@@ -125,6 +125,49 @@ public sealed class ShareLinksApiTests(SessionLabFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task ALinkThatIsBothExpiredAndRevokedIsToldItWasRevoked()
+    {
+        var scenario = await RecordingScenario.CreateAsync(factory);
+        var studyId = scenario.Study.Study.Id;
+        var expiredAt = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.AddMinutes(-1).ToUnixTimeSeconds());
+        var revokedAt = expiredAt.AddHours(-2);
+        var row = new ShareLink("sh_revexp_" + Guid.NewGuid().ToString("N")[..8], studyId, ShareScope.Report, null, null, null, expiredAt.AddDays(-1), expiredAt, null);
+        var store = factory.Services.GetRequiredService<IShareLinkStore>();
+        await store.AddAsync(row, default);
+        // The owner turned it off before it expired.
+        Assert.NotNull(await store.RevokeAsync(studyId, row.Id, revokedAt, default));
+        var token = factory.Services.GetRequiredService<TokenService>().IssueReportShare(studyId, row.Id, expiredAt);
+
+        foreach (var path in new[] { $"/api/studies/{studyId}/report", "/api/access" })
+        {
+            var response = await factory.ClientWith(token).GetAsync(path);
+            Assert.Equal(HttpStatusCode.Gone, response.StatusCode);
+            var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal("linkRevoked", problem.GetProperty("code").GetString());
+            Assert.StartsWith("The study's owner turned this link off on ", problem.GetProperty("detail").GetString());
+        }
+        Assert.Equal(ShareLinkStatus.Revoked, Assert.Single(await ListAsync(scenario)).Status);
+    }
+
+    [Fact]
+    public async Task AnExpiredTokenForAnotherStudysRevokedRowIsToldOnlyThatItExpired()
+    {
+        var mine = await RecordingScenario.CreateAsync(factory);
+        var other = await RecordingScenario.CreateAsync(factory);
+        var expiredAt = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.AddMinutes(-1).ToUnixTimeSeconds());
+        var row = new ShareLink("sh_revexp_" + Guid.NewGuid().ToString("N")[..8], other.Study.Study.Id, ShareScope.Report, null, null, null, expiredAt.AddDays(-1), expiredAt, null);
+        var store = factory.Services.GetRequiredService<IShareLinkStore>();
+        await store.AddAsync(row, default);
+        Assert.NotNull(await store.RevokeAsync(other.Study.Study.Id, row.Id, expiredAt.AddHours(-1), default));
+        var token = factory.Services.GetRequiredService<TokenService>().IssueReportShare(mine.Study.Study.Id, row.Id, expiredAt);
+
+        var response = await factory.ClientWith(token).GetAsync("/api/access");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("tokenExpired", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+    }
+
+    [Fact]
     public async Task AnAlteredLinkIsRefusedAsInvalidNotAsExpiredOrRevoked()
     {
         var scenario = await RecordingScenario.CreateAsync(factory);

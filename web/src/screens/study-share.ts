@@ -10,35 +10,56 @@ const expiries = [
   { days: 30, label: '30 days' },
 ] as const;
 
-/** What a view-only link opens: the whole report, or one note's clip. */
-export type ShareTarget = { scope: Extract<ShareScope, 'report'> } | { scope: Extract<ShareScope, 'clip'>; sessionId: string; noteId: string };
+/** What a view-only link opens: the whole report, one note's clip, or one tag's highlight reel in one session. */
+export type ShareTarget =
+  | { scope: Extract<ShareScope, 'report'> }
+  | { scope: Extract<ShareScope, 'clip'>; sessionId: string; noteId: string }
+  | { scope: Extract<ShareScope, 'highlights'>; sessionId: string; tag: string };
 
 const wording = {
   report: { title: 'Share the report', button: 'Share report', what: 'read the report and play its clips', send: 'read the report' },
   clip: { title: 'Share this clip', button: 'Share clip', what: 'play this clip', send: 'watch the clip' },
+  highlights: { title: 'Share this highlight reel', button: 'Share reel', what: 'play this highlight reel', send: 'watch the reel' },
 } as const;
 
+/** Each panel's ids are its own, so a page may show several (one per highlight reel). */
+let panels = 0;
+
+/** Whether a link opens what the panel shares. */
+function opens(link: SharedLink, target: ShareTarget): boolean {
+  if (link.scope !== target.scope) return false;
+  switch (target.scope) {
+    case 'report': return true;
+    case 'clip': return link.noteId === target.noteId;
+    case 'highlights': return link.sessionId === target.sessionId && (link.tag ?? '').toLowerCase() === target.tag.replace(/^#/, '').toLowerCase();
+  }
+}
+
 /**
- * View-only links to the report or to one clip, for people who did not run the sessions: made with an expiry, listed
+ * View-only links to the report, to one clip or to one highlight reel, for people who did not run the sessions: made with an expiry, listed
  * with when each stops working, and revoked here. The server keeps every link, so the list survives a reload.
  */
 export class SharePanel {
   readonly element: HTMLElement;
   private readonly list = h('div', { class: 'share-list', 'data-testid': 'share-list' });
   private readonly status = h('p', { class: 'report-status', role: 'status', 'aria-live': 'polite', 'data-testid': 'share-status' });
-  private readonly days = h('select', { id: 'share-days' }, expiries.map((e) => h('option', { value: String(e.days), selected: e.days === 7 }, e.label)));
+  private readonly idBase = `share-${++panels}`;
+  private readonly days = h('select', { id: `${this.idBase}-days` }, expiries.map((e) => h('option', { value: String(e.days), selected: e.days === 7 }, e.label)));
   private links: SharedLink[] = [];
   /** The link just made, shown first with its copy button focused. */
   private fresh: string | null = null;
   private busy = false;
 
-  constructor(private readonly studyId: string, private readonly target: ShareTarget = { scope: 'report' }) {
+  /** `heading` is the level of the panel's title where it sits (h3 by default). */
+  constructor(private readonly studyId: string, private readonly target: ShareTarget = { scope: 'report' },
+    heading: 'h3' | 'h4' = 'h3') {
     const words = wording[target.scope];
-    this.element = h('div', { class: 'share', 'aria-labelledby': 'share-title', role: 'group' },
-      h('h3', { id: 'share-title' }, words.title),
+    const titleId = `${this.idBase}-title`;
+    this.element = h('div', { class: 'share', 'aria-labelledby': titleId, role: 'group', 'data-scope': target.scope },
+      h(heading, { id: titleId }, words.title),
       h('p', { class: 'muted' }, `Anyone with the link can ${words.what}, nothing else: not the sessions, not the notes as they are typed, not this page. You can turn a link off at any time.`),
       h('form', { class: 'inline-form share-form', onsubmit: (e: SubmitEvent) => { e.preventDefault(); void this.create(); } },
-        h('div', { class: 'field' }, h('label', { for: 'share-days' }, 'Link works for'), this.days),
+        h('div', { class: 'field' }, h('label', { for: this.days.id }, 'Link works for'), this.days),
         h('button', { type: 'submit', class: 'button' }, words.button)),
       this.status,
       this.list);
@@ -77,24 +98,23 @@ export class SharePanel {
       this.links = this.links.map((l) => (l.id === revoked.id ? revoked : l));
       this.render();
       this.say('Link turned off. Anyone who opens it now is told it was turned off.');
-      this.element.querySelector<HTMLElement>('#share-days')?.focus();
+      this.days.focus();
     } catch (error) {
       this.say(`The link is still on: ${this.describe(error)}`, true);
     }
   }
 
   private render(): void {
-    const target = this.target;
-    const reportLinks = this.links.filter((l) => l.scope === target.scope && (target.scope === 'report' || l.noteId === target.noteId));
-    if (reportLinks.length === 0) {
+    const links = this.links.filter((l) => opens(l, this.target));
+    if (links.length === 0) {
       replaceContent(this.list, h('p', { class: 'muted' }, 'No shared links yet.'));
       return;
     }
-    replaceContent(this.list, h('ul', { class: 'invites', 'aria-label': 'Shared links' }, reportLinks.map((link) => this.row(link))));
+    replaceContent(this.list, h('ul', { class: 'invites', 'aria-label': 'Shared links' }, links.map((link) => this.row(link))));
   }
 
   private row(link: SharedLink): HTMLElement {
-    const id = `share-${link.id}`;
+    const id = `${this.idBase}-${link.id}`;
     const made = dateTime(link.createdAt);
     const state = link.status === 'active'
       ? `Works until ${dateTime(link.expiresAt)}.`

@@ -6,18 +6,22 @@ import { capitalize, clock, plural } from '../lib/format';
 import type { Study } from '../lib/protocol';
 import type { NoteView } from '../session/team-state';
 import { tagChip } from '../ui/tags';
+import { SharePanel } from './study-share';
 import { taskLabel } from './team-context';
 
 /**
  * The summary's notes, grouped by tag (most used first). Where a recording shows a note it has a "Play clip"
- * control, and a tag with clips has its highlight reel. Re-rendered when a recording arrives; open players stay.
+ * control, and a tag with clips has its highlight reel, which a researcher or owner of the study's workspace (given `canShare`) can also share
+ * as a view-only link. Re-rendered when a recording arrives; open players and share panels stay.
  */
 export class NotesByTag {
   readonly element = h('div', { class: 'notes-by-tag' });
   private readonly clipViews = new Map<string, ClipView>();
   private readonly reels = new Map<string, HighlightReelView>();
+  private readonly shares = new Map<string, SharePanel>();
 
-  constructor(private readonly study: Study, private readonly notes: NoteView[], private readonly clips: ClipLibrary | null) {
+  constructor(private readonly study: Study, private readonly notes: NoteView[], private readonly clips: ClipLibrary | null,
+    private readonly canShare = false) {
     clips?.onChange(() => this.render());
     this.render();
   }
@@ -44,14 +48,21 @@ export class NotesByTag {
     const key = tag ?? '';
     const withClips = this.clips ? notes.filter((n) => this.clips!.covers(n.clockOffsetMs)).length : 0;
     const reel = tag ? this.reels.get(tag) : undefined;
+    const share = tag ? this.shares.get(tag) : undefined;
     const headingId = `group-${key || 'untagged'}`.replace(/[^\w-]/g, '_');
+    const shareId = `${headingId}-share`;
     return h('section', { class: 'note-group', 'aria-labelledby': headingId, 'data-tag': key },
       h('div', { class: 'note-group-head' },
         h('h3', { id: headingId }, tag ? [tagChip(tag, this.study.tags), ` (${notes.length})`] : `Untagged (${notes.length})`),
         tag && withClips > 0 ? h('button', { type: 'button', class: 'button button-secondary button-small', 'data-focus': `reel-${key}`, 'data-testid': 'play-reel',
           'aria-expanded': String(!!reel), onclick: () => this.toggleReel(tag) },
-          reel ? 'Close highlight reel' : `Play highlight reel (${plural(withClips, 'clip')})`) : null),
+          reel ? 'Close highlight reel' : `Play highlight reel (${plural(withClips, 'clip')})`) : null,
+        tag && withClips > 0 && this.canShare ? h('button', { type: 'button', class: 'button button-secondary button-small', 'data-focus': `share-${key}`,
+          'data-testid': 'share-reel', 'aria-expanded': String(!!share), 'aria-controls': share ? shareId : null,
+          'aria-label': `${share ? 'Close sharing' : 'Share reel'} for #${tag}`, onclick: () => this.toggleShare(tag) },
+          share ? 'Close sharing' : 'Share reel') : null),
       reel?.element,
+      share ? h('div', { id: shareId, class: 'reel-share' }, share.element) : null,
       h('ul', { class: 'summary-notes' }, notes.map((n) => this.note(key, n))));
   }
 
@@ -94,6 +105,18 @@ export class NotesByTag {
       void reel.play();
     }
     this.renderKeepingFocus(`reel-${tag}`);
+  }
+
+  /** The owner's view-only links to a tag's reel: made, copied and turned off here, beside the reel itself. */
+  private toggleShare(tag: string): void {
+    if (this.shares.has(tag)) {
+      this.shares.delete(tag);
+    } else {
+      const panel = new SharePanel(this.study.id, { scope: 'highlights', sessionId: this.clips!.sessionId, tag }, 'h4');
+      this.shares.set(tag, panel);
+      void panel.refresh();
+    }
+    this.renderKeepingFocus(`share-${tag}`);
   }
 
   private renderKeepingFocus(key: string): void {

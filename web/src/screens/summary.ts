@@ -33,7 +33,7 @@ export async function showSummaryPage(sessionId: string, token: string): Promise
     const memberRole = !link && me ? await roleForStudy(me, study.id) : null;
     const role: ClipRole = memberRole && canCreateStudies(memberRole) ? 'owner' : access?.role === 'moderator' ? 'moderator' : 'observer';
     const clips = new ClipLibrary(sessionId, link, role);
-    renderSummary(main, study, state, { clips, member: me });
+    renderSummary(main, study, state, { clips, member: me, canShare: role === 'owner' });
     void clips.refresh();
   } catch (error) {
     const e = error instanceof ApiError ? error : new ApiError('unknown', String(error), 0);
@@ -52,6 +52,8 @@ export interface SummaryOptions {
   recordedHere?: ReadonlySet<string>;
   /** The signed-in member, who gets a way back to the study and its report. */
   member?: Me | null;
+  /** Whether the member may share a highlight reel as a view-only link (a researcher or owner of the study's workspace). */
+  canShare?: boolean;
 }
 
 /** Tasks, outcomes, times, SEQ and SUS, and every note grouped by tag. */
@@ -97,7 +99,7 @@ export function renderSummary(main: HTMLElement, study: Study, state: TeamState,
     options.clips ? new RecordingsSection(options.clips, options.recordedHere).element : null,
     h('section', { class: 'panel', 'aria-labelledby': 'notes-title' },
       h('h2', { id: 'notes-title' }, `Notes by tag (${notes.length})`),
-      new NotesByTag(study, notes, options.clips ?? null).element));
+      new NotesByTag(study, notes, options.clips ?? null, !!options.canShare).element));
   main.querySelector<HTMLElement>('h1')?.focus();
   if (options.member) void offerReport(study, reportSlot);
 }

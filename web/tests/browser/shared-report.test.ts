@@ -57,6 +57,7 @@ test('a view-only link opens the report and plays its clips for someone with no 
     const { page } = owner;
     await page.getByRole('heading', { name: 'Share the report' }).waitFor();
     await page.getByText('No shared links yet.').waitFor();
+    assert.equal(await page.locator('.share').evaluate((e) => getComputedStyle(e).borderTopStyle), 'solid', 'a rule divides the share form from the report’s controls above it');
     await page.getByLabel('Link works for').selectOption({ label: '1 day' });
     await page.getByRole('button', { name: 'Share report' }).click();
     await page.getByTestId('share-status').filter({ hasText: /^Link made\. It works until / }).waitFor();
@@ -161,6 +162,7 @@ test('a view-only link to a highlight reel plays the reel, and one the owner mak
     const ownerPage = owner.page;
     await ownerPage.getByRole('heading', { name: 'Share this clip' }).waitFor();
     await ownerPage.getByTestId('share-list').getByText('No shared links yet.').waitFor();
+    assert.equal(await ownerPage.locator('.share').evaluate((e) => getComputedStyle(e).borderTopStyle), 'none', 'the share panel, alone in its box, has no rule along its top');
     await ownerPage.getByLabel('Link works for').selectOption('1');
     await ownerPage.getByRole('button', { name: 'Share clip' }).focus();
     await ownerPage.keyboard.press('Enter');

@@ -158,7 +158,7 @@ describe('a crash of the server process', () => {
     assert.ok(acknowledged.some((s) => s.method === 'EndTask') && acknowledged.some((s) => s.method === 'AddNote'));
     assert.ok(unanswered.length > 0, 'some commands never got an answer');
 
-    const second = await ServerProcess.start({ dataDir: first.dataDir, signingKey: first.signingKey, args: UNLIMITED_COMMANDS });
+    const second = await ServerProcess.start({ dataDir: first.dataDir, args: UNLIMITED_COMMANDS });
     servers.push(second);
     const restartedApi = new Api(second.url);
     const afterCrash = await readBack(restartedApi, session);

@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { useServer } from './support/fixture.ts';
-import { mintInvite, ProblemError, tamper } from './support/api.ts';
-import { commandId, noteRequest } from './support/client.ts';
+import { Api, ProblemError, tamper } from './support/api.ts';
+import { commandId, noteRequest, WireClient } from './support/client.ts';
+import type { SessionState } from './support/protocol.ts';
+import { ServerProcess } from './support/server.ts';
+import { sleep } from './support/timeouts.ts';
 import { startLiveSession } from './support/team.ts';
 
 const TEST_TIMEOUT_MS = 60_000;
@@ -59,34 +62,73 @@ describe('role rules over WebSockets', () => {
     assert.equal((await fixture.api.getSession(session)).notes.length, 0);
   });
 
-  test('bad, tampered, wrong-kind and expired tokens are refused with invalidToken or tokenExpired, and the connection can still join', { timeout: TEST_TIMEOUT_MS }, async () => {
+  test('a member\'s bearer token opens the study and its session; a session invite opens neither the study nor another session', { timeout: TEST_TIMEOUT_MS }, async () => {
     const { session, invites } = await startLiveSession(fixture.api, clients);
-    const client = await clients.connect();
-    const join = (inviteToken: string) => client.join({ inviteToken, displayName: 'Tess', lastSeenSequence: 0 });
+    const study = await fixture.api.request<{ id: string }>('GET', `/api/studies/${session.studyId}`, session.memberToken);
+    assert.equal(study.id, session.studyId);
+    assert.equal((await fixture.api.getSession(session)).status, 'live');
 
-    const cases: [string, string, string][] = [
-      ['garbage', 'not-a-token', 'invalidToken'],
-      ['empty', '', 'invalidToken'],
-      ['truncated signature', invites.observer.slice(0, -6), 'invalidToken'],
-      ['observer invite promoted to moderator', tamper(invites.observer, (c) => { c.role = 'moderator'; }), 'invalidToken'],
-      ['invite moved to another session', tamper(invites.observer, (c) => { c.scope = 'se_someoneelse'; }), 'invalidToken'],
-      ['a member’s bearer token used as an invite', session.accessToken, 'invalidToken'],
-      ['signed with another key', mintInvite(Buffer.alloc(32, 7).toString('base64'), session.sessionId, 'observer', new Date(Date.now() + 3_600_000)), 'invalidToken'],
-      ['expired yesterday', mintInvite(fixture.server.signingKey, session.sessionId, 'observer', new Date(Date.now() - 86_400_000)), 'tokenExpired'],
-    ];
-    for (const [name, token, code] of cases) {
-      const result = await join(token);
-      assert.equal(result.ok, false, name);
-      assert.equal(result.value, null, name);
-      assert.equal(result.error?.code, code, `${name}: ${JSON.stringify(result.error)}`);
+    await assert.rejects(
+      fixture.api.request('GET', `/api/studies/${session.studyId}`, invites.moderator),
+      (error: ProblemError) => error.status === 403 && error.code === 'forbidden',
+      'a moderator invite does not open the study');
+    const other = await fixture.api.createSession();
+    await assert.rejects(
+      fixture.api.request('GET', `/api/sessions/${other.sessionId}`, invites.moderator),
+      (error: ProblemError) => error.status === 403 && error.code === 'forbidden',
+      'a moderator invite does not open another session');
+    // Its own session's reads it does open, as before.
+    assert.equal((await fixture.api.request<SessionState>('GET', `/api/sessions/${session.sessionId}`, invites.moderator)).sessionId, session.sessionId);
+    await assert.rejects(
+      fixture.api.request('GET', `/api/studies/${session.studyId}`, 'not-a-member-token'),
+      (error: ProblemError) => error.status === 401,
+      'a made-up bearer token is not a member');
+  });
+
+  test('bad, tampered, wrong-kind, foreign and expired tokens are refused with invalidToken or tokenExpired, and the connection can still join', { timeout: TEST_TIMEOUT_MS }, async () => {
+    const { session, invites } = await startLiveSession(fixture.api, clients);
+    // Another server has its own Data Protection key ring: its links mean nothing here. Its invites live 2 seconds.
+    const elsewhere = await ServerProcess.start({ args: ['--Tokens:InviteLifetime=00:00:02'] });
+    try {
+      const elsewhereApi = new Api(elsewhere.url);
+      const foreignSession = await elsewhereApi.createSession();
+      const shortLived = await elsewhereApi.invite(foreignSession, 'observer');
+      const client = await clients.connect();
+      const join = (inviteToken: string) => client.join({ inviteToken, displayName: 'Tess', lastSeenSequence: 0 });
+
+      const cases: [string, string, string][] = [
+        ['garbage', 'not-a-token', 'invalidToken'],
+        ['empty', '', 'invalidToken'],
+        ['truncated', invites.observer.slice(0, -6), 'invalidToken'],
+        ['one byte of the payload flipped', tamper(invites.observer), 'invalidToken'],
+        ['a member\'s bearer token used as an invite', session.memberToken, 'invalidToken'],
+        ['an invite issued by another server', shortLived, 'invalidToken'],
+      ];
+      for (const [name, token, code] of cases) {
+        const result = await join(token);
+        assert.equal(result.ok, false, name);
+        assert.equal(result.value, null, name);
+        assert.equal(result.error?.code, code, `${name}: ${JSON.stringify(result.error)}`);
+      }
+      assert.equal((await client.command('AddNote', noteRequest('still not joined'))).error?.code, 'notJoined');
+
+      // On the server that issued it, the short-lived invite is refused as expired once its 2 seconds are up: it
+      // failed on its date, not as a forgery.
+      await sleep(3_000);
+      const there = await WireClient.connect(elsewhere.url);
+      const late = await there.join({ inviteToken: shortLived, displayName: 'Tess', lastSeenSequence: 0 }).finally(() => there.stop());
+      assert.equal(late.ok, false);
+      assert.equal(late.error?.code, 'tokenExpired', JSON.stringify(late.error));
+
+      // A genuine invite of this server is still accepted after the refusals.
+      const fresh = await join(await fixture.api.invite(session, 'observer'));
+      assert.ok(fresh.ok, JSON.stringify(fresh.error));
+      assert.equal(fresh.value!.you.role, 'observer');
+      assert.ok((await client.command('AddNote', noteRequest('joined after the refusals'))).ok);
+    } finally {
+      await elsewhere.stop();
+      elsewhere.removeData();
     }
-    assert.equal((await client.command('AddNote', noteRequest('still not joined'))).error?.code, 'notJoined');
-
-    // The same minting, unexpired, is accepted: the expired case failed on its date, not its signature.
-    const fresh = await join(mintInvite(fixture.server.signingKey, session.sessionId, 'observer', new Date(Date.now() + 3_600_000)));
-    assert.ok(fresh.ok, JSON.stringify(fresh.error));
-    assert.equal(fresh.value!.you.role, 'observer');
-    assert.ok((await client.command('AddNote', noteRequest('joined after the refusals'))).ok);
   });
 
   test('an ended session refuses joins with sessionEnded, its members\' commands with sessionEnded, and new invites', { timeout: TEST_TIMEOUT_MS }, async () => {

@@ -1,23 +1,30 @@
-import { createHmac } from 'node:crypto';
 import type { EventEnvelope, Role, SessionState } from './protocol.ts';
+import { TEST_OWNER } from './server.ts';
 
 const HTTP_TIMEOUT_MS = 15_000;
 
 export const TAGS = ['confusion', 'bug', 'quote', 'delight'] as const;
 
+/** What `POST /api/studies` answers (docs/accounts.md): the study, the workspace it went in, and its page. */
 export interface StudyCreated {
   study: { id: string; tasks: { id: string; title: string }[] };
   workspaceId: string;
+  studyUrl: string;
 }
 
-/** The owner every wire test server creates at start-up (Accounts:InitialOwner; see server.ts). */
-export const testOwner = { email: 'owner@example.test', password: 'owner-password-for-tests', displayName: 'Olive Owner' } as const;
+/** What `POST /api/account/token` answers: a member's bearer token. */
+export interface MemberToken {
+  tokenType: string;
+  accessToken: string;
+  expiresIn: number;
+  refreshToken: string;
+}
 
 export interface TestSession {
   studyId: string;
   sessionId: string;
-  /** The test owner's bearer token, for the calls a test makes as the study's owner. */
-  accessToken: string;
+  /** The bearer token of the member (the test owner) who created the study: it reads and runs the session. */
+  memberToken: string;
   taskIds: string[];
 }
 
@@ -30,15 +37,27 @@ export class ProblemError extends Error {
 
 /** The HTTP API of one server (docs/protocol.md, "HTTP API"). */
 export class Api {
-  private ownerToken: Promise<string> | null = null;
+  private memberTokenRequest: Promise<string> | undefined;
 
   constructor(readonly baseUrl: string) {}
 
-  /** The test owner's bearer token (POST /api/account/token), asked for once per server. */
-  accessToken(): Promise<string> {
-    this.ownerToken ??= this.request<{ accessToken: string }>('POST', '/api/account/token', undefined, { email: testOwner.email, password: testOwner.password })
-      .then((t) => t.accessToken);
-    return this.ownerToken;
+  /** Signs in for a bearer token (POST /api/account/token); every member account is checked the same way. */
+  signIn(email: string, password: string): Promise<MemberToken> {
+    return this.request<MemberToken>('POST', '/api/account/token', undefined, { email, password });
+  }
+
+  /**
+   * The test owner's bearer token on this server, asked for once and kept: the server was started with that owner
+   * (server.ts, TEST_OWNER). A failed request is not kept, so the next call asks again.
+   */
+  memberToken(): Promise<string> {
+    this.memberTokenRequest ??= this.signIn(TEST_OWNER.email, TEST_OWNER.password).then(
+      (token) => token.accessToken,
+      (error: unknown) => {
+        this.memberTokenRequest = undefined;
+        throw error;
+      });
+    return this.memberTokenRequest;
   }
 
   async request<T>(method: string, path: string, token?: string, body?: unknown): Promise<T> {
@@ -64,8 +83,9 @@ export class Api {
     return (text ? JSON.parse(text) : undefined) as T;
   }
 
-  async createStudy(taskCount = 4): Promise<StudyCreated> {
-    return this.request<StudyCreated>('POST', '/api/studies', await this.accessToken(), {
+  /** A study in the test owner's workspace; `token` signs in as another member. */
+  async createStudy(taskCount = 4, token?: string): Promise<StudyCreated> {
+    return this.request<StudyCreated>('POST', '/api/studies', token ?? await this.memberToken(), {
       name: 'Wire test study',
       goal: 'Exercise the hub over real WebSockets.',
       tasks: Array.from({ length: taskCount }, (_, i) => ({
@@ -80,53 +100,49 @@ export class Api {
 
   /** A fresh study with one scheduled session: every test owns its data. */
   async createSession(taskCount = 4): Promise<TestSession> {
-    const created = await this.createStudy(taskCount);
+    const memberToken = await this.memberToken();
+    const created = await this.createStudy(taskCount, memberToken);
     const session = await this.request<{ id: string }>(
-      'POST', `/api/studies/${created.study.id}/sessions`, await this.accessToken(),
+      'POST', `/api/studies/${created.study.id}/sessions`, memberToken,
       { participantAlias: 'P7', moderatorName: 'Mona' });
     return {
       studyId: created.study.id,
       sessionId: session.id,
-      accessToken: await this.accessToken(),
+      memberToken,
       taskIds: created.study.tasks.map((t) => t.id),
     };
   }
 
   async invite(session: TestSession, role: Role): Promise<string> {
     const invite = await this.request<{ token: string }>(
-      'POST', `/api/sessions/${session.sessionId}/invites`, session.accessToken, { role });
+      'POST', `/api/sessions/${session.sessionId}/invites`, session.memberToken, { role });
     return invite.token;
   }
 
   getSession(session: TestSession): Promise<SessionState> {
-    return this.request<SessionState>('GET', `/api/sessions/${session.sessionId}`, session.accessToken);
+    return this.request<SessionState>('GET', `/api/sessions/${session.sessionId}`, session.memberToken);
   }
 
   getEvents(session: TestSession, after = 0): Promise<EventEnvelope[]> {
-    return this.request<EventEnvelope[]>('GET', `/api/sessions/${session.sessionId}/events?after=${after}`, session.accessToken);
+    return this.request<EventEnvelope[]>('GET', `/api/sessions/${session.sessionId}/events?after=${after}`, session.memberToken);
   }
 
   endSession(session: TestSession): Promise<unknown> {
-    return this.request('POST', `/api/sessions/${session.sessionId}/end`, session.accessToken);
+    return this.request('POST', `/api/sessions/${session.sessionId}/end`, session.memberToken);
   }
 }
 
 /**
- * Signs a token the way the server does ("sl1." + base64url(claims JSON) + "." + base64url(HMAC-SHA256)), with the
- * key the test gave the server. Lets a test make an invite that expired, which the API never issues.
+ * The same session link with one byte of its protected payload flipped, spelled as the server spells tokens
+ * ("sl2." + base64url without padding), as an attacker editing a link would try: the server must refuse it as
+ * invalidToken, not as expired nor as another token.
  */
-export function mintInvite(signingKey: string, sessionId: string, role: Role, expiresAt: Date): string {
-  const payload = Buffer.from(JSON.stringify({
-    kind: 'sessionInvite', scope: sessionId, role, subject: null, name: null, expiresAt: expiresAt.toISOString(),
-  }));
-  const signature = createHmac('sha256', Buffer.from(signingKey, 'base64')).update(payload).digest();
-  return `sl1.${payload.toString('base64url')}.${signature.toString('base64url')}`;
-}
-
-/** The same token with its claims changed and the original signature kept, as an attacker would try. */
-export function tamper(token: string, change: (claims: Record<string, unknown>) => void): string {
-  const [prefix, payload, signature] = token.split('.');
-  const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
-  change(claims);
-  return `${prefix}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.${signature}`;
+export function tamper(token: string): string {
+  const prefix = 'sl2.';
+  if (!token.startsWith(prefix)) {
+    throw new Error(`Not a session link token: ${token.slice(0, 12)}…`);
+  }
+  const bytes = Buffer.from(token.slice(prefix.length), 'base64url');
+  bytes[Math.floor(bytes.length / 2)] ^= 0x01;
+  return prefix + bytes.toString('base64url');
 }

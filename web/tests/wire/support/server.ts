@@ -1,6 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { testOwner } from './api.ts';
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,12 +13,33 @@ export const serverDll =
 
 const STARTUP_TIMEOUT_MS = 60_000;
 
+/**
+ * The workspace owner every test server is started with (Accounts:InitialOwner), so a test signs in for a member
+ * bearer token (POST /api/account/token) instead of claiming the server through its first-run link.
+ */
+export const TEST_OWNER = {
+  email: 'owner@wire.sessionlab.test',
+  password: 'wire-test-owner-passphrase',
+  displayName: 'Wire Owner',
+} as const;
+
+/**
+ * The per-minute account limits (Accounts:RateLimits) raised out of the way: the tests create a study per test and
+ * mint many invites; only accounts.test.ts checks a limit, on a server of its own.
+ */
+export const UNLIMITED_ACCOUNTS = [
+  '--Accounts:RateLimits:StudiesPerMinute=100000',
+  '--Accounts:RateLimits:SignInPerMinute=100000',
+  '--Accounts:RateLimits:InvitesPerMinute=100000',
+];
+
 export interface ServerOptions {
   /** Reuse a data folder (to restart after a crash); a fresh temporary one otherwise. */
   dataDir?: string;
-  /** Base64 HMAC key, so a test can mint tokens the server accepts; generated when absent. */
-  signingKey?: string;
-  /** More configuration, as command-line arguments (`--Section:Key=value`). */
+  /**
+   * More configuration, as command-line arguments (`--Section:Key=value`); they come after the defaults (the test
+   * owner and UNLIMITED_ACCOUNTS), so a later `--Accounts:RateLimits:StudiesPerMinute=2` wins.
+   */
   args?: string[];
 }
 
@@ -43,7 +62,6 @@ export class ServerProcess {
   private constructor(
     private readonly child: ChildProcess,
     readonly dataDir: string,
-    readonly signingKey: string,
     readonly url: string,
   ) {
     this.exited = new Promise((resolve) => {
@@ -64,21 +82,20 @@ export class ServerProcess {
       throw new Error(`${serverDll} is missing: build the server first (dotnet build src/SessionLab.Server).`);
     }
     const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'sessionlab-wire-'));
-    const signingKey = options.signingKey ?? randomBytes(32).toString('base64');
     const child = spawn(
       'dotnet',
       [
         serverDll,
         '--urls', 'http://127.0.0.1:0',
         `--Storage:DataDirectory=${dataDir}`,
-        `--Tokens:SigningKey=${signingKey}`,
         '--Logging:LogLevel:Default=Warning',
+        `--Accounts:InitialOwner:Email=${TEST_OWNER.email}`,
+        `--Accounts:InitialOwner:Password=${TEST_OWNER.password}`,
+        `--Accounts:InitialOwner:DisplayName=${TEST_OWNER.displayName}`,
+        ...UNLIMITED_ACCOUNTS,
         ...(options.args ?? []),
       ],
-      { cwd: dataDir, stdio: ['ignore', 'pipe', 'pipe'], env: {
-        ...process.env, DOTNET_NOLOGO: '1',
-        Accounts__InitialOwner__Email: testOwner.email, Accounts__InitialOwner__Password: testOwner.password, Accounts__InitialOwner__DisplayName: testOwner.displayName,
-      } },
+      { cwd: dataDir, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DOTNET_NOLOGO: '1' } },
     );
     const output: string[] = [];
     const listening = new Promise<string>((resolve, reject) => {
@@ -99,7 +116,7 @@ export class ServerProcess {
     });
     try {
       const url = await within(listening, 'the server to start listening', STARTUP_TIMEOUT_MS);
-      const server = new ServerProcess(child, dataDir, signingKey, url);
+      const server = new ServerProcess(child, dataDir, url);
       server.output.push(...output);
       child.stdout!.on('data', (chunk: Buffer) => server.output.push(chunk.toString('utf8')));
       child.stderr!.on('data', (chunk: Buffer) => server.output.push(chunk.toString('utf8')));
