@@ -50,7 +50,7 @@ export interface SummaryOptions {
   before?: HTMLElement | null;
   /** Recordings this page recorded itself, never offered as interrupted. */
   recordedHere?: ReadonlySet<string>;
-  /** The signed-in member, who gets a way back to the study and its report. */
+  /** The signed-in member, who gets a way back to the study and its report; null for nobody, left out to ask the server. */
   member?: Me | null;
   /** Whether the member may share a highlight reel as a view-only link (a researcher or owner of the study's workspace). */
   canShare?: boolean;
@@ -102,6 +102,8 @@ export function renderSummary(main: HTMLElement, study: Study, state: TeamState,
       new NotesByTag(study, notes, options.clips ?? null, !!options.canShare).element));
   main.querySelector<HTMLElement>('h1')?.focus();
   if (options.member) void offerReport(study, reportSlot);
+  // The live session's page turns into this summary without knowing who is signed in: ask, for the links.
+  else if (options.member === undefined) void currentMember().then((me) => me && offerReport(study, reportSlot)).catch(() => undefined);
 }
 
 /**
