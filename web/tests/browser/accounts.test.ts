@@ -227,4 +227,46 @@ describe('members', () => {
       await closeAll(viewer);
     }
   });
+  test('the owner makes a password reset link and changes a role; the member sets a new password and signs in with it', { timeout: 120_000 }, async () => {
+    const me = await ownerCall<{ workspaces: { id: string; name: string }[] }>(env.server.url, 'GET', '/api/account');
+    const workspace = me.workspaces[0]!;
+    const invitation = await ownerCall<{ token: string }>(env.server.url, 'POST', `/api/workspaces/${workspace.id}/invitations`, { role: 'viewer', email: 'pat@example.test', expiresInDays: 1 });
+    const owner = await person(env, 'owner');
+    const member = await person(env, 'member');
+    try {
+      const accepted = await member.context.request.post(`${env.server.url}/api/account/invitations/accept`,
+        { data: { token: invitation.token, email: 'pat@example.test', displayName: 'Pat Forgetful', password: 'pat-first-password' } });
+      assert.equal(accepted.status(), 200, await accepted.text());
+      await member.context.clearCookies();
+
+      await signIn(owner.context, env.server.url);
+      await owner.page.goto(`${env.server.url}/workspace/${workspace.id}`);
+      const row = owner.page.getByTestId('members').locator('tr', { hasText: 'pat@example.test' });
+      await row.getByLabel('Role of Pat Forgetful', { exact: true }).selectOption('researcher');
+      await row.getByRole('button', { name: 'Save the role of Pat Forgetful' }).click();
+      await owner.page.getByTestId('status-toast').filter({ hasText: 'Pat Forgetful is now researcher.' }).waitFor();
+      await row.getByRole('button', { name: 'Make a password reset link for Pat Forgetful' }).click();
+      const resetBox = owner.page.getByLabel('Password reset link for Pat Forgetful', { exact: true });
+      await resetBox.waitFor();
+      const resetLink = await resetBox.inputValue();
+      assert.match(resetLink, /\/reset#\S+/);
+      await expectAccessible(owner.page, 'the workspace page with a reset link');
+
+      await member.page.goto(`${env.server.url}/reset#${resetLink.split('#')[1]}`);
+      await member.page.getByRole('heading', { name: 'Choose a new password' }).waitFor();
+      await member.page.getByLabel('New password', { exact: true }).fill('pat-second-password');
+      await member.page.getByLabel('New password again').fill('pat-second-password');
+      await member.page.getByRole('button', { name: 'Save the new password' }).click();
+      await member.page.getByRole('link', { name: 'Sign in with it' }).click();
+      await member.page.getByLabel('E-mail').fill('pat@example.test');
+      await member.page.getByLabel('Password').fill('pat-second-password');
+      await member.page.getByRole('button', { name: 'Sign in' }).click();
+      await member.page.getByRole('heading', { name: 'Usability sessions, together' }).waitFor();
+      // Now a researcher, Pat may create studies.
+      await member.page.getByRole('link', { name: 'New study' }).first().waitFor();
+      assert.deepEqual([...owner.errors, ...member.errors], []);
+    } finally {
+      await closeAll(owner, member);
+    }
+  });
 });
