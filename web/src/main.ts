@@ -7,7 +7,15 @@ const token = decodeURIComponent(location.hash.slice(1));
 async function route(): Promise<void> {
   if (path === '/') return (await import('./screens/home')).showHome();
   if (path === '/study/new') return (await import('./screens/study-new')).showNewStudy();
-  if (path === '/study') return (await import('./screens/study')).showStudy(token);
+  if (path === '/study') return (await import('./screens/home')).showOldStudyLink();
+  const study = /^\/study\/([\w-]+)$/.exec(path);
+  if (study) return (await import('./screens/study')).showStudy(study[1]!);
+  if (path === '/sign-in') return (await import('./screens/account')).showSignIn();
+  if (path === '/setup') return (await import('./screens/account')).showSetup(token);
+  if (path === '/welcome') return (await import('./screens/account')).showWelcome(token);
+  if (path === '/reset') return (await import('./screens/account')).showReset(token);
+  const workspace = /^\/workspace\/([\w-]+)$/.exec(path);
+  if (workspace) return (await import('./screens/workspace')).showWorkspace(workspace[1]!);
   if (path === '/join') return (await import('./screens/join')).showJoin(token);
   if (path === '/shared') return (await import('./screens/shared')).showShared(token);
   const summary = /^\/summary\/([\w-]+)$/.exec(path);

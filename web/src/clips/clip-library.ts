@@ -20,7 +20,7 @@ export class ClipLibrary {
   private timer: number | undefined;
   private watching = false;
 
-  constructor(readonly sessionId: string, private readonly token: string, readonly role: ClipRole) {
+  constructor(readonly sessionId: string, private readonly token: string | null, readonly role: ClipRole) {
     this.client = new RecordingsClient({ token });
   }
 
@@ -115,7 +115,7 @@ export class ClipLibrary {
    */
   clipUrl(noteId: string): string {
     const url = `${location.origin}/clip/${encodeURIComponent(this.sessionId)}/${encodeURIComponent(noteId)}`;
-    return this.role === 'viewer' ? `${url}#${this.token}` : url;
+    return this.role === 'viewer' && this.token ? `${url}#${this.token}` : url;
   }
 }
 

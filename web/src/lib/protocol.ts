@@ -63,10 +63,11 @@ export interface SessionSummary {
 }
 
 export interface Invite { role: Role; token: string; url: string; expiresAt: string }
-export interface StudyCreated { study: Study; ownerToken: string; setupUrl: string }
+/** `POST /api/studies`: the study, the workspace it went to, and its page (`/study/{studyId}`). */
+export interface StudyCreated { study: Study; workspaceId: string; studyUrl: string }
 export type ShareScope = 'report' | 'clip' | 'highlights';
 export interface TokenAccess {
-  kind: 'studyOwner' | 'sessionInvite' | 'reportShare'; studyId: string | null; sessionId: string | null; role: Role | null; expiresAt: string;
+  kind: 'sessionInvite' | 'reportShare'; studyId: string | null; sessionId: string | null; role: Role | null; expiresAt: string;
   /** What a view-only link opens; null for other links. */
   scope?: ShareScope | null; noteId?: string | null; tag?: string | null;
 }

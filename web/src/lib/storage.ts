@@ -31,17 +31,8 @@ export function linkKey(token: string): string {
   return token.slice(-32);
 }
 
-export interface KnownStudy { studyId: string; name: string; ownerToken: string }
-
-const studiesKey = 'sessionlab:studies';
-
-export function knownStudies(): KnownStudy[] {
-  return load<KnownStudy[]>(studiesKey, []);
-}
-
-export function rememberStudy(study: KnownStudy): void {
-  save(studiesKey, [study, ...knownStudies().filter((s) => s.studyId !== study.studyId)].slice(0, 50));
-}
+/** Owner links of studies, kept by earlier versions; studies now open by id for members who sign in. */
+remove('sessionlab:studies');
 
 /**
  * A team member's invite to one session, kept so a link without a token (a report's clip link, say) can still be

@@ -29,8 +29,8 @@ export class RecordingApiError extends Error {
 }
 
 export interface RecordingsClientOptions {
-  /** Study owner token or the session's moderator or observer invite token. */
-  token: string;
+  /** The session's moderator or observer invite token, or a view-only link's; none for the signed-in member (cookie). */
+  token?: string | null;
   /** The server's origin; the page's own when omitted. */
   baseUrl?: string;
   fetch?: typeof fetch;
@@ -123,7 +123,8 @@ export class RecordingsClient {
   }
 
   private async send<T>(method: string, path: string, body: BodyInit | undefined, contentType: string, signal?: AbortSignal): Promise<T> {
-    const headers: Record<string, string> = { Authorization: `Bearer ${this.options.token}`, Accept: 'application/json' };
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (this.options.token) headers.Authorization = `Bearer ${this.options.token}`;
     if (body !== undefined) {
       headers['Content-Type'] = contentType;
     }

@@ -24,8 +24,8 @@ export async function showJoin(token: string): Promise<void> {
     return;
   }
   if (access.kind !== 'sessionInvite' || !access.sessionId || !access.role) {
-    replaceContent(main, errorPanel('This is a study setup link', 'It opens a study’s setup, not a session.',
-      h('p', null, h('a', { href: `/study#${token}` }, 'Open the study setup'))));
+    replaceContent(main, errorPanel('This is not a session invite', 'It is a view-only link: it opens a shared report or clip, not a session.',
+      h('p', null, h('a', { href: `/shared#${token}` }, 'Open what was shared'))));
     return;
   }
   if (access.role === 'participant') {

@@ -22,9 +22,8 @@ export async function showShared(token: string): Promise<void> {
     return refuseFor(main, error);
   }
   if (access.kind !== 'reportShare' || !access.studyId) {
-    return refuse(main, 'This is not a shared report link',
-      access.kind === 'studyOwner' ? 'It is a study’s setup link.' : 'It is an invite to a session.',
-      h('p', null, h('a', { href: access.kind === 'studyOwner' ? `/study#${token}` : `/join#${token}` }, access.kind === 'studyOwner' ? 'Open the study' : 'Open the session')));
+    return refuse(main, 'This is not a shared report link', 'It is an invite to a session.',
+      h('p', null, h('a', { href: `/join#${token}` }, 'Open the session')));
   }
   if (access.scope === 'clip' && access.sessionId && access.noteId) {
     location.replace(`/clip/${encodeURIComponent(access.sessionId)}/${encodeURIComponent(access.noteId)}#${token}`);

@@ -33,7 +33,6 @@ export class FindingsPanel {
 
   constructor(
     private readonly studyId: string,
-    private readonly ownerToken: string,
     private readonly palette: readonly TagDefinition[],
   ) {
     this.name.value = load<string>(nameKey, '');
@@ -56,8 +55,8 @@ export class FindingsPanel {
     try {
       const base = `/api/studies/${encodeURIComponent(this.studyId)}`;
       const [report, severities] = await Promise.all([
-        api<StudyReportData>('GET', `${base}/report?format=json`, this.ownerToken),
-        api<FindingSeverity[]>('GET', `${base}/findings/severities`, this.ownerToken),
+        api<StudyReportData>('GET', `${base}/report?format=json`),
+        api<FindingSeverity[]>('GET', `${base}/findings/severities`),
       ]);
       this.report = report;
       this.severities = new Map(severities.map((s) => [s.tag.toLowerCase(), s]));
@@ -143,8 +142,8 @@ export class FindingsPanel {
     try {
       const updatedBy = this.name.value.trim();
       save(nameKey, updatedBy);
-      if (severity === null) await api<void>('DELETE', path, this.ownerToken);
-      else await api<FindingSeverity>('PUT', path, this.ownerToken, { severity, updatedBy: updatedBy || null });
+      if (severity === null) await api<void>('DELETE', path);
+      else await api<FindingSeverity>('PUT', path, null, { severity, updatedBy: updatedBy || null });
     } catch (error) {
       this.saving = false;
       this.say(`The severity of #${row.tag} was not saved: ${messageOf(error)}`, true);

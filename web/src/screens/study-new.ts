@@ -1,8 +1,9 @@
-import { ApiError, api } from '../lib/api';
+import { canCreateStudies, currentMember, type Me } from '../lib/account';
+import { ApiError, api, signInUrl } from '../lib/api';
 import { append, h } from '../lib/dom';
+import { describeError } from '../lib/errors';
 import type { StudyCreated } from '../lib/protocol';
-import { rememberStudy } from '../lib/storage';
-import { renderShell } from '../ui/shell';
+import { errorPanel, loading, renderShell, showMember } from '../ui/shell';
 
 interface TaskRow { title: string; instructions: string; successCriteria: string; minutes: string }
 interface TagRow { name: string; color: string; hotkey: string }
@@ -19,7 +20,33 @@ function fieldId(key: string): string {
   return 'f-' + key.replace(/\[(\d+)\]/g, '-$1').replace(/\./g, '-');
 }
 
-export function showNewStudy(): void {
+export async function showNewStudy(): Promise<void> {
+  const main = renderShell({ title: 'New study', context: 'New study', main: loading('Loading your workspaces…') });
+  let me: Me | null;
+  try {
+    me = await currentMember();
+  } catch (error) {
+    main.replaceChildren(errorPanel('The form could not be opened', error instanceof ApiError ? describeError(error) : String(error)));
+    return;
+  }
+  if (!me) {
+    location.assign(signInUrl());
+    return;
+  }
+  showMember(me);
+  const wanted = new URLSearchParams(location.search).get('workspace');
+  const creatable = me.workspaces.filter((w) => canCreateStudies(w.role));
+  // With no workspace to create in, the form still goes to the server, which says plainly why it refuses.
+  const choices = creatable.length > 0 ? creatable : me.workspaces;
+  const workspace = h('select', { id: 'f-workspaceId' }, choices.map((w) => h('option', { value: w.id, selected: w.id === wanted }, w.name)));
+  const workspaceField = choices.length > 1
+    ? h('div', { class: 'field' }, h('label', { for: 'f-workspaceId' }, 'Workspace'), workspace)
+    : null;
+  const roleNote = creatable.length === 0
+    ? h('p', { class: 'panel panel-error', id: 'role-note' }, me.workspaces.length === 0
+      ? 'You belong to no workspace yet, so a study cannot be created. Ask an owner for an invitation.'
+      : 'Your role is viewer: you can read your workspace’s studies but not create them. Ask an owner to make you a researcher.')
+    : null;
   const tasks: TaskRow[] = [{ title: '', instructions: '', successCriteria: '', minutes: '' }];
   const tags: TagRow[] = starterTags.map((t) => ({ ...t }));
   const form = h('form', { class: 'study-form', novalidate: true });
@@ -119,7 +146,10 @@ export function showNewStudy(): void {
     submit.disabled = true;
     submit.textContent = 'Creating…';
     try {
-      const created = await api<StudyCreated>('POST', '/api/studies', null, {
+      // The server reads the workspace from the query (?workspaceId=); docs/accounts.md names it in the body: send both.
+      const target = workspace.value ? `?workspaceId=${encodeURIComponent(workspace.value)}` : '';
+      const created = await api<StudyCreated>('POST', `/api/studies${target}`, null, {
+        workspaceId: workspace.value || null,
         name: name.value.trim(),
         goal: goal.value.trim(),
         tasks: tasks.map((t) => ({
@@ -129,12 +159,11 @@ export function showNewStudy(): void {
         tags: tags.map((t) => ({ name: t.name.trim().replace(/^#/, ''), color: t.color, hotkey: t.hotkey ? Number(t.hotkey) : null })),
         questionnaires: { seqAfterEachTask: seq.checked, susAtEnd: sus.checked },
       });
-      rememberStudy({ studyId: created.study.id, name: created.study.name, ownerToken: created.ownerToken });
-      location.assign(`/study#${created.ownerToken}`);
+      location.assign(`/study/${encodeURIComponent(created.study.id)}`);
     } catch (error) {
       const e = error instanceof ApiError ? error : new ApiError('unknown', String(error), 0);
       // The server's fields are listed one by one; its lead sentence is for API clients, this one for the form.
-      showErrors(e.fieldErrors, Object.keys(e.fieldErrors).length > 0 ? 'Fix these fields and create the study again.' : e.message);
+      showErrors(e.fieldErrors, Object.keys(e.fieldErrors).length > 0 ? 'Fix these fields and create the study again.' : describeError(e));
       submit.disabled = false;
       submit.textContent = 'Create study';
     }
@@ -151,6 +180,7 @@ export function showNewStudy(): void {
     summary,
     h('section', { class: 'panel', 'aria-labelledby': 'about-title' },
       h('h2', { id: 'about-title' }, 'About the study'),
+      workspaceField,
       h('div', { class: 'field' }, h('label', { for: 'f-name' }, 'Study name'), name),
       h('div', { class: 'field' }, h('label', { for: 'f-goal' }, 'Goal: what the team wants to learn (optional)'), goal)),
     h('section', { class: 'panel', 'aria-labelledby': 'tasks-title' },
@@ -179,10 +209,6 @@ export function showNewStudy(): void {
   );
   renderTasks();
   renderTags();
-  renderShell({
-    title: 'New study',
-    context: 'New study',
-    main: [h('h1', null, 'Create a study'), form],
-  });
+  main.replaceChildren(h('h1', null, 'Create a study'), roleNote ?? '', form);
   name.focus();
 }

@@ -16,8 +16,8 @@ const downloads: Download[] = [
 ];
 
 /**
- * The study report: the HTML one opened in a new tab, the others downloaded. Every format sits behind the owner's
- * token, which a link cannot carry, so each is fetched with it and handed to the browser as a blob.
+ * The study report: the HTML one opened in a new tab, the others downloaded. Each is fetched as the signed-in member
+ * and handed to the browser as a blob, so a refusal is shown on this page rather than as a bare error page.
  */
 export class ReportPanel {
   readonly element: HTMLElement;
@@ -27,11 +27,8 @@ export class ReportPanel {
   private readonly groupA = h('input', { id: 'compare-a', autocomplete: 'off', 'aria-describedby': 'compare-help' });
   private readonly groupB = h('input', { id: 'compare-b', autocomplete: 'off', 'aria-describedby': 'compare-help' });
 
-  constructor(
-    private readonly studyId: string,
-    private readonly ownerToken: string,
-  ) {
-    this.share = new SharePanel(studyId, ownerToken);
+  constructor(private readonly studyId: string) {
+    this.share = new SharePanel(studyId);
     this.element = h('section', { class: 'panel', 'aria-labelledby': 'report-title' },
       h('h2', { id: 'report-title' }, 'Report'),
       h('p', { class: 'muted' }, 'Everything saved so far, across all sessions (sessions still running included): tasks, SUS and the findings below with their severities.'),
@@ -103,7 +100,7 @@ export class ReportPanel {
     this.status.classList.remove('report-status-error');
     setText(this.status, `Generating ${what}…`);
     try {
-      const file = await fetchFile(`/api/studies/${encodeURIComponent(this.studyId)}/report?format=${format}${query}`, this.ownerToken);
+      const file = await fetchFile(`/api/studies/${encodeURIComponent(this.studyId)}/report?format=${format}${query}`);
       const message = deliver(file);
       if (message) setText(this.status, message);
     } catch (error) {

@@ -51,7 +51,7 @@ export class SharePanel {
   private busy = false;
 
   /** `heading` is the level of the panel's title where it sits (h3 by default). */
-  constructor(private readonly studyId: string, private readonly ownerToken: string, private readonly target: ShareTarget = { scope: 'report' },
+  constructor(private readonly studyId: string, private readonly target: ShareTarget = { scope: 'report' },
     heading: 'h3' | 'h4' = 'h3') {
     const words = wording[target.scope];
     const titleId = `${this.idBase}-title`;
@@ -67,7 +67,7 @@ export class SharePanel {
 
   async refresh(): Promise<void> {
     try {
-      this.links = await api<SharedLink[]>('GET', `/api/studies/${encodeURIComponent(this.studyId)}/shares`, this.ownerToken);
+      this.links = await api<SharedLink[]>('GET', `/api/studies/${encodeURIComponent(this.studyId)}/shares`);
       this.render();
     } catch (error) {
       this.say(`The shared links could not be listed: ${this.describe(error)}`, true);
@@ -79,7 +79,7 @@ export class SharePanel {
     this.busy = true;
     try {
       const days = Number(this.days.value);
-      const link = await api<SharedLink>('POST', `/api/studies/${encodeURIComponent(this.studyId)}/shares`, this.ownerToken, { ...this.target, expiresInDays: days });
+      const link = await api<SharedLink>('POST', `/api/studies/${encodeURIComponent(this.studyId)}/shares`, null, { ...this.target, expiresInDays: days });
       this.links = [link, ...this.links.filter((l) => l.id !== link.id)];
       this.fresh = link.id;
       this.render();
@@ -94,7 +94,7 @@ export class SharePanel {
 
   private async revoke(link: SharedLink): Promise<void> {
     try {
-      const revoked = await api<SharedLink>('DELETE', `/api/studies/${encodeURIComponent(this.studyId)}/shares/${encodeURIComponent(link.id)}`, this.ownerToken);
+      const revoked = await api<SharedLink>('DELETE', `/api/studies/${encodeURIComponent(this.studyId)}/shares/${encodeURIComponent(link.id)}`);
       this.links = this.links.map((l) => (l.id === revoked.id ? revoked : l));
       this.render();
       this.say('Link turned off. Anyone who opens it now is told it was turned off.');

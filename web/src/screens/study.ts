@@ -4,13 +4,13 @@ import { ApiError, api } from '../lib/api';
 import { h, isTextEntry, replaceContent } from '../lib/dom';
 import { describeError } from '../lib/errors';
 import { capitalize, dateTime, duration, plural } from '../lib/format';
-import type { Invite, Role, SessionSummary, Study, TokenAccess } from '../lib/protocol';
-import { rememberStudy } from '../lib/storage';
+import { canCreateStudies, currentMember, roleForStudy } from '../lib/account';
+import type { Invite, Role, SessionSummary, Study } from '../lib/protocol';
 import { shortcutsDialog } from '../ui/dialog';
 import { singleKeyShortcutsOn } from '../ui/single-key-shortcuts';
 import { FindingsPanel } from './study-findings';
 import { ReportPanel } from './study-report';
-import { announcer, errorPanel, loading, renderShell } from '../ui/shell';
+import { announcer, errorPanel, loading, renderShell, showMember } from '../ui/shell';
 import { tagChip } from '../ui/tags';
 
 const roles: Role[] = ['moderator', 'observer', 'participant'];
@@ -20,32 +20,30 @@ const roleHelp: Record<Role, string> = {
   participant: 'sees only the current task and the questionnaires',
 };
 
-export async function showStudy(ownerToken: string): Promise<void> {
+/** /study/{studyId}: a study of one of the signed-in member's workspaces (the server answers by the cookie). */
+export async function showStudy(studyId: string): Promise<void> {
   const main = renderShell({ title: 'Study', main: loading('Loading the study…') });
-  if (!ownerToken) {
-    replaceContent(main, errorPanel('This study link is incomplete', 'The part after # is missing. Copy the whole setup link and try again.'));
-    return;
-  }
   let study: Study;
   let sessions: SessionSummary[];
   try {
-    const access = await api<TokenAccess>('GET', '/api/access', ownerToken);
-    if (access.kind !== 'studyOwner' || !access.studyId) {
-      replaceContent(main, errorPanel('This is an invite link', 'It opens a session, not a study’s setup.',
-        h('p', null, h('a', { href: `/join#${ownerToken}` }, 'Open the session'))));
-      return;
-    }
     [study, sessions] = await Promise.all([
-      api<Study>('GET', `/api/studies/${encodeURIComponent(access.studyId)}`, ownerToken),
-      api<SessionSummary[]>('GET', `/api/studies/${encodeURIComponent(access.studyId)}/sessions`, ownerToken),
+      api<Study>('GET', `/api/studies/${encodeURIComponent(studyId)}`),
+      api<SessionSummary[]>('GET', `/api/studies/${encodeURIComponent(studyId)}/sessions`),
     ]);
   } catch (error) {
     const e = error instanceof ApiError ? error : new ApiError('unknown', String(error), 0);
-    replaceContent(main, errorPanel('This study could not be opened', describeError(e)));
+    if (e.code === 'signInRequired') return; // on the way to the sign-in page
+    replaceContent(main, errorPanel(e.status === 404 ? 'This study was not found' : 'This study could not be opened',
+      e.status === 404 ? `${e.message} It may belong to a workspace you are not a member of.` : describeError(e),
+      h('p', null, h('a', { href: '/' }, 'Go to the start page'))));
+    main.querySelector<HTMLElement>('h1')?.focus();
     return;
   }
-  rememberStudy({ studyId: study.id, name: study.name, ownerToken });
-  new StudyPage(main, study, sessions, ownerToken).render();
+  const me = await currentMember().catch(() => null);
+  if (me) showMember(me);
+  // A viewer reads the study; scheduling sessions and making links is for researchers and owners.
+  const role = me ? await roleForStudy(me, study.id) : null;
+  new StudyPage(main, study, sessions, role === null || canCreateStudies(role)).render();
 }
 
 class StudyPage {
@@ -64,13 +62,13 @@ class StudyPage {
     private readonly main: HTMLElement,
     private readonly study: Study,
     private sessions: SessionSummary[],
-    private readonly ownerToken: string,
+    private readonly canRun: boolean,
   ) {}
 
   render(): void {
     document.title = `${this.study.name} · SessionLab`;
     this.alias.value = this.nextAlias();
-    const findings = new FindingsPanel(this.study.id, this.ownerToken, this.study.tags);
+    const findings = new FindingsPanel(this.study.id, this.study.tags);
     const form = h('form', { class: 'inline-form', novalidate: true, onsubmit: (e: SubmitEvent) => { e.preventDefault(); void this.schedule(); } },
       h('div', { class: 'field' }, h('label', { for: 'new-alias' }, 'Participant alias (a pseudonym such as P4)'), this.alias),
       h('div', { class: 'field' }, h('label', { for: 'new-moderator' }, 'Moderator name (optional)'), this.moderator),
@@ -86,9 +84,9 @@ class StudyPage {
       h('section', { class: 'panel', 'aria-labelledby': 'sessions-title' },
         h('h2', { id: 'sessions-title' }, 'Sessions'),
         this.sessionList,
-        h('h3', null, 'Schedule a session'),
-        form),
-      new ReportPanel(this.study.id, this.ownerToken).element,
+        this.canRun ? [h('h3', null, 'Schedule a session'), form]
+          : h('p', { class: 'muted' }, 'Your role in this study’s workspace is viewer: you can read the study, its sessions and report; scheduling sessions and making links is for researchers and owners.')),
+      new ReportPanel(this.study.id).element,
       findings.element,
       h('section', { class: 'panel', 'aria-labelledby': 'tasks-title' },
         h('h2', { id: 'tasks-title' }, `Tasks (${this.study.tasks.length})`),
@@ -129,7 +127,7 @@ class StudyPage {
 
   private renderSessions(): void {
     if (this.sessions.length === 0) {
-      replaceContent(this.sessionList, h('p', { class: 'muted' }, 'No sessions yet. Schedule one below, then send each person their link.'));
+      replaceContent(this.sessionList, h('p', { class: 'muted' }, this.canRun ? 'No sessions yet. Schedule one below, then send each person their link.' : 'No sessions yet.'));
       return;
     }
     replaceContent(this.sessionList, h('ul', { class: 'cards' }, this.sessions.map((s) => {
@@ -145,11 +143,12 @@ class StudyPage {
           ` · ${plural(s.noteCount, 'note')} · ${plural(s.tasksAttempted, 'task')} attempted`),
         h('div', { class: 'card-actions' },
           s.status === 'ended'
-            ? h('a', { class: 'button', href: `/summary/${encodeURIComponent(s.id)}#${this.ownerToken}`, 'data-focus': `summary-${s.id}` }, 'Session summary')
+            ? h('a', { class: 'button', href: `/summary/${encodeURIComponent(s.id)}`, 'data-focus': `summary-${s.id}` }, 'Session summary')
+            : !this.canRun ? null
             : h('button', { type: 'button', class: 'button button-secondary', 'data-focus': `invites-${s.id}`, 'aria-expanded': String(!!invites),
                 onclick: () => void this.toggleInvites(s.id) }, invites ? 'Hide invite links' : 'Invite links'),
           // A file's offset is to the session clock, which starts with the session.
-          s.status !== 'scheduled'
+          s.status !== 'scheduled' && this.canRun
             ? h('button', { type: 'button', class: 'button button-secondary', 'data-focus': `upload-${s.id}`, 'aria-expanded': String(this.uploads.has(s.id)),
                 onclick: () => this.toggleUpload(s) }, this.uploads.has(s.id) ? 'Hide recording upload' : 'Upload a recording')
             : null),
@@ -162,7 +161,7 @@ class StudyPage {
     if (this.uploads.has(session.id)) {
       this.uploads.delete(session.id);
     } else {
-      const clips = new ClipLibrary(session.id, this.ownerToken, 'owner');
+      const clips = new ClipLibrary(session.id, null, 'owner');
       this.uploads.set(session.id, new RecordingUploadForm(clips, () => this.live.say(`The recording of participant ${session.participantAlias} is uploaded.`), 'h4'));
     }
     this.renderSessions();
@@ -190,7 +189,7 @@ class StudyPage {
     }
     try {
       const created = await Promise.all(roles.map((role) =>
-        api<Invite>('POST', `/api/sessions/${encodeURIComponent(sessionId)}/invites`, this.ownerToken, { role })));
+        api<Invite>('POST', `/api/sessions/${encodeURIComponent(sessionId)}/invites`, null, { role })));
       this.invites.set(sessionId, created);
       this.renderSessions();
       this.live.say('Invite links created for the moderator, observers and participant.');
@@ -219,7 +218,7 @@ class StudyPage {
       return;
     }
     try {
-      const created = await api<SessionSummary>('POST', `/api/studies/${encodeURIComponent(this.study.id)}/sessions`, this.ownerToken, {
+      const created = await api<SessionSummary>('POST', `/api/studies/${encodeURIComponent(this.study.id)}/sessions`, null, {
         participantAlias: this.alias.value.trim(),
         moderatorName: this.moderator.value.trim() || null,
         scheduledFor: this.when.value ? new Date(this.when.value).toISOString() : null,

@@ -11,7 +11,7 @@ import { taskLabel } from './team-context';
 
 /**
  * The summary's notes, grouped by tag (most used first). Where a recording shows a note it has a "Play clip"
- * control, and a tag with clips has its highlight reel, which the study's owner (given `ownerToken`) can also share
+ * control, and a tag with clips has its highlight reel, which a researcher or owner of the study's workspace (given `canShare`) can also share
  * as a view-only link. Re-rendered when a recording arrives; open players and share panels stay.
  */
 export class NotesByTag {
@@ -21,7 +21,7 @@ export class NotesByTag {
   private readonly shares = new Map<string, SharePanel>();
 
   constructor(private readonly study: Study, private readonly notes: NoteView[], private readonly clips: ClipLibrary | null,
-    private readonly ownerToken: string | null = null) {
+    private readonly canShare = false) {
     clips?.onChange(() => this.render());
     this.render();
   }
@@ -57,7 +57,7 @@ export class NotesByTag {
         tag && withClips > 0 ? h('button', { type: 'button', class: 'button button-secondary button-small', 'data-focus': `reel-${key}`, 'data-testid': 'play-reel',
           'aria-expanded': String(!!reel), onclick: () => this.toggleReel(tag) },
           reel ? 'Close highlight reel' : `Play highlight reel (${plural(withClips, 'clip')})`) : null,
-        tag && withClips > 0 && this.ownerToken ? h('button', { type: 'button', class: 'button button-secondary button-small', 'data-focus': `share-${key}`,
+        tag && withClips > 0 && this.canShare ? h('button', { type: 'button', class: 'button button-secondary button-small', 'data-focus': `share-${key}`,
           'data-testid': 'share-reel', 'aria-expanded': String(!!share), 'aria-controls': share ? shareId : null,
           'aria-label': `${share ? 'Close sharing' : 'Share reel'} for #${tag}`, onclick: () => this.toggleShare(tag) },
           share ? 'Close sharing' : 'Share reel') : null),
@@ -112,7 +112,7 @@ export class NotesByTag {
     if (this.shares.has(tag)) {
       this.shares.delete(tag);
     } else {
-      const panel = new SharePanel(this.study.id, this.ownerToken!, { scope: 'highlights', sessionId: this.clips!.sessionId, tag }, 'h4');
+      const panel = new SharePanel(this.study.id, { scope: 'highlights', sessionId: this.clips!.sessionId, tag }, 'h4');
       this.shares.set(tag, panel);
       void panel.refresh();
     }

@@ -1,34 +1,43 @@
 import { ClipLibrary, type ClipRole } from '../clips/clip-library';
+import { canCreateStudies, currentMember, roleForStudy, type Me } from '../lib/account';
 import { ApiError, api } from '../lib/api';
 import { h, replaceContent } from '../lib/dom';
 import { describeError } from '../lib/errors';
 import { capitalize, dateTime, duration, plural } from '../lib/format';
 import type { EventEnvelope, Study, TokenAccess } from '../lib/protocol';
-import { knownStudies } from '../lib/storage';
 import type { OutboxItem } from '../session/outbox';
 import { SUS_ITEMS, SUS_SCALE, susScore } from '../session/questionnaires';
 import { TeamState } from '../session/team-state';
-import { errorPanel, loading, renderShell } from '../ui/shell';
+import { errorPanel, loading, renderShell, showMember } from '../ui/shell';
 import { NotesByTag } from './summary-notes';
 import { RecordingsSection } from './summary-recordings';
 
-/** /summary/{sessionId}#token: an ended (or running) session read over HTTP by its owner, moderator or an observer. */
+/**
+ * /summary/{sessionId}: an ended (or running) session read over HTTP by a signed-in member of its study's workspace
+ * (the cookie), or with a moderator's or observer's invite after # (/summary/{sessionId}#token).
+ */
 export async function showSummaryPage(sessionId: string, token: string): Promise<void> {
   const main = renderShell({ title: 'Session summary', main: loading('Loading the session…') });
   try {
     const path = `/api/sessions/${encodeURIComponent(sessionId)}`;
-    const [study, events, access] = await Promise.all([
-      api<Study>('GET', `${path}/study`, token), api<EventEnvelope[]>('GET', `${path}/events?after=0`, token), api<TokenAccess>('GET', '/api/access', token).catch(() => null)]);
+    const link = token || null;
+    const [study, events, access, me] = await Promise.all([
+      api<Study>('GET', `${path}/study`, link), api<EventEnvelope[]>('GET', `${path}/events?after=0`, link),
+      link ? api<TokenAccess>('GET', '/api/access', link).catch(() => null) : Promise.resolve(null),
+      currentMember().catch(() => null)]);
     const state = new TeamState();
     state.apply(events);
     document.title = `Summary · ${study.name} · SessionLab`;
+    if (me) showMember(me);
     // Unknown access reads as an observer's: the page offers nothing the server would refuse to a watcher.
-    const role: ClipRole = access?.kind === 'studyOwner' ? 'owner' : access?.role === 'moderator' ? 'moderator' : 'observer';
-    const clips = new ClipLibrary(sessionId, token, role);
-    renderSummary(main, study, state, { clips, ownerToken: role === 'owner' ? token : undefined });
+    const memberRole = !link && me ? await roleForStudy(me, study.id) : null;
+    const role: ClipRole = memberRole && canCreateStudies(memberRole) ? 'owner' : access?.role === 'moderator' ? 'moderator' : 'observer';
+    const clips = new ClipLibrary(sessionId, link, role);
+    renderSummary(main, study, state, { clips, member: me, canShare: role === 'owner' });
     void clips.refresh();
   } catch (error) {
     const e = error instanceof ApiError ? error : new ApiError('unknown', String(error), 0);
+    if (e.code === 'signInRequired') return; // on the way to the sign-in page
     replaceContent(main, errorPanel('The summary could not be opened', describeError(e)));
   }
 }
@@ -41,17 +50,15 @@ export interface SummaryOptions {
   before?: HTMLElement | null;
   /** Recordings this page recorded itself, never offered as interrupted. */
   recordedHere?: ReadonlySet<string>;
-  /**
-   * The study owner's token, when the page was opened with it; otherwise the owner link this browser holds for the
-   * study, if any. Only the owner is offered to share a highlight reel.
-   */
-  ownerToken?: string;
+  /** The signed-in member, who gets a way back to the study and its report; null for nobody, left out to ask the server. */
+  member?: Me | null;
+  /** Whether the member may share a highlight reel as a view-only link (a researcher or owner of the study's workspace). */
+  canShare?: boolean;
 }
 
 /** Tasks, outcomes, times, SEQ and SUS, and every note grouped by tag. */
 export function renderSummary(main: HTMLElement, study: Study, state: TeamState, options: SummaryOptions): void {
   const notes = [...state.notes.values()].sort((a, b) => a.clockOffsetMs - b.clockOffsetMs || a.sequence - b.sequence);
-  const ownerToken = options.ownerToken ?? knownStudies().find((s) => s.studyId === study.id)?.ownerToken ?? null;
   const reportSlot = h('p', { class: 'report-link' });
   const unsent = options.unsent ?? [];
   replaceContent(main,
@@ -92,21 +99,21 @@ export function renderSummary(main: HTMLElement, study: Study, state: TeamState,
     options.clips ? new RecordingsSection(options.clips, options.recordedHere).element : null,
     h('section', { class: 'panel', 'aria-labelledby': 'notes-title' },
       h('h2', { id: 'notes-title' }, `Notes by tag (${notes.length})`),
-      new NotesByTag(study, notes, options.clips ?? null, ownerToken).element));
+      new NotesByTag(study, notes, options.clips ?? null, !!options.canShare).element));
   main.querySelector<HTMLElement>('h1')?.focus();
-  void offerReport(study, reportSlot);
+  if (options.member) void offerReport(study, reportSlot);
+  // The live session's page turns into this summary without knowing who is signed in: ask, for the links.
+  else if (options.member === undefined) void currentMember().then((me) => me && offerReport(study, reportSlot)).catch(() => undefined);
 }
 
 /**
- * Links the study report when the server has one and this browser holds the study's owner link. The report lives
- * behind the owner's token, which a plain link cannot carry, so it opens from a blob.
+ * For a signed-in member: the way back to the study, and its report when the server has one for them. The report
+ * opens from a blob, so a refusal never shows as a bare error page.
  */
 async function offerReport(study: Study, slot: HTMLElement): Promise<void> {
-  const owner = knownStudies().find((s) => s.studyId === study.id)?.ownerToken;
-  slot.append(owner ? h('a', { href: `/study#${owner}` }, 'Back to the study') : '');
-  if (!owner) return;
+  slot.append(h('a', { href: `/study/${encodeURIComponent(study.id)}` }, 'Back to the study'));
   try {
-    const response = await fetch(`/api/studies/${encodeURIComponent(study.id)}/report?format=html`, { headers: { Authorization: `Bearer ${owner}` } });
+    const response = await fetch(`/api/studies/${encodeURIComponent(study.id)}/report?format=html`);
     if (!response.ok || !(response.headers.get('Content-Type') ?? '').includes('text/html')) return;
     const url = URL.createObjectURL(await response.blob());
     slot.append(' · ', h('a', { href: url, target: '_blank', rel: 'noopener' }, 'Open the study report'));

@@ -1,3 +1,5 @@
+import type { Me } from '../lib/account';
+import { api } from '../lib/api';
 import { h, type Child } from '../lib/dom';
 
 export interface ShellParts {
@@ -20,10 +22,29 @@ export function renderShell(parts: ShellParts): HTMLElement {
     // The address's fragment carries the page's link token, so the skip link moves focus without touching it.
     h('a', { class: 'skip-link', href: '#main', onclick: (e: MouseEvent) => { e.preventDefault(); main.focus(); } }, 'Skip to content'),
     h('header', { class: 'banner' }, brand, parts.context ? h('div', { class: 'banner-context' }, parts.context) : null,
-      parts.status ? h('div', { class: 'banner-status' }, parts.status) : null),
+      parts.status ? h('div', { class: 'banner-status' }, parts.status) : null,
+      parts.homeLink === false ? null : h('div', { class: 'banner-account', id: 'banner-account' })),
     main,
   );
   return main;
+}
+
+/** The signed-in member's name and a way to sign out, in the banner of the team's pages. */
+export function showMember(me: Me): void {
+  const slot = document.getElementById('banner-account');
+  if (!slot) return;
+  const button = h('button', { type: 'button', class: 'button button-secondary button-small' }, 'Sign out');
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    button.textContent = 'Signing out…';
+    try {
+      await api<void>('POST', '/api/account/sign-out', null, undefined, { noSignInRedirect: true });
+    } catch {
+      /* Signed out already, or the server is away: the sign-in page says which when they try again. */
+    }
+    location.assign('/sign-in');
+  });
+  slot.replaceChildren(h('span', { class: 'banner-member' }, h('span', { class: 'visually-hidden' }, 'Signed in as '), me.displayName), button);
 }
 
 export function errorPanel(title: string, message: string, more?: Child): HTMLElement {

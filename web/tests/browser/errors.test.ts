@@ -14,7 +14,7 @@ test('an altered invite link says the link does not work and what to do', { time
   const person = await open(env.tb, links.observer.slice(0, -4) + 'AAAA', 'observer');
   try {
     await person.page.getByRole('heading', { name: 'This link does not work' }).waitFor();
-    assert.match(await person.page.getByRole('alert').textContent() ?? '', /not issued by this server or was altered.*Ask the researcher for a new link/);
+    assert.match(await person.page.getByRole('alert').textContent() ?? '', /not issued by this server, was altered.*Ask the researcher for a new link/);
     await screenshot(person.page, 'error-bad-link');
     await expectAccessible(person.page, 'the bad link page');
   } finally {

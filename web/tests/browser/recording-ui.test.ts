@@ -8,7 +8,7 @@ import { before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { createSession, sessionEvents } from './support/api.ts';
 import { expectAccessible, screenshot } from './support/browser.ts';
-import { closeAll, joinTeam, open, waitForNote, writeNote, type Person } from './support/session.ts';
+import { closeAll, joinTeam, open, waitForNote, writeNote, type Person, openSignedIn } from './support/session.ts';
 import { eventually, withTimeout } from './support/timeouts.ts';
 import { recordingStores, useServerAndBrowser, type BrowserTestEnvironment } from './support/fixture.ts';
 
@@ -110,7 +110,7 @@ for (const store of recordingStores) {
       assert.match(await mod.getByTestId('recording-upload').textContent() ?? '', /^All \d+ chunks uploaded/);
       assert.equal(await mod.locator('#recording-progress').evaluate((p) => (p as HTMLProgressElement).value), 100);
       await screenshot(mod, 'moderator-recording-saved');
-      const [recording] = await api<{ status: string; chunkCount: number; durationMs: number }[]>('GET', `/api/sessions/${links.sessionId}/recordings`, links.ownerToken);
+      const [recording] = await api<{ status: string; chunkCount: number; durationMs: number }[]>('GET', `/api/sessions/${links.sessionId}/recordings`, links.accessToken);
       assert.equal(recording?.status, 'complete');
       assert.ok((recording?.durationMs ?? 0) >= minimumRecordingMs, `the recording ran at least ${minimumRecordingMs} ms but reports ${recording?.durationMs} ms`);
 
@@ -132,7 +132,7 @@ for (const store of recordingStores) {
       await ada.page.getByRole('heading', { name: /Clip at \d+:\d\d/ }).waitFor();
       assert.equal(await ada.page.getByTestId('clip-note-text').textContent(), 'Hesitated at the share dialog');
       await clipPlays(ada.page, '[data-testid=clip-view]', 'the clip page to play');
-      const capabilities = await api<{ clipExport: boolean; clipExportUnavailableReason: string | null }>('GET', '/api/recordings/capabilities', links.ownerToken);
+      const capabilities = await api<{ clipExport: boolean; clipExportUnavailableReason: string | null }>('GET', '/api/recordings/capabilities', links.accessToken);
       if (capabilities.clipExport) {
         // By keyboard: a failed export moves focus from the button to the error.
         const exportButton = ada.page.getByRole('button', { name: 'Export MP4' });
@@ -232,7 +232,7 @@ for (const store of recordingStores) {
       await saved.waitFor({ timeout: 40_000 });
       assert.match(await saved.textContent() ?? '', /^Interrupted recording saved: (\d+ min )?\d+ s, [\d.]+ [KM]B\. Notes it shows now have clips\.$/);
       assert.equal(await saved.evaluate((e) => e === document.activeElement), true, 'focus moves to the confirmation');
-      const [recording] = await api<{ status: string; chunkCount: number; durationMs: number | null }[]>('GET', `/api/sessions/${links.sessionId}/recordings`, links.ownerToken);
+      const [recording] = await api<{ status: string; chunkCount: number; durationMs: number | null }[]>('GET', `/api/sessions/${links.sessionId}/recordings`, links.accessToken);
       assert.equal(recording?.status, 'complete');
       assert.equal(recording?.chunkCount, Number(/(\d+) chunks? \(/.exec(offered)?.[1]), 'saved with every chunk offered');
       // Its length is read from the saved file: more than nothing, and never more than the time it was recording.
@@ -265,8 +265,8 @@ for (const store of recordingStores) {
 
       // A console recording whose page went away: started while the session ran, then every chunk but one arrived, and
       // the one missing is not the last.
-      const recording = await api<{ id: string }>('POST', `/api/sessions/${links.sessionId}/recordings`, links.ownerToken, { kind: 'liveCapture', contentType: 'video/webm', clockOffsetMs: 0 });
-      await api('POST', `/api/sessions/${links.sessionId}/end`, links.ownerToken);
+      const recording = await api<{ id: string }>('POST', `/api/sessions/${links.sessionId}/recordings`, links.accessToken, { kind: 'liveCapture', contentType: 'video/webm', clockOffsetMs: 0 });
+      await api('POST', `/api/sessions/${links.sessionId}/end`, links.accessToken);
       const chunks: Buffer[] = [];
       for (let offset = 0; offset < file.length; offset += maxChunkBytes) chunks.push(file.subarray(offset, offset + maxChunkBytes));
       assert.ok(chunks.length >= 4, `the file makes only ${chunks.length} chunks`);
@@ -274,14 +274,14 @@ for (const store of recordingStores) {
       for (const [index, chunk] of chunks.entries()) {
         if (index === gap) continue;
         const put = await withTimeout(fetch(`${env.server.url}/api/sessions/${links.sessionId}/recordings/${recording.id}/chunks/${index}`, {
-          method: 'PUT', headers: { Authorization: `Bearer ${links.ownerToken}`, 'Content-Type': 'application/octet-stream' }, body: new Uint8Array(chunk),
+          method: 'PUT', headers: { Authorization: `Bearer ${links.accessToken}`, 'Content-Type': 'application/octet-stream' }, body: new Uint8Array(chunk),
         }), 15_000, `chunk ${index}`);
         assert.equal(put.status, 200, `chunk ${index}: ${await put.text()}`);
       }
       const savable = chunks.slice(0, gap);
       const savableBytes = savable.reduce((sum, c) => sum + c.length, 0);
 
-      owner = await open(env.tb, `${env.server.url}/study#${links.ownerToken}`, 'owner');
+      owner = await openSignedIn(env.tb, env.server.url, `/study/${links.studyId}`, 'owner');
       const page = owner.page;
       await page.getByRole('link', { name: 'Session summary' }).click();
       await page.getByTestId('recordings-list').getByText(/Recorded in the console · starts with the session · not saved yet/).waitFor();
@@ -294,7 +294,7 @@ for (const store of recordingStores) {
 
       await save.click();
       await offer.getByTestId('recording-interrupted-saved').waitFor({ timeout: 40_000 });
-      const [saved] = await api<{ status: string; chunkCount: number; bytes: number; durationMs: number | null }[]>('GET', `/api/sessions/${links.sessionId}/recordings`, links.ownerToken);
+      const [saved] = await api<{ status: string; chunkCount: number; bytes: number; durationMs: number | null }[]>('GET', `/api/sessions/${links.sessionId}/recordings`, links.accessToken);
       assert.deepEqual([saved?.status, saved?.chunkCount, saved?.bytes], ['complete', gap, savableBytes]);
       assert.ok(saved!.durationMs !== null && saved!.durationMs > 0 && saved!.durationMs <= 3_500, `the saved part measures ${saved?.durationMs} ms of a 3 s file`);
       await page.getByTestId('recordings-list').getByText(/Recorded in the console · starts with the session · \d+ s · [\d.]+ KB · saved /).waitFor();
@@ -337,11 +337,11 @@ for (const store of recordingStores) {
       await writeNote(mod, 'Paused on the price #confusion');
       await waitForNote(mod, 'Paused on the price', 'the moderator');
       const file = await recordWebm(mod, 4_000);
-      await api('POST', `/api/sessions/${links.sessionId}/end`, links.ownerToken);
+      await api('POST', `/api/sessions/${links.sessionId}/end`, links.accessToken);
       const noteEvent = (await sessionEvents(env.server.url, links)).find((e) => e.event.type === 'noteAdded')!;
       const noteSeconds = noteEvent.event.clockOffsetMs! / 1000;
 
-      owner = await open(env.tb, `${env.server.url}/study#${links.ownerToken}`, 'owner');
+      owner = await openSignedIn(env.tb, env.server.url, `/study/${links.studyId}`, 'owner');
       const page = owner.page;
       await page.getByRole('button', { name: 'Upload a recording' }).click();
       const form = page.getByTestId('upload-form');
@@ -378,7 +378,7 @@ for (const store of recordingStores) {
       assert.match(await form.getByTestId('upload-progress-text').textContent() ?? '', /^100%/);
       await screenshot(page, 'study-upload-done');
       await expectAccessible(page, 'the study page with a recording upload');
-      const recordings = await api<{ clockOffsetMs: number; bytes: number; status: string }[]>('GET', `/api/sessions/${links.sessionId}/recordings`, links.ownerToken);
+      const recordings = await api<{ clockOffsetMs: number; bytes: number; status: string }[]>('GET', `/api/sessions/${links.sessionId}/recordings`, links.accessToken);
       assert.deepEqual(recordings.map((r) => [r.status, r.clockOffsetMs, r.bytes]), [['complete', -1000, file.length]], 'the resumed upload continued the same recording');
 
       // In the summary the note's clip sits 1 s later on the recording than on the session clock.
@@ -396,7 +396,7 @@ for (const store of recordingStores) {
       const adjusted = await clipPlays(page, view, 'the adjusted clip to play');
       assert.ok(Math.abs(adjusted.start - (noteSeconds + 1 - 0.5)) < 0.01, `the clip starts at ${adjusted.start} s, not ${noteSeconds + 0.5} s`);
       assert.ok(Math.abs(adjusted.end - (noteSeconds + 1 + 1)) < 0.01, `the clip ends at ${adjusted.end} s, not ${noteSeconds + 2} s`);
-      const saved = await api<{ beforeSeconds: number; afterSeconds: number }>('GET', `/api/sessions/${links.sessionId}/notes/${noteEvent.event.noteId}/clip`, links.ownerToken);
+      const saved = await api<{ beforeSeconds: number; afterSeconds: number }>('GET', `/api/sessions/${links.sessionId}/notes/${noteEvent.event.noteId}/clip`, links.accessToken);
       assert.deepEqual([saved.beforeSeconds, saved.afterSeconds], [0.5, 1], 'the window was saved for everyone');
 
       await group.getByRole('button', { name: /Play highlight reel \(1 clip\)/ }).click();

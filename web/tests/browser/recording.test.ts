@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
 import { chromium, type Browser } from 'playwright-core';
 import { build } from 'vite';
+import { testOwner } from './support/server.ts';
 
 const webRoot = fileURLToPath(new URL('../../', import.meta.url));
 const repoRoot = join(webRoot, '..');
@@ -42,7 +43,7 @@ before(async () => {
   server = spawn('dotnet', [serverDll, '--urls', 'http://127.0.0.1:0', `--Storage:DataDirectory=${dataDir}`], {
     cwd: dataDir,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, DOTNET_NOLOGO: '1' },
+    env: { ...process.env, DOTNET_NOLOGO: '1', Accounts__InitialOwner__Email: testOwner.email, Accounts__InitialOwner__Password: testOwner.password, Accounts__InitialOwner__DisplayName: testOwner.displayName },
   });
   serverUrl = await within(
     new Promise<string>((resolve, reject) => {
@@ -104,14 +105,15 @@ async function api<T>(method: string, path: string, token: string | null, body?:
 
 /** A fresh study and session of this test's own, and the moderator's invite token. */
 async function newSession(): Promise<{ sessionId: string; moderatorToken: string }> {
-  const created = await api<{ study: { id: string }; ownerToken: string }>('POST', '/api/studies', null, {
+  const { accessToken } = await api<{ accessToken: string }>('POST', '/api/account/token', null, { email: testOwner.email, password: testOwner.password });
+  const created = await api<{ study: { id: string } }>('POST', '/api/studies', accessToken, {
     name: 'Recording test',
     goal: 'Clips play from notes',
     tasks: [{ title: 'Check out', instructions: 'Buy the jacket.', successCriteria: 'Order placed.' }],
     tags: [{ name: 'confusion', color: '#b45309', hotkey: 1 }],
   });
-  const session = await api<{ id: string }>('POST', `/api/studies/${created.study.id}/sessions`, created.ownerToken, { participantAlias: 'P1' });
-  const invite = await api<{ token: string }>('POST', `/api/sessions/${session.id}/invites`, created.ownerToken, { role: 'moderator' });
+  const session = await api<{ id: string }>('POST', `/api/studies/${created.study.id}/sessions`, accessToken, { participantAlias: 'P1' });
+  const invite = await api<{ token: string }>('POST', `/api/sessions/${session.id}/invites`, accessToken, { role: 'moderator' });
   return { sessionId: session.id, moderatorToken: invite.token };
 }
 

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { addSession, createSession, reportFilePrefix } from './support/api.ts';
 import { expectAccessible, screenshot } from './support/browser.ts';
 import { moderateSession } from './support/hub.ts';
-import { closeAll, open } from './support/session.ts';
+import { closeAll, openSignedIn } from './support/session.ts';
 import { eventually, withTimeout } from './support/timeouts.ts';
 import { useServerAndBrowser } from './support/fixture.ts';
 
@@ -30,7 +30,7 @@ test('the owner rates a finding on the study page: the findings re-order, the ra
   ]);
   await moderateSession(env.server.url, second.moderator, [{ text: 'Looked for the code under the basket', tags: ['confusion'] }]);
 
-  const owner = await open(env.tb, `${env.server.url}/study#${links.ownerToken}`, 'owner');
+  const owner = await openSignedIn(env.tb, env.server.url, `/study/${links.studyId}`, 'owner');
   const { page } = owner;
   try {
     await page.getByRole('heading', { name: 'Findings' }).waitFor();
@@ -91,7 +91,7 @@ test('the owner rates a finding on the study page: the findings re-order, the ra
 
 test('the study page downloads report files under the server’s names and says why one failed', { timeout: 60_000 }, async () => {
   const links = await createSession(env.server.url);
-  const owner = await open(env.tb, `${env.server.url}/study#${links.ownerToken}`, 'owner', (page) => {
+  const owner = await openSignedIn(env.tb, env.server.url, `/study/${links.studyId}`, 'owner', (page) => {
     // The server cannot be made to fail a report on purpose; its problem details are what the page must pass on.
     void page.route('**/report?format=csv-answers', (route) => route.fulfill({
       status: 503, contentType: 'application/problem+json',
@@ -130,7 +130,7 @@ test('the owner compares two groups of sessions from the study page and is told 
   await moderateSession(env.server.url, links.moderator, [{ text: 'Could not find the discount field', tags: ['confusion'] }]);
   await moderateSession(env.server.url, second.moderator, [{ text: 'Found the code at once', tags: ['delight'] }]);
 
-  const owner = await open(env.tb, `${env.server.url}/study#${links.ownerToken}`, 'owner');
+  const owner = await openSignedIn(env.tb, env.server.url, `/study/${links.studyId}`, 'owner');
   const { page } = owner;
   try {
     await page.getByText('Compare two groups of sessions').click();

@@ -10,7 +10,7 @@ import { test } from 'node:test';
 import { createSession } from './support/api.ts';
 import { expectAccessible, screenshot } from './support/browser.ts';
 import { moderateSession } from './support/hub.ts';
-import { closeAll, open } from './support/session.ts';
+import { closeAll, open, openSignedIn } from './support/session.ts';
 import { withTimeout } from './support/timeouts.ts';
 import { useServerAndBrowser } from './support/fixture.ts';
 
@@ -36,12 +36,12 @@ async function send(method: string, path: string, token: string, body?: BodyInit
 }
 
 /** Uploads a recording of the whole session as a file, as the study page's upload form does. */
-async function uploadRecording(sessionId: string, ownerToken: string): Promise<void> {
+async function uploadRecording(sessionId: string, accessToken: string): Promise<void> {
   const video = testVideo();
   const base = `/api/sessions/${sessionId}/recordings`;
-  const recording = await send('POST', base, ownerToken, JSON.stringify({ kind: 'uploadedFile', contentType: 'video/webm', clockOffsetMs: 0, durationMs: 6000 })) as { id: string };
-  await send('PUT', `${base}/${recording.id}/chunks/0`, ownerToken, new Uint8Array(video), 'application/octet-stream');
-  await send('POST', `${base}/${recording.id}/complete`, ownerToken, JSON.stringify({ chunkCount: 1, durationMs: 6000 }));
+  const recording = await send('POST', base, accessToken, JSON.stringify({ kind: 'uploadedFile', contentType: 'video/webm', clockOffsetMs: 0, durationMs: 6000 })) as { id: string };
+  await send('PUT', `${base}/${recording.id}/chunks/0`, accessToken, new Uint8Array(video), 'application/octet-stream');
+  await send('POST', `${base}/${recording.id}/complete`, accessToken, JSON.stringify({ chunkCount: 1, durationMs: 6000 }));
 }
 
 const focused = (page: import('playwright-core').Page) =>
@@ -57,9 +57,9 @@ test('the study’s owner shares a tag’s highlight reel from the session summa
     { text: 'Pay button did nothing on the first click', tags: ['bug'], kind: 'issue' },
     { text: 'Looked for the code under the basket', tags: ['confusion'] },
   ]);
-  await uploadRecording(links.sessionId, links.ownerToken);
+  await uploadRecording(links.sessionId, links.accessToken);
 
-  const owner = await open(env.tb, `${env.server.url}/summary/${links.sessionId}#${links.ownerToken}`, 'owner');
+  const owner = await openSignedIn(env.tb, env.server.url, `/summary/${links.sessionId}`, 'owner');
   let moderator: Awaited<ReturnType<typeof open>> | undefined;
   let viewer: Awaited<ReturnType<typeof open>> | undefined;
   try {
@@ -94,9 +94,9 @@ test('the study’s owner shares a tag’s highlight reel from the session summa
     const row = panel.locator('[data-testid=share-list] li[data-status=active]');
     assert.equal(await row.count(), 1);
     const url = await row.locator('input').inputValue();
-    assert.match(url, new RegExp(`^${env.server.url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/shared#sl1\\.`));
+    assert.match(url, new RegExp(`^${env.server.url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/shared#sl2\\.`));
 
-    const listed = await send('GET', `/api/studies/${links.studyId}/shares`, links.ownerToken) as { scope: string; sessionId: string | null; tag: string | null; expiresAt: string; createdAt: string }[];
+    const listed = await send('GET', `/api/studies/${links.studyId}/shares`, links.accessToken) as { scope: string; sessionId: string | null; tag: string | null; expiresAt: string; createdAt: string }[];
     assert.equal(listed.length, 1);
     assert.deepEqual({ scope: listed[0]!.scope, sessionId: listed[0]!.sessionId, tag: listed[0]!.tag }, { scope: 'highlights', sessionId: links.sessionId, tag: 'confusion' });
     const days = (Date.parse(listed[0]!.expiresAt) - Date.parse(listed[0]!.createdAt)) / 86_400_000;

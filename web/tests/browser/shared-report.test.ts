@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import { createSession } from './support/api.ts';
 import { expectAccessible, screenshot } from './support/browser.ts';
 import { moderateSession } from './support/hub.ts';
-import { closeAll, open } from './support/session.ts';
+import { closeAll, open, openSignedIn } from './support/session.ts';
 import { eventually, withTimeout } from './support/timeouts.ts';
 import { useServerAndBrowser } from './support/fixture.ts';
 
@@ -35,12 +35,12 @@ async function send(method: string, path: string, token: string, body?: BodyInit
 }
 
 /** Uploads a recording of the whole session as a file, as the study page's upload form does. */
-async function uploadRecording(sessionId: string, ownerToken: string): Promise<void> {
+async function uploadRecording(sessionId: string, accessToken: string): Promise<void> {
   const video = testVideo();
   const base = `/api/sessions/${sessionId}/recordings`;
-  const recording = await send('POST', base, ownerToken, JSON.stringify({ kind: 'uploadedFile', contentType: 'video/webm', clockOffsetMs: 0, durationMs: 6000 })) as { id: string };
-  await send('PUT', `${base}/${recording.id}/chunks/0`, ownerToken, new Uint8Array(video), 'application/octet-stream');
-  await send('POST', `${base}/${recording.id}/complete`, ownerToken, JSON.stringify({ chunkCount: 1, durationMs: 6000 }));
+  const recording = await send('POST', base, accessToken, JSON.stringify({ kind: 'uploadedFile', contentType: 'video/webm', clockOffsetMs: 0, durationMs: 6000 })) as { id: string };
+  await send('PUT', `${base}/${recording.id}/chunks/0`, accessToken, new Uint8Array(video), 'application/octet-stream');
+  await send('POST', `${base}/${recording.id}/complete`, accessToken, JSON.stringify({ chunkCount: 1, durationMs: 6000 }));
 }
 
 test('a view-only link opens the report and plays its clips for someone with no other link, and says so once it is turned off', { timeout: 180_000 }, async () => {
@@ -49,9 +49,9 @@ test('a view-only link opens the report and plays its clips for someone with no 
     { text: 'Could not find the discount field', tags: ['confusion'] },
     { text: 'Pay button did nothing on the first click', tags: ['bug'], kind: 'issue' },
   ]);
-  await uploadRecording(links.sessionId, links.ownerToken);
+  await uploadRecording(links.sessionId, links.accessToken);
 
-  const owner = await open(env.tb, `${env.server.url}/study#${links.ownerToken}`, 'owner');
+  const owner = await openSignedIn(env.tb, env.server.url, `/study/${links.studyId}`, 'owner');
   let viewer: Awaited<ReturnType<typeof open>> | undefined;
   try {
     const { page } = owner;
@@ -64,7 +64,7 @@ test('a view-only link opens the report and plays its clips for someone with no 
     const row = page.locator('[data-testid=share-list] li[data-status=active]');
     assert.equal(await row.count(), 1);
     const url = await row.locator('input').inputValue();
-    assert.match(url, new RegExp(`^${env.server.url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/shared#sl1\\.`));
+    assert.match(url, new RegExp(`^${env.server.url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/shared#sl2\\.`));
     assert.match(await row.textContent() ?? '', /Works until /);
     assert.equal(await withTimeout(page.evaluate(() => document.activeElement?.textContent), 10_000, 'the focused control'), 'Copy', 'focus goes to the new link’s Copy button');
     await screenshot(page, 'study-share-report');
@@ -96,7 +96,7 @@ test('a view-only link opens the report and plays its clips for someone with no 
     // A clip link in the report plays the clip for the link's holder, in a new tab.
     const clipLink = report.getByRole('link', { name: /clip/ }).first();
     const href = await clipLink.getAttribute('href') ?? '';
-    assert.match(href, new RegExp(`/clip/${links.sessionId}/[0-9a-f-]{36}#sl1\\.`), 'the clip link carries the shared link');
+    assert.match(href, new RegExp(`/clip/${links.sessionId}/[0-9a-f-]{36}#sl2\\.`), 'the clip link carries the shared link');
     const [clipPage] = await Promise.all([
       withTimeout(viewer.context.waitForEvent('page'), 15_000, 'the clip tab'),
       clipLink.click(),
@@ -127,7 +127,7 @@ test('a view-only link opens the report and plays its clips for someone with no 
 
     await shared.reload();
     await shared.getByRole('heading', { name: 'This link was turned off' }).waitFor();
-    assert.match(await shared.getByRole('alert').textContent() ?? '', /The study's owner turned this link off on /);
+    assert.match(await shared.getByRole('alert').textContent() ?? '', /The study's team turned this link off on /);
     assert.equal(await shared.locator('iframe').count(), 0);
     await screenshot(shared, 'shared-report-revoked');
     await expectAccessible(shared, 'a turned-off shared link');
@@ -149,14 +149,14 @@ test('a view-only link to a highlight reel plays the reel, and one the owner mak
     { text: 'Could not find the discount field', tags: ['confusion'] },
     { text: 'Looked for the code under the basket', tags: ['confusion'] },
   ]);
-  await uploadRecording(links.sessionId, links.ownerToken);
+  await uploadRecording(links.sessionId, links.accessToken);
   const shares = `/api/studies/${links.studyId}/shares`;
-  const reel = await send('POST', shares, links.ownerToken, JSON.stringify({ scope: 'highlights', sessionId: links.sessionId, tag: 'confusion', expiresInDays: 7 })) as { url: string };
-  const events = await send('GET', `/api/sessions/${links.sessionId}/events?after=0`, links.ownerToken) as { event: { type: string; noteId?: string; text?: string } }[];
+  const reel = await send('POST', shares, links.accessToken, JSON.stringify({ scope: 'highlights', sessionId: links.sessionId, tag: 'confusion', expiresInDays: 7 })) as { url: string };
+  const events = await send('GET', `/api/sessions/${links.sessionId}/events?after=0`, links.accessToken) as { event: { type: string; noteId?: string; text?: string } }[];
   const noteId = events.find((e) => e.event.type === 'noteAdded' && e.event.text === 'Looked for the code under the basket')!.event.noteId!;
 
   // The owner shares one clip from its page, by keyboard: a link that works for a day.
-  const owner = await open(env.tb, `${env.server.url}/clip/${links.sessionId}/${noteId}#${links.ownerToken}`, 'owner');
+  const owner = await openSignedIn(env.tb, env.server.url, `/clip/${links.sessionId}/${noteId}`, 'owner');
   let clip: { url: string };
   try {
     const ownerPage = owner.page;
@@ -168,8 +168,8 @@ test('a view-only link to a highlight reel plays the reel, and one the owner mak
     await ownerPage.keyboard.press('Enter');
     await ownerPage.getByTestId('share-status').filter({ hasText: /^Link made\. It works until .*watch the clip\.$/ }).waitFor();
     clip = { url: await ownerPage.locator('.share-list input.invite-url').inputValue() };
-    assert.match(clip.url, new RegExp(`/clip/${links.sessionId}/${noteId}#sl1\\.`), 'a clip link opens the clip page');
-    const listed = await send('GET', shares, links.ownerToken) as { scope: string; noteId: string | null }[];
+    assert.match(clip.url, new RegExp(`/clip/${links.sessionId}/${noteId}#sl2\\.`), 'a clip link opens the clip page');
+    const listed = await send('GET', shares, links.accessToken) as { scope: string; noteId: string | null }[];
     assert.deepEqual(listed.filter((l) => l.scope === 'clip').map((l) => l.noteId), [noteId], 'the link opens that one note’s clip');
     await screenshot(ownerPage, 'clip-page-share');
     await expectAccessible(ownerPage, 'a clip page with its share form');

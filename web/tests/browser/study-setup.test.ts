@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { expectAccessible, screenshot, watchErrors } from './support/browser.ts';
 import { createSession } from './support/api.ts';
-import { closeAll, joinTeam } from './support/session.ts';
+import { closeAll, joinTeam, signIn } from './support/session.ts';
 import { withTimeout } from './support/timeouts.ts';
 import { useServerAndBrowser } from './support/fixture.ts';
 
@@ -14,12 +14,13 @@ test('a researcher creates a study with tasks and a tag palette, schedules a ses
   const errors = watchErrors(page, 'researcher');
   let moderator;
   try {
+    await signIn(context, env.server.url);
     await page.goto(env.server.url + '/');
     await page.getByRole('heading', { name: 'Usability sessions, together' }).waitFor();
     await screenshot(page, 'home');
     await expectAccessible(page, 'the home page');
 
-    await page.getByRole('link', { name: 'Create a study' }).click();
+    await page.getByRole('link', { name: 'New study' }).first().click();
     await page.getByRole('heading', { name: 'Create a study' }).waitFor();
     await screenshot(page, 'study-new');
     await expectAccessible(page, 'the new study form');
@@ -54,7 +55,7 @@ test('a researcher creates a study with tasks and a tag palette, schedules a ses
     await page.getByRole('button', { name: 'Create study' }).click();
 
     await page.getByRole('heading', { name: 'Onboarding study', level: 1 }).waitFor();
-    assert.match(page.url(), /\/study#sl1\./);
+    assert.match(page.url(), /\/study\/[\w-]+$/);
     assert.equal(await page.locator('.task-script > li').count(), 2);
     assert.match(await page.locator('.palette-list').textContent() ?? '', /#onboarding.*Alt\+5/);
 
@@ -64,7 +65,7 @@ test('a researcher creates a study with tasks and a tag palette, schedules a ses
     const links: Record<string, string> = {};
     for (const role of ['moderator', 'observer', 'participant']) {
       links[role] = await page.getByLabel(new RegExp(`^${role} link`, 'i')).inputValue();
-      assert.match(links[role]!, /\/join#sl1\./, `the ${role} link`);
+      assert.match(links[role]!, /\/join#sl2\./, `the ${role} link`);
     }
     // Copying says so on screen, not only to screen readers (without clipboard access the link is selected instead).
     await page.getByRole('button', { name: 'Copy the observer link' }).click();
@@ -87,18 +88,19 @@ test('a researcher creates a study with tasks and a tag palette, schedules a ses
   }
 });
 
-test('the study page links the summary of an ended session, readable with the owner link', { timeout: 90_000 }, async () => {
+test('the study page links the summary of an ended session, readable by the signed-in owner', { timeout: 90_000 }, async () => {
   const links = await createSession(env.server.url);
-  const end = await withTimeout(fetch(`${env.server.url}/api/sessions/${links.sessionId}/end`, { method: 'POST', headers: { Authorization: `Bearer ${links.ownerToken}` } }), 15_000, 'the session to end');
+  const end = await withTimeout(fetch(`${env.server.url}/api/sessions/${links.sessionId}/end`, { method: 'POST', headers: { Authorization: `Bearer ${links.accessToken}` } }), 15_000, 'the session to end');
   assert.equal(end.status, 200);
   const context = await env.tb.context();
   const page = await withTimeout(context.newPage(), 15_000, 'a page');
   const errors = watchErrors(page, 'researcher');
   try {
-    await page.goto(`${env.server.url}/study#${links.ownerToken}`);
+    await signIn(context, env.server.url);
+    await page.goto(`${env.server.url}/study/${links.studyId}`);
     await page.getByRole('link', { name: 'Session summary' }).click();
     await page.getByRole('heading', { name: 'Session summary: participant P7' }).waitFor();
-    assert.match(page.url(), new RegExp(`/summary/${links.sessionId}#`));
+    assert.match(page.url(), new RegExp(`/summary/${links.sessionId}$`));
     assert.match(await page.getByTestId('summary-tasks').textContent() ?? '', /Find a jacket.*Not attempted/);
     await page.getByRole('link', { name: 'Back to the study' }).waitFor();
     await screenshot(page, 'summary-from-study-page');

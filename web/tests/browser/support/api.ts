@@ -1,8 +1,10 @@
+import { testOwner } from './server.ts';
 import { withTimeout } from './timeouts.ts';
 
 export interface SessionLinks {
   studyId: string;
-  ownerToken: string;
+  /** The test owner's bearer token (POST /api/account/token), for the API calls a test makes as the study's owner. */
+  accessToken: string;
   sessionId: string;
   moderator: string;
   observer: string;
@@ -32,18 +34,38 @@ async function call<T>(server: string, method: string, path: string, token: stri
   }), 15_000, `${method} ${path}`);
   const text = await withTimeout(response.text(), 15_000, `${method} ${path} body`);
   if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
-  return JSON.parse(text) as T;
+  return (text ? JSON.parse(text) : null) as T;
+}
+
+const tokens = new Map<string, Promise<string>>();
+
+/** A bearer token for a member (the test owner unless told), asked for once per server and member. */
+export function accessToken(server: string, who: { email: string; password: string } = testOwner): Promise<string> {
+  const key = `${server} ${who.email}`;
+  let token = tokens.get(key);
+  if (!token) {
+    token = call<{ accessToken: string }>(server, 'POST', '/api/account/token', null, { email: who.email, password: who.password }).then((t) => t.accessToken);
+    token.catch(() => tokens.delete(key));
+    tokens.set(key, token);
+  }
+  return token;
+}
+
+/** A call to the API as the test owner (or with the token given), answered as JSON. */
+export async function ownerCall<T>(server: string, method: string, path: string, body?: unknown, token?: string): Promise<T> {
+  return call<T>(server, method, path, token ?? await accessToken(server), body);
 }
 
 /** A fresh study and session with one link per role: each test owns its data. */
 export async function createSession(server: string): Promise<SessionLinks> {
-  const created = await call<{ study: { id: string }; ownerToken: string }>(server, 'POST', '/api/studies', null, studyDraft);
-  const session = await call<{ id: string }>(server, 'POST', `/api/studies/${created.study.id}/sessions`, created.ownerToken, { participantAlias: 'P7', moderatorName: 'Mona' });
+  const owner = await accessToken(server);
+  const created = await call<{ study: { id: string } }>(server, 'POST', '/api/studies', owner, studyDraft);
+  const session = await call<{ id: string }>(server, 'POST', `/api/studies/${created.study.id}/sessions`, owner, { participantAlias: 'P7', moderatorName: 'Mona' });
   const invite = async (role: string) =>
-    (await call<{ url: string }>(server, 'POST', `/api/sessions/${session.id}/invites`, created.ownerToken, { role })).url;
+    (await call<{ url: string }>(server, 'POST', `/api/sessions/${session.id}/invites`, owner, { role })).url;
   return {
     studyId: created.study.id,
-    ownerToken: created.ownerToken,
+    accessToken: owner,
     sessionId: session.id,
     moderator: await invite('moderator'),
     observer: await invite('observer'),
@@ -54,13 +76,13 @@ export async function createSession(server: string): Promise<SessionLinks> {
 export interface Envelope { sequence: number; commandId: string; recordedAt: string; event: { type: string; text?: string; noteId?: string; clockOffsetMs?: number } }
 
 export function sessionEvents(server: string, links: SessionLinks): Promise<Envelope[]> {
-  return call<Envelope[]>(server, 'GET', `/api/sessions/${links.sessionId}/events?after=0`, links.ownerToken);
+  return call<Envelope[]>(server, 'GET', `/api/sessions/${links.sessionId}/events?after=0`, links.accessToken);
 }
 
 /** Another session of the same study, with its moderator's link. */
 export async function addSession(server: string, links: SessionLinks, participantAlias: string): Promise<{ sessionId: string; moderator: string }> {
-  const session = await call<{ id: string }>(server, 'POST', `/api/studies/${links.studyId}/sessions`, links.ownerToken, { participantAlias, moderatorName: 'Mona' });
-  const invite = await call<{ url: string }>(server, 'POST', `/api/sessions/${session.id}/invites`, links.ownerToken, { role: 'moderator' });
+  const session = await call<{ id: string }>(server, 'POST', `/api/studies/${links.studyId}/sessions`, links.accessToken, { participantAlias, moderatorName: 'Mona' });
+  const invite = await call<{ url: string }>(server, 'POST', `/api/sessions/${session.id}/invites`, links.accessToken, { role: 'moderator' });
   return { sessionId: session.id, moderator: invite.url };
 }
 

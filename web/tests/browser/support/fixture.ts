@@ -1,7 +1,7 @@
 import { after, before } from 'node:test';
 import { startAzurite, type TestAzurite } from './azurite.ts';
 import { launchBrowser, type TestBrowser } from './browser.ts';
-import { startServer, type TestServer } from './server.ts';
+import { startServer, type ServerOptions, type TestServer } from './server.ts';
 
 export interface BrowserTestEnvironment {
   readonly server: TestServer;
@@ -18,7 +18,7 @@ export const recordingStores: readonly RecordingStore[] = ['local disk', 'Azure 
  * of a describe block): started before the first test, both stopped after the last. With the Azure store, a fresh
  * Azurite is started first and the server keeps its recordings there.
  */
-export function useServerAndBrowser(serverArgs: string[] = [], store: RecordingStore = 'local disk'): BrowserTestEnvironment {
+export function useServerAndBrowser(serverArgs: string[] = [], store: RecordingStore = 'local disk', options: ServerOptions = {}): BrowserTestEnvironment {
   let server: TestServer | undefined;
   let tb: TestBrowser | undefined;
   let azurite: TestAzurite | undefined;
@@ -28,7 +28,7 @@ export function useServerAndBrowser(serverArgs: string[] = [], store: RecordingS
       azurite = await startAzurite();
       storeArgs.push(`--Recordings:ConnectionString=${azurite.connectionString}`);
     }
-    server = await startServer([...serverArgs, ...storeArgs]);
+    server = await startServer([...serverArgs, ...storeArgs], options);
     tb = await launchBrowser();
   });
   after(async () => {

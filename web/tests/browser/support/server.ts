@@ -7,7 +7,19 @@ import { withTimeout } from './timeouts.ts';
 
 export interface TestServer {
   url: string;
+  /** Everything the server printed so far (stdout and stderr). */
+  output(): string;
+  /** The first line printed that matches, waiting for it. */
+  waitForOutput(pattern: RegExp, what: string): Promise<RegExpExecArray>;
   stop(): Promise<void>;
+}
+
+/** The owner every test server creates at start-up (Accounts:InitialOwner), unless started without one. */
+export const testOwner = { email: 'owner@example.test', password: 'owner-password-for-tests', displayName: 'Olive Owner' } as const;
+
+export interface ServerOptions {
+  /** false: no initial owner, so the server prints a first-run /setup# link instead. */
+  initialOwner?: boolean;
 }
 
 export function repoRoot(): string {
@@ -21,7 +33,7 @@ export function repoRoot(): string {
 }
 
 /** Starts the built server on a free port with a fresh data folder; resolves once it prints its address. */
-export async function startServer(extraArgs: string[] = []): Promise<TestServer> {
+export async function startServer(extraArgs: string[] = [], options: ServerOptions = {}): Promise<TestServer> {
   const root = repoRoot();
   const dll = join(root, 'src/SessionLab.Server/bin/Debug/net10.0/sessionlab.dll');
   if (!existsSync(dll)) throw new Error(`${dll} is missing: build the server first (dotnet build src/SessionLab.Server).`);
@@ -30,7 +42,12 @@ export async function startServer(extraArgs: string[] = []): Promise<TestServer>
   const child: ChildProcess = spawn('dotnet', [dll, '--urls', 'http://127.0.0.1:0', `--Storage:DataDirectory=${dataDirectory}`, ...extraArgs], {
     cwd: dataDirectory,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, DOTNET_NOLOGO: '1', ASPNETCORE_ENVIRONMENT: 'Production' },
+    env: {
+      ...process.env, DOTNET_NOLOGO: '1', ASPNETCORE_ENVIRONMENT: 'Production',
+      ...(options.initialOwner === false ? {} : {
+        Accounts__InitialOwner__Email: testOwner.email, Accounts__InitialOwner__Password: testOwner.password, Accounts__InitialOwner__DisplayName: testOwner.displayName,
+      }),
+    },
   });
   let output = '';
   const url = await withTimeout(new Promise<string>((resolve, reject) => {
@@ -45,6 +62,20 @@ export async function startServer(extraArgs: string[] = []): Promise<TestServer>
 
   return {
     url,
+    output: () => output,
+    async waitForOutput(pattern, what) {
+      return withTimeout(new Promise<RegExpExecArray>((resolve) => {
+        const look = () => {
+          const match = pattern.exec(output);
+          if (match) {
+            child.stdout!.off('data', look);
+            resolve(match);
+          }
+        };
+        child.stdout!.on('data', look);
+        look();
+      }), 15_000, () => `${what}; the server printed:\n${output}`);
+    },
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

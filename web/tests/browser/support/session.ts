@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { BrowserContext, Page } from 'playwright-core';
 import { watchErrors, type TestBrowser } from './browser.ts';
+import { testOwner } from './server.ts';
 import { eventually, withTimeout } from './timeouts.ts';
 
 export interface Person {
@@ -17,6 +18,23 @@ export async function open(tb: TestBrowser, url: string, label: string, prepare?
   await prepare?.(page);
   await page.goto(url);
   return { context, page, errors };
+}
+
+/**
+ * Signs the browser context in as a member (the test owner unless told), as the sign-in page does: the server's
+ * answer sets the sessionlab.auth cookie in the context, so its pages open as that member.
+ */
+export async function signIn(context: BrowserContext, server: string, who: { email: string; password: string } = testOwner): Promise<void> {
+  const response = await withTimeout(context.request.post(`${server}/api/account/sign-in`, { data: { email: who.email, password: who.password } }), 15_000, 'signing in');
+  assert.equal(response.status(), 200, `signing in as ${who.email}: ${await response.text()}`);
+}
+
+/** Opens a page of the team's in a fresh browser context signed in as the test owner. */
+export async function openSignedIn(tb: TestBrowser, server: string, path: string, label: string, prepare?: (page: Page) => void | Promise<unknown>): Promise<Person> {
+  return open(tb, server + path, label, async (page) => {
+    await signIn(page.context(), server);
+    await prepare?.(page);
+  });
 }
 
 export async function joinTeam(tb: TestBrowser, url: string, label: string, name?: string, atNameForm?: (page: Page) => Promise<void>): Promise<Person> {
