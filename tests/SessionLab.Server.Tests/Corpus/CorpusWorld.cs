@@ -5,7 +5,11 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
+using SessionLab.Accounts.Data;
+using SessionLab.Accounts.FirstRun;
 using SessionLab.Accounts.Tokens;
+using SessionLab.Accounts.Workspaces;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -83,6 +87,24 @@ public partial class CorpusWorld : IAsyncLifetime
         _values["owner:B"] = studyB.MemberToken;
         _values["owner:Y"] = studyY.MemberToken;
         _values["owner:Q"] = studyQ.MemberToken;
+        // The teams: study A's workspace with a researcher and a viewer besides its owner, and study B's, another team's.
+        _values["wsA"] = studyA.WorkspaceId;
+        _values["wsB"] = studyB.WorkspaceId;
+        _values["researcher:A"] = await Server.AddMemberAsync("researcher-a@example.test", WorkspaceRole.Researcher, studyA.WorkspaceId);
+        _values["viewer:A"] = await Server.AddMemberAsync("viewer-a@example.test", WorkspaceRole.Viewer, studyA.WorkspaceId);
+        await using (var scope = Server.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<Member>>();
+            _values["member:owner:A"] = (await users.FindByEmailAsync(SessionLabFactory.OwnerEmail))!.Id;
+            _values["member:viewer:A"] = (await users.FindByEmailAsync("viewer-a@example.test"))!.Id;
+            _values["member:owner:B"] = (await users.FindByEmailAsync("other-team@example.test"))!.Id;
+        }
+        _values["setup"] = Server.Services.GetRequiredService<OwnerSetup>().IssueToken();
+        using (var invitation = await Server.ClientWith(studyA.MemberToken).PostAsJsonAsync($"/api/workspaces/{studyA.WorkspaceId}/invitations", new { role = "viewer" }, SessionLabFactory.Json))
+        {
+            Assert.True(invitation.IsSuccessStatusCode, await invitation.Content.ReadAsStringAsync());
+            _values["invitation:A"] = (await invitation.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
+        }
         _values["task1"] = studyA.Study.Tasks[0].Id;
         _values["task2"] = studyA.Study.Tasks[1].Id;
         _values["task3"] = studyA.Study.Tasks[2].Id;
@@ -319,7 +341,7 @@ public partial class CorpusWorld : IAsyncLifetime
     /// <summary>Tokens shaped like the server's, protected with another key ring: a forged link.</summary>
     private TokenService ForeignTokens() => new(
         new ProtectedTokens(DataProtectionProvider.Create("someone else's server"), TimeProvider.System),
-        Server.Services.GetRequiredService<IOptions<TokenOptions>>(),
+        Server.Services.GetRequiredService<IOptions<SessionLab.Server.Invitations.TokenOptions>>(),
         TimeProvider.System);
 
     /// <summary>A study in the first workspace, or with <paramref name="memberToken"/> in that member's own.</summary>

@@ -46,7 +46,7 @@ internal static class HttpCorpus
     private static readonly (string Code, string What)[] Invisible =
         [("200B", "U+200B (zero-width space)"), ("200E", "U+200E (LRM)"), ("200F", "U+200F (RLM)"), ("061C", "U+061C (Arabic letter mark)"), ("FEFF", "U+FEFF (BOM)")];
 
-    public static IReadOnlyList<HttpCase> All { get; } = [.. TokenCases(), .. Studies(), .. Sessions(), .. Access(), .. Recordings(), .. Chunks(), .. Clips(), .. Playback(), .. Reports(), .. Shares(), .. Unrouted()];
+    public static IReadOnlyList<HttpCase> All { get; } = [.. TokenCases(), .. Studies(), .. Sessions(), .. Access(), .. Recordings(), .. Chunks(), .. Clips(), .. Playback(), .. Reports(), .. Shares(), .. Accounts(), .. Workspaces(), .. Unrouted()];
 
     /// <summary>
     /// Token tampering and misplaced links, on every guarded route: a missing, truncated, altered, re-encoded, forged or
@@ -286,7 +286,7 @@ internal static class HttpCorpus
             Route = Invite,
             Body = """{"role":"observer"}""",
         };
-        yield return new HttpCase($"{Invite}: another study's session with this study's owner token", "POST", "/api/sessions/$sessB/invites", "$owner:A", 403, "forbidden")
+        yield return new HttpCase($"{Invite}: another team's session, by a member of this study's team", "POST", "/api/sessions/$sessB/invites", "$owner:A", 404, "sessionNotFound")
         {
             Route = Invite,
             Body = """{"role":"observer"}""",
@@ -309,8 +309,8 @@ internal static class HttpCorpus
         yield return new HttpCase("GET /api/sessions/{sessionId}: SQL in the session id", "GET", "/api/sessions/x'%20OR%20'1'='1", "$owner:A", 404, "sessionNotFound") { Route = "GET /api/sessions/{sessionId}" };
         yield return new HttpCase("GET /api/sessions/{sessionId}/study: session that does not exist", "GET", "/api/sessions/se_doesnotexist/study", "$owner:A", 404, "sessionNotFound") { Route = "GET /api/sessions/{sessionId}/study" };
         yield return new HttpCase("GET /api/studies/{studyId}: study that does not exist, its own owner token", "GET", "/api/studies/st_doesnotexist", "$owner:nosuchstudy", 404, "studyNotFound") { Route = "GET /api/studies/{studyId}" };
-        yield return new HttpCase("GET /api/studies/{studyId}: study id with a path", "GET", "/api/studies/..%2F$studyA", "$owner:A", 403, "forbidden") { Route = "GET /api/studies/{studyId}" };
-        yield return new HttpCase("GET /api/studies/{studyId}/sessions: other study's id with this study's token", "GET", "/api/studies/$studyB/sessions", "$owner:A", 403, "forbidden") { Route = "GET /api/studies/{studyId}/sessions" };
+        yield return new HttpCase("GET /api/studies/{studyId}: study id with a path", "GET", "/api/studies/..%2F$studyA", "$owner:A", 404, "studyNotFound") { Route = "GET /api/studies/{studyId}" };
+        yield return new HttpCase("GET /api/studies/{studyId}/sessions: another team's study", "GET", "/api/studies/$studyB/sessions", "$owner:A", 404, "studyNotFound") { Route = "GET /api/studies/{studyId}/sessions" };
     }
 
     private static IEnumerable<HttpCase> Access()
@@ -436,7 +436,7 @@ internal static class HttpCorpus
         yield return Put("recording id with backslashes", "0", [1], 404, "recordingNotFound", "..%5C..%5Cx");
         yield return Put("by an observer", "1", [1], 403, "forbidden", "$recUploading", "$inv:obs:live");
         yield return Put("by the participant", "1", [1], 403, "forbidden", "$recUploading", "$inv:part:live");
-        yield return Put("by the other study's owner", "1", [1], 403, "forbidden", "$recUploading", "$owner:B");
+        yield return Put("by a member of another team", "1", [1], 404, "sessionNotFound", "$recUploading", "$owner:B");
     }
 
     private static IEnumerable<HttpCase> Clips()
@@ -612,21 +612,21 @@ internal static class HttpCorpus
         yield return New("a highlight reel with a session id of a path", """{"scope":"highlights","sessionId":"../$live","tag":"confusion"}""") with { Mentions = "sessionId" };
         yield return New("text/plain", "{}", 415, "unsupportedMediaType") with { ContentType = "text/plain" };
         yield return new HttpCase($"{Create}: a study that does not exist, its own owner token", "POST", "/api/studies/st_doesnotexist/shares", "$owner:nosuchstudy", 404, "studyNotFound") { Route = Create, Body = "{}" };
-        yield return new HttpCase($"{Create}: another study's id with this study's token", "POST", "/api/studies/$studyB/shares", "$owner:A", 403, "forbidden") { Route = Create, Body = "{}" };
+        yield return new HttpCase($"{Create}: another team's study", "POST", "/api/studies/$studyB/shares", "$owner:A", 404, "studyNotFound") { Route = Create, Body = "{}" };
         yield return new HttpCase($"{Create}: a view-only link making another", "POST", "/api/studies/$studyA/shares", "$share:A", 403, "forbidden") { Route = Create, Body = """{"expiresInDays":90}""" };
         yield return new HttpCase($"{Create}: a revoked view-only link making another", "POST", "/api/studies/$studyA/shares", "$share:revoked", 403, "forbidden") { Route = Create, Body = "{}" };
         yield return new HttpCase($"{Create}: a moderator invite", "POST", "/api/studies/$studyA/shares", "$inv:mod:live", 403, "forbidden") { Route = Create, Body = "{}" };
 
         yield return new HttpCase($"{List}: a study that does not exist, its own owner token", "GET", "/api/studies/st_doesnotexist/shares", "$owner:nosuchstudy", 404, "studyNotFound") { Route = List };
-        yield return new HttpCase($"{List}: another study's links with this study's token", "GET", "/api/studies/$studyB/shares", "$owner:A", 403, "forbidden") { Route = List };
+        yield return new HttpCase($"{List}: another team's study's links", "GET", "/api/studies/$studyB/shares", "$owner:A", 404, "studyNotFound") { Route = List };
         yield return new HttpCase($"{List}: the clip's view-only link", "GET", "/api/studies/$studyA/shares", "$share:clip", 403, "forbidden") { Route = List };
-        yield return new HttpCase($"{List}: an expired view-only link", "GET", "/api/studies/$studyA/shares", "$share:expired", 403, "forbidden") { Route = List };
+        yield return new HttpCase($"{List}: an expired view-only link", "GET", "/api/studies/$studyA/shares", "$share:expired", 401, "tokenExpired") { Route = List };
 
         yield return Off("a link the study does not have", "sh_doesnotexist");
         yield return Off("another study's link", "$shareId:B");
         yield return Off("a link id with a path", "..%2F$shareId:A");
         yield return Off("a link id of 5,000 characters", new string('s', 5000));
-        yield return Off("another study's link, by its own owner through this study", "$shareId:A", "$owner:B", 403, "forbidden");
+        yield return Off("another team's link, by that team's owner through this study", "$shareId:A", "$owner:B", 404, "studyNotFound");
         yield return Off("the link revoking itself", "$shareId:A", "$share:A", 403, "forbidden");
         yield return Off("the clip's link revoking the report's", "$shareId:A", "$share:clip", 403, "forbidden");
         yield return Off("an observer invite", "$shareId:A", "$inv:obs:live", 403, "forbidden");
@@ -634,7 +634,7 @@ internal static class HttpCorpus
         yield return new HttpCase($"{List}: DELETE on the list", "DELETE", "/api/studies/$studyA/shares", "$owner:A", 405, "methodNotAllowed") { Route = List };
 
         // A view-only link used on what it does not open: the study's setup, its sessions, invites, recordings.
-        yield return new HttpCase("GET /api/studies/{studyId}: an expired view-only link", "GET", "/api/studies/$studyA", "$share:expired", 403, "forbidden") { Route = "GET /api/studies/{studyId}" };
+        yield return new HttpCase("GET /api/studies/{studyId}: an expired view-only link", "GET", "/api/studies/$studyA", "$share:expired", 401, "tokenExpired") { Route = "GET /api/studies/{studyId}" };
         yield return new HttpCase("GET /api/studies/{studyId}: a revoked view-only link", "GET", "/api/studies/$studyA", "$share:revoked", 403, "forbidden") { Route = "GET /api/studies/{studyId}" };
         yield return new HttpCase("GET /api/studies/{studyId}: the clip's view-only link", "GET", "/api/studies/$studyA", "$share:clip", 403, "forbidden") { Route = "GET /api/studies/{studyId}" };
         yield return new HttpCase("POST /api/sessions/{sessionId}/invites: the clip's view-only link", "POST", "/api/sessions/$live/invites", "$share:clip", 403, "forbidden") { Route = "POST /api/sessions/{sessionId}/invites", Body = """{"role":"observer"}""" };
@@ -663,6 +663,117 @@ internal static class HttpCorpus
     }
 
     /// <summary>Requests that reach no endpoint, and methods an endpoint does not take.</summary>
+    /// <summary>Sign-in, the first-run link, invitations and password resets: the routes anyone may call.</summary>
+    private static IEnumerable<HttpCase> Accounts()
+    {
+        const string Setup = "POST /api/account/setup";
+        const string SignIn = "POST /api/account/sign-in";
+        const string Token = "POST /api/account/token";
+        const string Me = "GET /api/account/";
+        const string SignOut = "POST /api/account/sign-out";
+        const string Preview = "POST /api/account/invitations/preview";
+        const string Accept = "POST /api/account/invitations/accept";
+        const string Reset = "POST /api/account/password-reset";
+        const string NewAccount = ""","email":"new@example.test","displayName":"New","password":"long enough password"}""";
+        HttpCase Post(string route, string name, string? token, string? body, int status, string code) =>
+            new($"{route}: {name}", "POST", route["POST ".Length..].TrimEnd('/'), token, status, code) { Route = route, Body = body };
+
+        yield return new HttpCase("GET /api/account/setup: DELETE", "DELETE", "/api/account/setup", null, 405, "methodNotAllowed") { Route = "GET /api/account/setup" };
+        yield return Post(Setup, "no body", null, null, 400, "invalidRequest");
+        yield return Post(Setup, "a made-up link", null, """{"setupToken":"sl2.AAAA"}""" , 401, "invalidToken");
+        yield return Post(Setup, "an invite instead of the set-up link", null, """{"setupToken":"$inv:mod:live"}""", 401, "invalidToken");
+        yield return Post(Setup, "a genuine link once an owner exists", null, "{\"setupToken\":\"$setup\"" + NewAccount, 409, "alreadySetUp");
+        yield return Post(Setup, "a genuine link, no e-mail", null, """{"setupToken":"$setup","displayName":"X","password":"long enough password"}""", 400, "invalidRequest");
+        foreach (var route in new[] { SignIn, Token })
+        {
+            yield return Post(route, "no body", null, null, 400, "invalidRequest");
+            yield return Post(route, "no password", null, """{"email":"owner@example.test"}""", 400, "invalidRequest");
+            yield return Post(route, "an e-mail nobody has", null, """{"email":"nobody@example.test","password":"whatever it is"}""", 401, "signInFailed");
+            yield return Post(route, "e-mail as a number", null, """{"email":5,"password":"x"}""", 400, "invalidRequest");
+            yield return Post(route, "not JSON", null, "email=a&password=b", 400, "invalidRequest");
+        }
+        foreach (var (route, method) in new[] { (Me, "GET"), (SignOut, "POST") })
+        {
+            var path = route[(method.Length + 1)..].TrimEnd('/');
+            yield return new HttpCase($"{route}: no sign-in", method, path, null, 401, "signInRequired") { Route = route };
+            yield return new HttpCase($"{route}: a moderator's session link", method, path, "$inv:mod:live", 403, "forbidden") { Route = route };
+            yield return new HttpCase($"{route}: a view-only link", method, path, "$share:A", 403, "forbidden") { Route = route };
+            yield return new HttpCase($"{route}: a tampered sign-in", method, path, "$flip:owner:A", 401, "invalidToken") { Route = route };
+            yield return new HttpCase($"{route}: an expired session link", method, path, "$expired:inv:mod:live", 401, "tokenExpired") { Route = route };
+        }
+        foreach (var route in new[] { Preview, Accept })
+        {
+            yield return Post(route, "no body", null, null, 400, "invalidRequest");
+            yield return Post(route, "a session invite instead", null, """{"token":"$inv:obs:live"}""", 401, "invalidToken");
+            yield return Post(route, "a tampered invitation", null, """{"token":"$flip:invitation:A"}""", 401, "invalidToken");
+            yield return Post(route, "token is a number", null, """{"token":7}""", 400, "invalidRequest");
+        }
+        yield return Post(Accept, "a genuine invitation, no e-mail", null, """{"token":"$invitation:A","displayName":"New","password":"long enough password"}""", 400, "invalidRequest");
+        yield return Post(Accept, "a genuine invitation, a name with U+202E", null, """{"token":"$invitation:A","email":"x@example.test","displayName":"Ev\u202Eil","password":"long enough password"}""", 400, "invalidRequest");
+        yield return Post(Accept, "a genuine invitation, a three-letter password", null, """{"token":"$invitation:A","email":"x@example.test","displayName":"New","password":"abc"}""", 400, "invalidRequest");
+        yield return Post(Reset, "no body", null, null, 400, "invalidRequest");
+        yield return Post(Reset, "an invitation instead of a reset link", null, """{"token":"$invitation:A","password":"long enough password"}""", 401, "invalidToken");
+    }
+
+    /// <summary>Workspaces: members only, owners for members, invitations and the audit log; another team's workspace does not exist.</summary>
+    private static IEnumerable<HttpCase> Workspaces()
+    {
+        const string Create = "POST /api/workspaces/";
+        yield return new HttpCase($"{Create}: no sign-in", "POST", "/api/workspaces", null, 401, "signInRequired") { Route = Create, Body = """{"name":"X"}""" };
+        yield return new HttpCase($"{Create}: a session link", "POST", "/api/workspaces", "$inv:mod:live", 403, "forbidden") { Route = Create, Body = """{"name":"X"}""" };
+        yield return new HttpCase($"{Create}: no name", "POST", "/api/workspaces", "$owner:A", 400, "invalidRequest") { Route = Create, Body = "{}" };
+        yield return new HttpCase($"{Create}: a name of 121 characters", "POST", "/api/workspaces", "$owner:A", 400, "invalidRequest") { Route = Create, Body = $$"""{"name":"{{new string('w', 121)}}"}""" };
+        yield return new HttpCase($"{Create}: a name with U+200B", "POST", "/api/workspaces", "$owner:A", 400, "invalidRequest") { Route = Create, Body = """{"name":"Te\u200Bam"}""" };
+        yield return new HttpCase($"{Create}: name is an array", "POST", "/api/workspaces", "$owner:A", 400, "invalidRequest") { Route = Create, Body = """{"name":["Team"]}""" };
+
+        var routes = new (string Route, string Method, string Suffix, string? Body, string Least)[]
+        {
+            ("GET /api/workspaces/{workspaceId}/studies", "GET", "/studies", null, "viewer"),
+            ("GET /api/workspaces/{workspaceId}/members", "GET", "/members", null, "owner"),
+            ("PUT /api/workspaces/{workspaceId}/members/{memberId}", "PUT", "/members/$member:viewer:A", """{"role":"researcher"}""", "owner"),
+            ("DELETE /api/workspaces/{workspaceId}/members/{memberId}", "DELETE", "/members/$member:viewer:A", null, "owner"),
+            ("POST /api/workspaces/{workspaceId}/members/{memberId}/password-reset", "POST", "/members/$member:viewer:A/password-reset", null, "owner"),
+            ("POST /api/workspaces/{workspaceId}/invitations", "POST", "/invitations", """{"role":"viewer"}""", "owner"),
+            ("GET /api/workspaces/{workspaceId}/audit", "GET", "/audit", null, "owner"),
+        };
+        foreach (var (route, method, suffix, body, least) in routes)
+        {
+            HttpCase Case(string what, string workspace, string? token, int status, string code) =>
+                new($"{route}: {what}", method, $"/api/workspaces/{workspace}{suffix}", token, status, code) { Route = route, Body = body };
+            yield return Case("no sign-in", "$wsA", null, 401, "signInRequired");
+            yield return Case("a moderator's session link", "$wsA", "$inv:mod:live", 403, "forbidden");
+            yield return Case("a view-only link", "$wsA", "$share:A", 403, "forbidden");
+            yield return Case("a tampered sign-in", "$wsA", "$flip:owner:A", 401, "invalidToken");
+            yield return Case("a member of another team", "$wsA", "$owner:B", 404, "workspaceNotFound");
+            yield return Case("a workspace that does not exist", "ws_doesnotexist", "$owner:A", 404, "workspaceNotFound");
+            if (least == "owner")
+            {
+                yield return Case("a researcher", "$wsA", "$researcher:A", 403, "forbidden");
+                yield return Case("a viewer", "$wsA", "$viewer:A", 403, "forbidden");
+            }
+        }
+        const string Member = "PUT /api/workspaces/{workspaceId}/members/{memberId}";
+        yield return new HttpCase($"{Member}: no role", "PUT", "/api/workspaces/$wsA/members/$member:viewer:A", "$owner:A", 400, "invalidRequest") { Route = Member, Body = "{}" };
+        yield return new HttpCase($"{Member}: an unknown role", "PUT", "/api/workspaces/$wsA/members/$member:viewer:A", "$owner:A", 400, "invalidRequest") { Route = Member, Body = """{"role":"admin"}""" };
+        yield return new HttpCase($"{Member}: the role as a number", "PUT", "/api/workspaces/$wsA/members/$member:viewer:A", "$owner:A", 400, "invalidRequest") { Route = Member, Body = """{"role":3}""" };
+        yield return new HttpCase($"{Member}: the last owner made a viewer", "PUT", "/api/workspaces/$wsA/members/$member:owner:A", "$owner:A", 409, "lastOwner") { Route = Member, Body = """{"role":"viewer"}""" };
+        yield return new HttpCase($"{Member}: someone who is not a member", "PUT", "/api/workspaces/$wsA/members/$member:owner:B", "$owner:A", 404, "memberNotFound") { Route = Member, Body = """{"role":"viewer"}""" };
+        const string Remove = "DELETE /api/workspaces/{workspaceId}/members/{memberId}";
+        yield return new HttpCase($"{Remove}: the last owner", "DELETE", "/api/workspaces/$wsA/members/$member:owner:A", "$owner:A", 409, "lastOwner") { Route = Remove };
+        yield return new HttpCase($"{Remove}: someone who is not a member", "DELETE", "/api/workspaces/$wsA/members/no-such-member", "$owner:A", 404, "memberNotFound") { Route = Remove };
+        const string Reset = "POST /api/workspaces/{workspaceId}/members/{memberId}/password-reset";
+        yield return new HttpCase($"{Reset}: another team's member", "POST", "/api/workspaces/$wsA/members/$member:owner:B/password-reset", "$owner:A", 404, "memberNotFound") { Route = Reset };
+        const string Invite = "POST /api/workspaces/{workspaceId}/invitations";
+        HttpCase BadInvite(string name, string body) => new($"{Invite}: {name}", "POST", "/api/workspaces/$wsA/invitations", "$owner:A", 400, "invalidRequest") { Route = Invite, Body = body };
+        yield return BadInvite("no role", "{}");
+        yield return BadInvite("a session role instead", """{"role":"moderator"}""");
+        yield return BadInvite("0 days", """{"role":"viewer","expiresInDays":0}""");
+        yield return BadInvite("31 days", """{"role":"viewer","expiresInDays":31}""");
+        yield return BadInvite("days as text", """{"role":"viewer","expiresInDays":"7"}""");
+        yield return BadInvite("an e-mail without @", """{"role":"viewer","email":"ana.example.test"}""");
+        yield return BadInvite("an e-mail with a display name", """{"role":"viewer","email":"Ana <ana@example.test>"}""");
+    }
+
     private static IEnumerable<HttpCase> Unrouted()
     {
         yield return new HttpCase("unknown API path", "GET", "/api/nothing", "$owner:A", 404, "notFound");
