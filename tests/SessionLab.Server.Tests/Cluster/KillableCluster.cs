@@ -15,6 +15,9 @@ internal sealed class KillableCluster : IAsyncDisposable
     private readonly RedisServerFixture _redis = new();
     private readonly List<ClusterNode> _nodes = [];
     private IHost? _orleansClient;
+    private string _clusterId = "";
+    private string _database = "";
+    private IEnumerable<string>? _extraArguments;
 
     public IReadOnlyList<ClusterNode> Nodes => _nodes;
 
@@ -27,9 +30,10 @@ internal sealed class KillableCluster : IAsyncDisposable
         {
             await Task.WhenAll(cluster._postgres.InitializeAsync(), cluster._redis.InitializeAsync());
             var database = await cluster._postgres.CreateDatabaseAsync();
+            (cluster._clusterId, cluster._database, cluster._extraArguments) = (clusterId, database, extraArguments);
             for (var i = 0; i < nodeCount; i++)
             {
-                cluster._nodes.Add(await ClusterNode.StartAsync("Redis", cluster._redis.ConnectionString, clusterId, database, extraArguments));
+                await cluster.AddNodeAsync();
             }
             cluster._orleansClient = Host.CreateDefaultBuilder()
                 .UseOrleansClient(client =>
@@ -46,6 +50,14 @@ internal sealed class KillableCluster : IAsyncDisposable
             await cluster.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>Starts one more node in the cluster: a replacement for a killed one, say.</summary>
+    public async Task<ClusterNode> AddNodeAsync()
+    {
+        var node = await ClusterNode.StartAsync("Redis", _redis.ConnectionString, _clusterId, _database, _extraArguments);
+        _nodes.Add(node);
+        return node;
     }
 
     /// <summary>The node whose silo holds the activation of the grain of <paramref name="grainType"/> with <paramref name="key"/>.</summary>
