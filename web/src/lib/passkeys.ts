@@ -42,7 +42,9 @@ function fromBrowser(error: unknown, creating: boolean): PasskeyError {
     return new PasskeyError('alreadyAdded', 'This device already holds a passkey for your account.');
   }
   if (name === 'SecurityError') {
-    return new PasskeyError('address', `Passkeys do not work at this address (${location.host}). Open SessionLab by its name, such as localhost or the server’s domain, not by an IP address.`);
+    const loopback = location.hostname === '127.0.0.1' || location.hostname === '[::1]';
+    return new PasskeyError('address', `Passkeys do not work at an IP address such as ${location.host}. `
+      + (loopback ? `Open SessionLab as ${location.protocol}//localhost${location.port ? `:${location.port}` : ''} instead.` : 'Open SessionLab by its name instead.'));
   }
   return new PasskeyError('server', `The browser could not use a passkey${error instanceof Error && error.message ? `: ${error.message}` : '.'}`);
 }
