@@ -39,6 +39,7 @@ public static class AccountsApi
         var signedIn = account.MapGroup("").RequireAuthorization(AccountsAuthentication.MemberPolicy);
         signedIn.MapGet("/", GetMeAsync);
         signedIn.MapPost("/sign-out", SignOutAsync);
+        account.MapPasskeysApi();
 
         var workspaces = app.MapGroup("/api/workspaces").WithTags("Workspaces").RequireAuthorization(AccountsAuthentication.MemberPolicy);
         workspaces.MapPost("/", CreateWorkspaceAsync);
@@ -381,7 +382,7 @@ public static class AccountsApi
         AccountProblems.Create(StatusCodes.Status409Conflict, AccountProblems.InvitationUsed, "Invitation already used",
             "This invitation was already used. If that was not you, ask the workspace owner for a new one.");
 
-    private static async Task<Me> MeAsync(Member member, WorkspaceDirectory workspaces, CancellationToken cancellationToken) =>
+    internal static async Task<Me> MeAsync(Member member, WorkspaceDirectory workspaces, CancellationToken cancellationToken) =>
         new(member.Id, member.Email ?? "", member.DisplayName, await workspaces.OfMemberAsync(member.Id, cancellationToken));
 
     internal static string Name(WorkspaceRole role) => role.ToString().ToLowerInvariant();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SessionLab.Accounts.Audit;
 using SessionLab.Accounts.Data;
@@ -76,6 +77,20 @@ public static class AccountsAuthentication
             .AddSignInManager()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<MemberClaimsPrincipalFactory>();
+        // Passkeys (WebAuthn) through Identity's own handler. Between the options and the browser's answer, SignInManager
+        // keeps the challenge in the TwoFactorUserId cookie that AddIdentityCookies registers below.
+        services.TryAddScoped<IPasskeyHandler<Member>, PasskeyHandler<Member>>();
+        services.AddOptions<IdentityPasskeyOptions>()
+            .Configure<IOptions<AccountsOptions>>((passkeys, accounts) =>
+            {
+                if (!string.IsNullOrWhiteSpace(accounts.Value.Passkeys.ServerDomain))
+                {
+                    passkeys.ServerDomain = accounts.Value.Passkeys.ServerDomain.Trim();
+                }
+                // A passkey is for signing in without a password: keep it on the authenticator (discoverable), so the
+                // sign-in page needs no e-mail address first.
+                passkeys.ResidentKeyRequirement = "required";
+            });
         services.AddAuthentication(o =>
             {
                 o.DefaultScheme = Scheme;

@@ -16,6 +16,19 @@ public sealed class AccountsOptions
 
     /// <summary>How long a signed-in browser stays signed in without being used.</summary>
     public TimeSpan SignInLifetime { get; set; } = TimeSpan.FromDays(14);
+
+    /// <summary>Passkeys (WebAuthn): how the server names itself to authenticators.</summary>
+    public PasskeyOptions Passkeys { get; set; } = new();
+}
+
+public sealed class PasskeyOptions
+{
+    /// <summary>
+    /// The relying party ID passkeys are bound to, such as <c>sessionlab.example.com</c>. Unset, each request's own host
+    /// name is used, which suits <c>localhost</c> and a single public name; set it when the app is reached under
+    /// several names, since a passkey made under one name only works under that name (or its parent domain).
+    /// </summary>
+    public string? ServerDomain { get; set; }
 }
 
 public sealed class InitialOwnerOptions

@@ -14,6 +14,7 @@ async function route(): Promise<void> {
   if (path === '/setup') return (await import('./screens/account')).showSetup(token);
   if (path === '/welcome') return (await import('./screens/account')).showWelcome(token);
   if (path === '/reset') return (await import('./screens/account')).showReset(token);
+  if (path === '/account') return (await import('./screens/my-account')).showAccount();
   const workspace = /^\/workspace\/([\w-]+)$/.exec(path);
   if (workspace) return (await import('./screens/workspace')).showWorkspace(workspace[1]!);
   if (path === '/join') return (await import('./screens/join')).showJoin(token);

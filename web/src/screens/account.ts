@@ -3,6 +3,7 @@ import { ApiError, api } from '../lib/api';
 import { h, replaceContent } from '../lib/dom';
 import { describeError } from '../lib/errors';
 import { dateTime } from '../lib/format';
+import { PasskeyError, passkeysSupported, signInWithPasskey } from '../lib/passkeys';
 import { checkEmail, checkPasswords, SimpleForm } from '../ui/form';
 import { errorPanel, loading, renderShell } from '../ui/shell';
 
@@ -43,10 +44,38 @@ export function showSignIn(): void {
   page('Sign in',
     h('p', null, 'Sign in to see your team’s studies. Joining a session as a participant needs no account: open the link you were given.'),
     form.element,
-    // A colleague adds passkeys here; until then there is deliberately no passkey button.
-    h('div', { class: 'passkey-later', 'data-slot': 'passkey' }),
+    passkeySignIn(next),
     h('p', { class: 'muted small' }, 'Forgot your password? Ask an owner of your workspace for a password reset link.'));
   form.inputs.email!.focus();
+}
+
+/** "Sign in with a passkey", where the browser can: no e-mail address or password, the device says who it is. */
+function passkeySignIn(next: string): HTMLElement {
+  if (!passkeysSupported()) return h('div', { hidden: true });
+  const status = h('p', { class: 'passkey-status', role: 'status', id: 'passkey-status' });
+  const button = h('button', { type: 'button', class: 'button button-secondary', 'aria-describedby': 'passkey-status' }, 'Sign in with a passkey');
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    status.classList.remove('passkey-status-error');
+    status.textContent = 'Waiting for your passkey… Follow your browser’s or device’s prompt.';
+    try {
+      await signInWithPasskey();
+      status.textContent = 'Signed in. Opening SessionLab…';
+      location.assign(next);
+    } catch (error) {
+      const e = error instanceof PasskeyError ? error : new PasskeyError('server', String(error));
+      status.classList.add('passkey-status-error');
+      status.textContent = e.kind === 'notRecognised'
+        ? `Your passkey was not recognised. ${e.message}`
+        : e.kind === 'cancelled' ? `${e.message} Try again, or sign in with your password.` : e.message;
+      button.disabled = false;
+      button.focus();
+    }
+  });
+  return h('div', { class: 'passkey-sign-in' },
+    h('p', null, 'Or, if you added a passkey to your account:'),
+    button,
+    status);
 }
 
 /** /setup#<token>: the first owner of a new server, from the link it printed when it started. */

@@ -44,7 +44,8 @@ export function showMember(me: Me): void {
     }
     location.assign('/sign-in');
   });
-  slot.replaceChildren(h('span', { class: 'banner-member' }, h('span', { class: 'visually-hidden' }, 'Signed in as '), me.displayName), button);
+  slot.replaceChildren(h('span', { class: 'banner-member' }, h('span', { class: 'visually-hidden' }, 'Signed in as '), me.displayName),
+    h('a', { href: '/account', 'aria-current': location.pathname === '/account' ? 'page' : null }, 'Your account'), button);
 }
 
 export function errorPanel(title: string, message: string, more?: Child): HTMLElement {

@@ -94,7 +94,7 @@ describe('members', () => {
 
       await page.getByLabel('E-mail').fill(testOwner.email);
       await page.getByLabel('Password').fill('not the password at all');
-      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
       const alert = page.locator('.error-summary');
       await alert.getByRole('heading', { name: 'You could not be signed in' }).waitFor();
       assert.match(await alert.textContent() ?? '', /Check the e-mail address and the password/);
@@ -103,7 +103,7 @@ describe('members', () => {
       await expectAccessible(page, 'the sign-in page after a wrong password');
 
       await page.getByLabel('Password').fill(testOwner.password);
-      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
       await page.getByRole('heading', { name: 'Usability sessions, together' }).waitFor();
       assert.match(await page.locator('#banner-account').textContent() ?? '', new RegExp(testOwner.displayName));
       await expectAccessible(page, 'the start page signed in');
@@ -260,7 +260,7 @@ describe('members', () => {
       await member.page.getByRole('link', { name: 'Sign in with it' }).click();
       await member.page.getByLabel('E-mail').fill('pat@example.test');
       await member.page.getByLabel('Password').fill('pat-second-password');
-      await member.page.getByRole('button', { name: 'Sign in' }).click();
+      await member.page.getByRole('button', { name: 'Sign in', exact: true }).click();
       await member.page.getByRole('heading', { name: 'Usability sessions, together' }).waitFor();
       // Now a researcher, Pat may create studies.
       await member.page.getByRole('link', { name: 'New study' }).first().waitFor();
