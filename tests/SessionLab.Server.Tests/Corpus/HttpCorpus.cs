@@ -712,6 +712,21 @@ internal static class HttpCorpus
         yield return Post(Accept, "a genuine invitation, a name with U+202E", null, """{"token":"$invitation:A","email":"x@example.test","displayName":"Ev\u202Eil","password":"long enough password"}""", 400, "invalidRequest");
         yield return Post(Accept, "a genuine invitation, a three-letter password", null, """{"token":"$invitation:A","email":"x@example.test","displayName":"New","password":"abc"}""", 400, "invalidRequest");
         yield return Post(Reset, "no body", null, null, 400, "invalidRequest");
+        foreach (var (route, method, path) in new[]
+        {
+            ("GET /api/account/passkeys/", "GET", "/api/account/passkeys"),
+            ("POST /api/account/passkeys/creation-options", "POST", "/api/account/passkeys/creation-options"),
+            ("POST /api/account/passkeys/", "POST", "/api/account/passkeys"),
+            ("DELETE /api/account/passkeys/{id}", "DELETE", "/api/account/passkeys/no-such-passkey"),
+        })
+        {
+            yield return new HttpCase($"{route}: no sign-in", method, path, null, 401, "signInRequired") { Route = route, Body = method == "POST" ? "{}" : null };
+            yield return new HttpCase($"{route}: a moderator's session link", method, path, "$inv:mod:live", 403, "forbidden") { Route = route, Body = method == "POST" ? "{}" : null };
+        }
+        yield return new HttpCase("DELETE /api/account/passkeys/{id}: a passkey the member does not have", "DELETE", "/api/account/passkeys/no-such-passkey", "$owner:A", 404, "passkeyNotFound") { Route = "DELETE /api/account/passkeys/{id}" };
+        yield return new HttpCase("POST /api/account/passkeys/: no credential", "POST", "/api/account/passkeys", "$owner:A", 400, "invalidRequest") { Route = "POST /api/account/passkeys/", Body = "{}" };
+        yield return new HttpCase("POST /api/account/passkeys/request-options: GET instead", "GET", "/api/account/passkeys/request-options", null, 405, "methodNotAllowed") { Route = "POST /api/account/passkeys/request-options" };
+        yield return new HttpCase("POST /api/account/passkeys/sign-in: GET instead", "GET", "/api/account/passkeys/sign-in", null, 405, "methodNotAllowed") { Route = "POST /api/account/passkeys/sign-in" };
         yield return Post(Reset, "an invitation instead of a reset link", null, """{"token":"$invitation:A","password":"long enough password"}""", 401, "invalidToken");
     }
 

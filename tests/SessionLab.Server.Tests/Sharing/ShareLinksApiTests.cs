@@ -43,7 +43,7 @@ public sealed class ShareLinksApiTests(SessionLabFactory factory) : IClassFixtur
         var again = await scenario.Owner.DeleteAsync($"/api/studies/{scenario.Study.Study.Id}/shares/{link.Id}");
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         var afterwards = Assert.Single(await ListAsync(scenario));
-        Assert.Equal((ShareLinkStatus.Revoked, link.Url), (afterwards.Status, afterwards.Url));
+        Assert.Equal((ShareLinkStatus.Revoked, link.Id), (afterwards.Status, afterwards.Id));
         Assert.NotNull(afterwards.RevokedAt);
     }
 
