@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SessionLab.Reports;
 using SessionLab.Sessions;
@@ -42,6 +43,8 @@ public static class RecordingsServiceCollectionExtensions
         services.AddSingleton<PlaybackLinks>();
         services.AddSingleton<FfmpegClipExporter>();
         services.AddSingleton<RecordingContainer>();
+        // A host that knows who owns a study replaces this: the server counts recordings against the workspace's quota.
+        services.TryAddSingleton<IStorageQuota, NoStorageQuota>();
         services.AddHostedService(sp => sp.GetRequiredService<RecordingContainer>());
         return services;
     }
