@@ -243,7 +243,7 @@ public static class RecordingsApi
 
     internal static async Task<Results<Ok<Recording>, ProblemHttpResult>> CompleteAsync(
         string sessionId, string recordingId, CompleteRecordingRequest? request, IRecordingAccess access, IRecordingCatalog catalog, IGrainFactory grains,
-        HttpContext http, CancellationToken cancellationToken)
+        IActivityLog activity, HttpContext http, CancellationToken cancellationToken)
     {
         var found = await FindAsync(sessionId, recordingId, OnlyOwnerOrModerator, access, catalog, http, cancellationToken);
         if (found.Problem is { } problem)
@@ -266,7 +266,14 @@ public static class RecordingsApi
         {
             return refused.ToProblem();
         }
-        return TypedResults.Ok((await catalog.FindAsync(sessionId, recordingId, cancellationToken))!);
+        var completed = (await catalog.FindAsync(sessionId, recordingId, cancellationToken))!;
+        // A retried completion of a recording already complete was told to the audit log the first time.
+        if (found.Recording!.Status != RecordingStatus.Complete)
+        {
+            await activity.RecordAsync(http, completed.StudyId, "recording.uploaded", $"{completed.Id} of session {sessionId}",
+                $"{completed.Bytes} bytes, {completed.ContentType}", CancellationToken.None);
+        }
+        return TypedResults.Ok(completed);
     }
 
     internal static async Task<Results<Ok<PlaybackLink>, ProblemHttpResult>> GetPlaybackAsync(
