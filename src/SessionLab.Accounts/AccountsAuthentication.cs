@@ -37,7 +37,9 @@ public static class AccountsAuthentication
     public static IServiceCollection AddSessionLabAccounts(this IServiceCollection services)
     {
         services.AddSessionStorage();
-        services.AddOptions<AccountsOptions>().BindConfiguration(AccountsOptions.SectionName);
+        services.AddOptions<AccountsOptions>().BindConfiguration(AccountsOptions.SectionName)
+            .Validate(o => o.StorageQuotaGigabytes >= 0 && double.IsFinite(o.StorageQuotaGigabytes), "Accounts:StorageQuotaGigabytes must be 0 (no limit) or more.")
+            .ValidateOnStart();
         services.AddOptions<AccountsRateLimits>().BindConfiguration(AccountsRateLimits.SectionName);
         services.AddDbContextFactory<AccountsDbContext>((sp, db) =>
         {

@@ -19,6 +19,15 @@ public sealed class AccountsOptions
 
     /// <summary>Passkeys (WebAuthn): how the server names itself to authenticators.</summary>
     public PasskeyOptions Passkeys { get; set; } = new();
+
+    /// <summary>
+    /// How many gigabytes (10^9 bytes; fractions allowed) of recordings each workspace may hold across its studies;
+    /// 0 for no limit. A recording still uploading counts with the size it announced.
+    /// </summary>
+    public double StorageQuotaGigabytes { get; set; } = 50;
+
+    /// <summary>The quota in bytes, or null for no limit.</summary>
+    public long? StorageQuotaBytes => StorageQuotaGigabytes > 0 ? (long)Math.Round(StorageQuotaGigabytes * 1_000_000_000d) : null;
 }
 
 public sealed class PasskeyOptions

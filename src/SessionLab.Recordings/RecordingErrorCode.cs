@@ -25,4 +25,5 @@ public enum RecordingErrorCode
     SessionEnded,
     TagNotFound,
     RangeNotSatisfiable,
+    StorageQuotaReached,
 }

@@ -20,6 +20,10 @@ internal static class RecordingProblems
     public static ProblemHttpResult Invalid(string detail, params IEnumerable<string> fields) =>
         From(RecordingErrorCode.InvalidRequest, detail, [new("errors", fields.ToDictionary(field => field, _ => new[] { detail }))]);
 
+    /// <summary>The workspace's recordings would go over its storage quota: how much it holds, its limit, what to do.</summary>
+    public static ProblemHttpResult QuotaReached(StorageQuotaRefusal refusal) =>
+        From(RecordingErrorCode.StorageQuotaReached, refusal.Detail, [new("usedBytes", refusal.UsedBytes), new("limitBytes", refusal.LimitBytes)]);
+
     private static int StatusFor(RecordingErrorCode code) => code switch
     {
         RecordingErrorCode.UnsupportedContentType => StatusCodes.Status415UnsupportedMediaType,
@@ -35,6 +39,10 @@ internal static class RecordingProblems
         RecordingErrorCode.ExportFailed => StatusCodes.Status422UnprocessableEntity,
         RecordingErrorCode.StorageUnavailable => StatusCodes.Status503ServiceUnavailable,
         RecordingErrorCode.RangeNotSatisfiable => StatusCodes.Status416RangeNotSatisfiable,
+        // 507, not 413: the request is not too large in itself (that is recordingTooLarge); the workspace has no room
+        // left for it. 507 says the server cannot store what the request needs, which a smaller request or the same
+        // one later, once room is made, may well fit; WebDAV servers answer a full quota the same way.
+        RecordingErrorCode.StorageQuotaReached => StatusCodes.Status507InsufficientStorage,
         _ => StatusCodes.Status400BadRequest,
     };
 
@@ -60,6 +68,7 @@ internal static class RecordingProblems
         RecordingErrorCode.StorageUnavailable => "Recording storage unavailable",
         RecordingErrorCode.SessionEnded => "Session ended",
         RecordingErrorCode.TagNotFound => "Tag not found",
+        RecordingErrorCode.StorageQuotaReached => "Storage quota reached",
         _ => "Request refused",
     };
 }

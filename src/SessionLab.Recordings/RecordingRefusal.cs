@@ -9,14 +9,21 @@ namespace SessionLab.Recordings;
 /// <c>missingChunks</c> when not empty.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("SessionLab.Server.Recordings.RecordingRefusal")]
-public sealed record RecordingRefusal(RecordingErrorCode Code, string Detail, string? LimitName, long Limit, ImmutableArray<int> MissingChunks)
+public sealed record RecordingRefusal(RecordingErrorCode Code, string Detail, string? LimitName, long Limit, ImmutableArray<int> MissingChunks, long? UsedBytes = null)
 {
     public static RecordingRefusal Of(RecordingErrorCode code, string detail) => new(code, detail, null, 0, []);
 
     public static RecordingRefusal OverLimit(RecordingErrorCode code, string detail, string limitName, long limit) => new(code, detail, limitName, limit, []);
 
+    public static RecordingRefusal QuotaReached(StorageQuotaRefusal refusal) =>
+        new(RecordingErrorCode.StorageQuotaReached, refusal.Detail, "limitBytes", refusal.LimitBytes, [], refusal.UsedBytes);
+
     public ProblemHttpResult ToProblem()
     {
+        if (Code == RecordingErrorCode.StorageQuotaReached)
+        {
+            return RecordingProblems.QuotaReached(new StorageQuotaRefusal(UsedBytes ?? 0, Limit, Detail));
+        }
         List<KeyValuePair<string, object?>> members = [];
         if (LimitName is not null)
         {

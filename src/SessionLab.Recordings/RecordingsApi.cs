@@ -47,7 +47,7 @@ public static class RecordingsApi
 
     internal static async Task<Results<Created<Recording>, ProblemHttpResult>> CreateAsync(
         string sessionId, CreateRecordingRequest? request, IRecordingAccess access, IRecordingCatalog catalog, RecordingContainer container,
-        IOptions<RecordingStorageOptions> options, TimeProvider time, ILoggerFactory loggers, HttpContext http, CancellationToken cancellationToken)
+        IStorageQuota quota, IOptions<RecordingStorageOptions> options, TimeProvider time, ILoggerFactory loggers, HttpContext http, CancellationToken cancellationToken)
     {
         var granted = await access.RequireSessionAsync(http, sessionId, OnlyOwnerOrModerator, shareRead: null, cancellationToken);
         if (granted.Problem is { } denied)
@@ -88,6 +88,11 @@ public static class RecordingsApi
         if (kind == RecordingKind.LiveCapture && state.Status == SessionStatus.Ended)
         {
             return RecordingProblems.From(RecordingErrorCode.SessionEnded, "The session has ended; upload its recording as an uploadedFile instead.");
+        }
+        // A size announced up front is refused up front; a recording of unknown size needs at least its first byte.
+        if (await quota.CheckAsync(state.StudyId, request.ExpectedBytes ?? 1, cancellationToken) is { } full)
+        {
+            return RecordingProblems.QuotaReached(full);
         }
         // Whole microseconds: the finest the catalog keeps in every store, so the answer here matches every later read.
         var now = time.GetUtcNow();
@@ -238,7 +243,7 @@ public static class RecordingsApi
 
     internal static async Task<Results<Ok<Recording>, ProblemHttpResult>> CompleteAsync(
         string sessionId, string recordingId, CompleteRecordingRequest? request, IRecordingAccess access, IRecordingCatalog catalog, IGrainFactory grains,
-        HttpContext http, CancellationToken cancellationToken)
+        IActivityLog activity, HttpContext http, CancellationToken cancellationToken)
     {
         var found = await FindAsync(sessionId, recordingId, OnlyOwnerOrModerator, access, catalog, http, cancellationToken);
         if (found.Problem is { } problem)
@@ -261,7 +266,14 @@ public static class RecordingsApi
         {
             return refused.ToProblem();
         }
-        return TypedResults.Ok((await catalog.FindAsync(sessionId, recordingId, cancellationToken))!);
+        var completed = (await catalog.FindAsync(sessionId, recordingId, cancellationToken))!;
+        // A retried completion of a recording already complete was told to the audit log the first time.
+        if (found.Recording!.Status != RecordingStatus.Complete)
+        {
+            await activity.RecordAsync(http, completed.StudyId, "recording.uploaded", $"{completed.Id} of session {sessionId}",
+                $"{completed.Bytes} bytes, {completed.ContentType}", CancellationToken.None);
+        }
+        return TypedResults.Ok(completed);
     }
 
     internal static async Task<Results<Ok<PlaybackLink>, ProblemHttpResult>> GetPlaybackAsync(

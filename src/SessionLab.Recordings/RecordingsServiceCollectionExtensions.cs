@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SessionLab.Reports;
 using SessionLab.Sessions;
@@ -42,6 +43,10 @@ public static class RecordingsServiceCollectionExtensions
         services.AddSingleton<PlaybackLinks>();
         services.AddSingleton<FfmpegClipExporter>();
         services.AddSingleton<RecordingContainer>();
+        // A host that knows who owns a study replaces these: the server counts recordings against the workspace's
+        // quota and writes uploads and exports to its audit log.
+        services.TryAddSingleton<IStorageQuota, NoStorageQuota>();
+        services.TryAddSingleton<IActivityLog, NoActivityLog>();
         services.AddHostedService(sp => sp.GetRequiredService<RecordingContainer>());
         return services;
     }

@@ -7,6 +7,7 @@ using SessionLab.Server.Hubs;
 using SessionLab.Recordings;
 using SessionLab.Server.Reports;
 using SessionLab.Server.Sharing;
+using SessionLab.Server.Workspaces;
 
 if (SessionLabCommandLine.IsCommand(args))
 {
@@ -40,6 +41,7 @@ app.UseAuthorization();
 app.UseRateLimiter();
 
 app.MapAccountsApi();
+app.MapWorkspaceStorageApi();
 
 app.MapStudiesApi();
 app.MapSessionsApi();

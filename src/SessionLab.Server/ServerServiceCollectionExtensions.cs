@@ -8,6 +8,7 @@ using SessionLab.Server.Cluster;
 using SessionLab.Server.Hubs;
 using SessionLab.Server.Invitations;
 using SessionLab.Server.Seeding;
+using SessionLab.Server.Workspaces;
 using SessionLab.Sessions;
 using SessionLab.Storage;
 
@@ -33,6 +34,11 @@ public static class ServerServiceCollectionExtensions
         services.AddSingleton<ApiAccess>();
         // The recordings feature asks the server who may touch a session and where links point.
         services.AddSingleton<IRecordingAccess>(sp => sp.GetRequiredService<ApiAccess>());
+        // Recordings count against their workspace's storage quota, and uploads and exports go to its audit log.
+        services.AddSingleton<WorkspaceStorage>();
+        services.AddSingleton<IStorageQuota>(sp => sp.GetRequiredService<WorkspaceStorage>());
+        services.AddSingleton<AuditTrail>();
+        services.AddSingleton<IActivityLog>(sp => sp.GetRequiredService<AuditTrail>());
         services.AddSingleton<IAppAddress, AppAddress>();
         services.AddSingleton<SessionRelay>();
         services.AddHostedService<RelayHeartbeatService>();

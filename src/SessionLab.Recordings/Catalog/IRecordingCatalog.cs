@@ -19,6 +19,12 @@ public interface IRecordingCatalog
     /// <summary>The session's recordings, oldest first.</summary>
     Task<IReadOnlyList<Recording>> ListAsync(string sessionId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The bytes the recordings of these studies take: a complete recording's size, and for one still uploading the
+    /// size it announced (the room it is about to take; 0 when it announced none). A storage quota sums this.
+    /// </summary>
+    Task<long> TotalBytesAsync(IReadOnlyCollection<string> studyIds, CancellationToken cancellationToken);
+
     /// <summary>Marks the recording complete; false when it already was (a retried completion) or does not exist.</summary>
     Task<bool> CompleteAsync(string recordingId, long bytes, int chunkCount, long? durationMs, DateTimeOffset completedAt, CancellationToken cancellationToken);
 

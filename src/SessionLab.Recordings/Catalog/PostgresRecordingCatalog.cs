@@ -32,6 +32,7 @@ public sealed class PostgresRecordingCatalog(PostgresDatabase database) : IRecor
                 blob_name       text        NOT NULL UNIQUE
             );
             CREATE INDEX IF NOT EXISTS recordings_by_session ON recordings (session_id, created_at);
+            CREATE INDEX IF NOT EXISTS recordings_by_study ON recordings (study_id);
             CREATE TABLE IF NOT EXISTS recording_clip_windows (
                 session_id  text   NOT NULL,
                 note_id     uuid   NOT NULL,
@@ -123,6 +124,21 @@ public sealed class PostgresRecordingCatalog(PostgresDatabase database) : IRecor
         Add(command, durationMs, NpgsqlDbType.Bigint);
         Add(command, completedAt.UtcDateTime);
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    public async Task<long> TotalBytesAsync(IReadOnlyCollection<string> studyIds, CancellationToken cancellationToken)
+    {
+        if (studyIds.Count == 0)
+        {
+            return 0;
+        }
+        await using var command = database.DataSource.CreateCommand("""
+            SELECT COALESCE(SUM(CASE WHEN status = $2 THEN COALESCE(bytes, 0) ELSE COALESCE(expected_bytes, 0) END), 0)::bigint
+            FROM recordings WHERE study_id = ANY($1)
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = studyIds.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        Add(command, nameof(RecordingStatus.Complete));
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     public async Task UpdateTimingAsync(string recordingId, long? clockOffsetMs, long? durationMs, CancellationToken cancellationToken)

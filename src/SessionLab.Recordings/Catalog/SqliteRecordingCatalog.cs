@@ -33,6 +33,7 @@ public sealed class SqliteRecordingCatalog(SqliteDatabase database) : IRecording
                 blob_name       TEXT    NOT NULL UNIQUE
             );
             CREATE INDEX IF NOT EXISTS recordings_by_session ON recordings (session_id, created_at);
+            CREATE INDEX IF NOT EXISTS recordings_by_study ON recordings (study_id);
             CREATE TABLE IF NOT EXISTS recording_clip_windows (
                 session_id  TEXT    NOT NULL,
                 note_id     TEXT    NOT NULL,
@@ -75,6 +76,24 @@ public sealed class SqliteRecordingCatalog(SqliteDatabase database) : IRecording
 
     public Task<IReadOnlyList<Recording>> ListAsync(string sessionId, CancellationToken cancellationToken) =>
         QueryAsync("session_id = $session", [("$session", sessionId)], cancellationToken);
+
+    public async Task<long> TotalBytesAsync(IReadOnlyCollection<string> studyIds, CancellationToken cancellationToken)
+    {
+        if (studyIds.Count == 0)
+        {
+            return 0;
+        }
+        await using var connection = database.Open();
+        await using var command = connection.CreateCommand();
+        // The ids travel as one JSON array: a workspace may hold more studies than SQLite takes parameters.
+        command.CommandText = """
+            SELECT COALESCE(SUM(CASE WHEN status = $complete THEN COALESCE(bytes, 0) ELSE COALESCE(expected_bytes, 0) END), 0)
+            FROM recordings WHERE study_id IN (SELECT value FROM json_each($studies))
+            """;
+        command.Parameters.AddWithValue("$complete", nameof(RecordingStatus.Complete));
+        command.Parameters.AddWithValue("$studies", System.Text.Json.JsonSerializer.Serialize(studyIds));
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
 
     public async Task<bool> CompleteAsync(string recordingId, long bytes, int chunkCount, long? durationMs, DateTimeOffset completedAt, CancellationToken cancellationToken)
     {

@@ -67,7 +67,7 @@ internal static class ClipsApi
 
     internal static async Task<Results<Ok<ClipExport>, ProblemHttpResult>> ExportClipAsync(
         string sessionId, Guid noteId, [FromQuery] string[]? beforeSeconds, [FromQuery] string[]? afterSeconds, string? recordingId,
-        IRecordingAccess access, IRecordingCatalog catalog, PlaybackLinks links, FfmpegClipExporter exporter, HttpContext http, CancellationToken cancellationToken)
+        IRecordingAccess access, IRecordingCatalog catalog, PlaybackLinks links, FfmpegClipExporter exporter, IActivityLog activity, HttpContext http, CancellationToken cancellationToken)
     {
         var (placed, problem) = await PlaceAsync(sessionId, noteId, beforeSeconds, afterSeconds, recordingId, access, catalog, links, http, shareRead: null, cancellationToken);
         if (placed is null)
@@ -80,6 +80,8 @@ internal static class ClipsApi
             return RecordingProblems.From(exported.Error!.Value, exported.Detail!);
         }
         var download = await links.CreateAsync(blob.Name, blob.ContentType, http.Request, cancellationToken);
+        await activity.RecordAsync(http, placed.Recording.StudyId, "clip.exported", $"note {noteId} of session {sessionId}",
+            string.Create(CultureInfo.InvariantCulture, $"MP4, {placed.Range.StartSeconds:0.#}–{placed.Range.EndSeconds:0.#} s of {placed.Recording.Id}"), cancellationToken);
         return TypedResults.Ok(new ClipExport(noteId, placed.Recording.Id, placed.Range.StartSeconds, placed.Range.EndSeconds, blob.Length, download));
     }
 

@@ -17,6 +17,7 @@ namespace SessionLab.Recordings;
 internal sealed class RecordingGrain(
     IRecordingCatalog catalog,
     IBlobStore store,
+    IStorageQuota quota,
     IOptions<RecordingStorageOptions> options,
     TimeProvider time,
     ILogger<RecordingGrain> logger) : Grain, IRecordingGrain
@@ -60,6 +61,14 @@ internal sealed class RecordingGrain(
             {
                 return RecordingRefusal.OverLimit(RecordingErrorCode.RecordingTooLarge,
                     $"This chunk and those below it would hold {below + length} bytes; the recording was announced as {expected}.", "maxRecordingBytes", expected);
+            }
+
+            // The catalog already counts the size the recording announced against its workspace's quota; only what
+            // its chunks hold beyond that is new room. Checked before staging, so a refused chunk leaves nothing.
+            var beyondAnnounced = held + length - (recording.ExpectedBytes ?? 0);
+            if (beyondAnnounced > 0 && await quota.CheckAsync(recording.StudyId, beyondAnnounced, cancellationToken) is { } full)
+            {
+                return RecordingRefusal.QuotaReached(full);
             }
             await store.StageBlockAsync(recording.BlobName, blockId, chunk, cancellationToken);
             return null;

@@ -22,6 +22,9 @@ internal sealed class ApiAccess(TokenService tokens, ISessionEventStore log, ISh
     public const string ShareOpensOnlyItsReport =
         "A view-only link opens the report and its clips, nothing else. Ask the study's team for the link you need.";
 
+    /// <summary>Where a granted recordings request keeps the session's name for its caller, for the audit log.</summary>
+    public const string GrantedActorKey = "sessionlab.grantedActor";
+
     /// <summary>The problem code of a view-only link its owner revoked (410): the hub has no use for it.</summary>
     public const string LinkRevokedCode = "linkRevoked";
 
@@ -143,6 +146,8 @@ internal sealed class ApiAccess(TokenService tokens, ISessionEventStore log, ISh
     async Task<RecordingAccess> IRecordingAccess.RequireSessionAsync(HttpContext http, string sessionId, bool observersAllowed, ShareRead? shareRead, CancellationToken cancellationToken)
     {
         var granted = await RequireSessionAsync(http, sessionId, observersAllowed, shareRead, cancellationToken);
+        // The audit log names a session link's holder as the session knows them (the moderator's name).
+        http.Items[GrantedActorKey] = granted.Actor;
         return new RecordingAccess(granted.State, granted.Actor, granted.Problem);
     }
 

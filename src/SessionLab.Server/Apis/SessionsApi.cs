@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using SessionLab.Accounts;
 using SessionLab.Server.Invitations;
+using SessionLab.Server.Workspaces;
 using SessionLab.Sessions;
 using SessionLab.Storage;
 
@@ -86,7 +87,7 @@ public static class SessionsApi
     }
 
     internal static async Task<Results<Ok<SessionSummary>, ProblemHttpResult>> EndSessionAsync(
-        string sessionId, ApiAccess access, IGrainFactory grains, HttpContext http, CancellationToken cancellationToken)
+        string sessionId, ApiAccess access, IGrainFactory grains, AuditTrail audit, HttpContext http, CancellationToken cancellationToken)
     {
         var granted = await access.RequireSessionAsync(http, sessionId, observersAllowed: false, cancellationToken);
         if (granted.Problem is { } denied)
@@ -99,6 +100,13 @@ public static class SessionsApi
         {
             return ApiProblems.From(error);
         }
-        return TypedResults.Ok(SessionSummary.From((await grain.GetStateAsync(cancellationToken))!));
+        var state = (await grain.GetStateAsync(cancellationToken))!;
+        await audit.RecordAsync(AuditTrail.ActorOf(http.User, granted.Actor!.DisplayName), state.StudyId, "session.ended",
+            SessionTarget(state), null, CancellationToken.None);
+        return TypedResults.Ok(SessionSummary.From(state));
     }
+
+    /// <summary>A session as the audit log names it: its participant and id.</summary>
+    internal static string SessionTarget(SessionState state) =>
+        string.IsNullOrWhiteSpace(state.ParticipantAlias) ? $"Session {state.SessionId}" : $"Session {state.SessionId} with {state.ParticipantAlias}";
 }

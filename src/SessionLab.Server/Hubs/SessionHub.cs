@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using SessionLab.Accounts;
 using SessionLab.Server.Invitations;
+using SessionLab.Server.Workspaces;
 using SessionLab.Sessions;
 using SessionLab.Sessions.Grains;
 
@@ -19,6 +20,7 @@ public sealed partial class SessionHub(
     SessionRelay relay,
     TokenService tokens,
     IOptions<SessionGrainOptions> limits,
+    AuditTrail audit,
     ILogger<SessionHub> logger) : Hub<ISessionClient>
 {
     public const string Path = "/hubs/session";
@@ -103,8 +105,27 @@ public sealed partial class SessionHub(
     public Task<CommandResult> StartSession(StartSessionRequest request) =>
         RunAsync(request, (grain, actor, ct) => grain.StartSessionAsync(actor, request, ct));
 
-    public Task<CommandResult> EndSession(EndSessionRequest request) =>
-        RunAsync(request, (grain, actor, ct) => grain.EndSessionAsync(actor, request, ct));
+    public async Task<CommandResult> EndSession(EndSessionRequest request)
+    {
+        var result = await RunAsync(request, (grain, actor, ct) => grain.EndSessionAsync(actor, request, ct));
+        if (result.Ok && Connection.Current is { } membership)
+        {
+            try
+            {
+                if (await grains.GetGrain<ISessionGrain>(membership.SessionId).GetStateAsync(CancellationToken.None) is { } state)
+                {
+                    await audit.RecordAsync(AuditTrail.ActorOf(Context.User, membership.Actor.DisplayName), state.StudyId, "session.ended",
+                        Apis.SessionsApi.SessionTarget(state), null, CancellationToken.None);
+                }
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                // The session has ended either way; the moderator is not told it failed over a log line.
+                Log.CallFailed(logger, "AuditSessionEnded", membership.SessionId, error);
+            }
+        }
+        return result;
+    }
 
     public Task<CommandResult> AddNote(AddNoteRequest request) =>
         RunAsync(request, (grain, actor, ct) => grain.AddNoteAsync(actor, request, ct));

@@ -5,6 +5,7 @@ using SessionLab.Reports;
 using SessionLab.Reports.Storage;
 using SessionLab.Server.Apis;
 using SessionLab.Server.Invitations;
+using SessionLab.Server.Workspaces;
 using SessionLab.Sessions;
 using SessionLab.Storage;
 
@@ -36,6 +37,7 @@ public static class ReportsApi
         ApiAccess access,
         IStudyStore studies,
         StudyReportService reports,
+        AuditTrail audit,
         HttpContext http,
         IConfiguration configuration,
         CancellationToken cancellationToken)
@@ -95,6 +97,13 @@ public static class ReportsApi
         if (document is null)
         {
             return StudyNotFound(studyId);
+        }
+        // A download in another format than the page leaves the server as a file: the owners see who took one.
+        if (reportFormat != ReportFormat.Html)
+        {
+            var name = (await studies.GetAsync(studyId, cancellationToken))?.Name ?? studyId;
+            await audit.RecordAsync(http, studyId, "report.downloaded", $"Report of study '{name}'",
+                $"as {document.FileName}" + (compareWith is null ? "" : $", compared with study {compareWith}"), cancellationToken);
         }
         // A report holds what observers wrote and changes while sessions run: no cache should keep a copy.
         http.Response.Headers.CacheControl = "no-store";

@@ -5,6 +5,7 @@ using SessionLab.Server.Apis;
 using SessionLab.Server.Invitations;
 using SessionLab.Sessions;
 using SessionLab.Storage;
+using SessionLab.Server.Workspaces;
 using SessionLab.Storage.Sharing;
 
 namespace SessionLab.Server.Sharing;
@@ -29,7 +30,7 @@ public static class ShareLinksApi
 
     internal static async Task<Results<Created<SharedLink>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         string studyId, CreateShareLinkRequest? request, ApiAccess access, IStudyStore studies, ISessionEventStore log, IShareLinkStore shares,
-        TokenService tokens, TimeProvider time, HttpContext http, IConfiguration configuration, CancellationToken cancellationToken)
+        TokenService tokens, AuditTrail audit, TimeProvider time, HttpContext http, IConfiguration configuration, CancellationToken cancellationToken)
     {
         if (await access.RequireStudyAsync(http, studyId, WorkspaceRole.Researcher, cancellationToken) is { } denied)
         {
@@ -87,6 +88,7 @@ public static class ShareLinksApi
         var expiresAt = DateTimeOffset.FromUnixTimeSeconds((now + TimeSpan.FromDays(days)).ToUnixTimeSeconds());
         var link = new ShareLink("sh_" + Guid.NewGuid().ToString("N")[..16], studyId, scope, sessionId, noteId, tag, now, expiresAt, null);
         await shares.AddAsync(link, cancellationToken);
+        await audit.RecordAsync(http, studyId, "share.created", $"{Describe(link)} of study '{study.Name}'", $"{link.Id}, works until {expiresAt:u}", cancellationToken);
         var shared = SharedLink.From(link, tokens, AppLinks.BaseUrl(http.Request, configuration), now);
         return TypedResults.Created($"/api/studies/{studyId}/shares/{link.Id}", shared);
     }
@@ -110,7 +112,7 @@ public static class ShareLinksApi
 
     /// <summary>Turns the link off for good; revoking it again changes nothing and answers the same.</summary>
     internal static async Task<Results<Ok<SharedLink>, ProblemHttpResult>> RevokeAsync(
-        string studyId, string shareId, ApiAccess access, IShareLinkStore shares, TokenService tokens, TimeProvider time,
+        string studyId, string shareId, ApiAccess access, IStudyStore studies, IShareLinkStore shares, TokenService tokens, AuditTrail audit, TimeProvider time,
         HttpContext http, IConfiguration configuration, CancellationToken cancellationToken)
     {
         if (await access.RequireStudyAsync(http, studyId, WorkspaceRole.Researcher, cancellationToken) is { } denied)
@@ -118,10 +120,27 @@ public static class ShareLinksApi
             return denied;
         }
         var now = time.GetUtcNow();
-        return await shares.RevokeAsync(studyId, shareId, now, cancellationToken) is { } revoked
-            ? TypedResults.Ok(SharedLink.From(revoked, tokens, AppLinks.BaseUrl(http.Request, configuration), now))
-            : ApiProblems.Create(StatusCodes.Status404NotFound, ShareLinkNotFoundCode, "Link not found", $"Study '{studyId}' has no link '{shareId}'.");
+        var before = await shares.FindAsync(shareId, cancellationToken);
+        if (await shares.RevokeAsync(studyId, shareId, now, cancellationToken) is not { } revoked)
+        {
+            return ApiProblems.Create(StatusCodes.Status404NotFound, ShareLinkNotFoundCode, "Link not found", $"Study '{studyId}' has no link '{shareId}'.");
+        }
+        // Revoking again changes nothing, so it is not told again.
+        if (before is { RevokedAt: null })
+        {
+            var name = (await studies.GetAsync(studyId, cancellationToken))?.Name ?? studyId;
+            await audit.RecordAsync(http, studyId, "share.revoked", $"{Describe(revoked)} of study '{name}'", revoked.Id, cancellationToken);
+        }
+        return TypedResults.Ok(SharedLink.From(revoked, tokens, AppLinks.BaseUrl(http.Request, configuration), now));
     }
+
+    /// <summary>What a link opens, as the audit log names it.</summary>
+    private static string Describe(ShareLink link) => link.Scope switch
+    {
+        ShareScope.Clip => $"View-only link to a clip (note {link.NoteId}, session {link.SessionId})",
+        ShareScope.Highlights => $"View-only link to the #{link.Tag} highlight reel of session {link.SessionId}",
+        _ => "View-only link to the report",
+    };
 
     public const string ShareLinkNotFoundCode = "shareLinkNotFound";
 

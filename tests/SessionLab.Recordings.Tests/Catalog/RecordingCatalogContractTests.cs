@@ -182,6 +182,27 @@ public abstract class RecordingCatalogContractTests : IAsyncLifetime
 
     private static string NewSessionId() => "ses_" + Guid.NewGuid().ToString("N")[..12];
 
+    [Fact]
+    public async Task TheTotalOfStudiesCountsCompleteRecordingsAndWhatUploadingOnesAnnounced()
+    {
+        var complete = NewRecording(NewSessionId(), Start) with { StudyId = "st_a" };
+        var uploading = NewRecording(NewSessionId(), Start) with { StudyId = "st_a", ExpectedBytes = 2_000 };
+        var unannounced = NewRecording(NewSessionId(), Start) with { StudyId = "st_b", ExpectedBytes = null };
+        var otherStudy = NewRecording(NewSessionId(), Start) with { StudyId = "st_other", ExpectedBytes = 70_000 };
+        var large = NewRecording(NewSessionId(), Start) with { StudyId = "st_b", Status = RecordingStatus.Complete, Bytes = 5_000_000_000, ChunkCount = 600, CompletedAt = Start };
+        foreach (var recording in new[] { complete, uploading, unannounced, otherStudy, large })
+        {
+            await Catalog.AddAsync(recording, Token).WaitAsync(TestTimeouts.Step);
+        }
+        // Announced 123,456 bytes; the chunks held 100,000: once complete, the catalog counts what it holds.
+        Assert.True(await Catalog.CompleteAsync(complete.Id, 100_000, 2, null, Start, Token).WaitAsync(TestTimeouts.Step));
+
+        Assert.Equal(5_000_102_000, await Catalog.TotalBytesAsync(["st_a", "st_b", "st_none"], Token).WaitAsync(TestTimeouts.Step));
+        Assert.Equal(102_000, await Catalog.TotalBytesAsync(["st_a"], Token).WaitAsync(TestTimeouts.Step));
+        Assert.Equal(0, await Catalog.TotalBytesAsync(["st_none"], Token).WaitAsync(TestTimeouts.Step));
+        Assert.Equal(0, await Catalog.TotalBytesAsync([], Token).WaitAsync(TestTimeouts.Step));
+    }
+
     private static Recording NewRecording(string sessionId, DateTimeOffset createdAt)
     {
         var id = "rec_" + Guid.NewGuid().ToString("N")[..16];

@@ -77,6 +77,7 @@ public sealed class AccessMatrixTests(CorpusWorld world)
         ["GET /api/sessions/{sessionId}/highlights/{tag}"] = new("GET", "/api/sessions/$live/highlights/confusion", null, [.. Members, Caller.ModeratorLink, Caller.ObserverLink, Caller.ViewOnlyLink], "sessionNotFound"),
         ["POST /api/workspaces/"] = new("POST", "/api/workspaces", """{"name":""}""", [.. Members, Caller.OtherTeam], "workspaceNotFound"),
         ["GET /api/workspaces/{workspaceId}/studies"] = new("GET", "/api/workspaces/$wsA/studies", null, Members, "workspaceNotFound"),
+        ["GET /api/workspaces/{workspaceId}/storage"] = new("GET", "/api/workspaces/$wsA/storage", null, Members, "workspaceNotFound"),
         ["GET /api/workspaces/{workspaceId}/members"] = new("GET", "/api/workspaces/$wsA/members", null, [Caller.Owner], "workspaceNotFound"),
         ["PUT /api/workspaces/{workspaceId}/members/{memberId}"] = new("PUT", "/api/workspaces/$wsA/members/no-such-member", """{"role":"viewer"}""", [Caller.Owner], "workspaceNotFound"),
         ["DELETE /api/workspaces/{workspaceId}/members/{memberId}"] = new("DELETE", "/api/workspaces/$wsA/members/no-such-member", null, [Caller.Owner], "workspaceNotFound"),

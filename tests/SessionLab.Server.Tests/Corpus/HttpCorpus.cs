@@ -46,7 +46,7 @@ internal static class HttpCorpus
     private static readonly (string Code, string What)[] Invisible =
         [("200B", "U+200B (zero-width space)"), ("200E", "U+200E (LRM)"), ("200F", "U+200F (RLM)"), ("061C", "U+061C (Arabic letter mark)"), ("FEFF", "U+FEFF (BOM)")];
 
-    public static IReadOnlyList<HttpCase> All { get; } = [.. TokenCases(), .. Studies(), .. Sessions(), .. Access(), .. Recordings(), .. Chunks(), .. Clips(), .. Playback(), .. Reports(), .. Shares(), .. Accounts(), .. Workspaces(), .. Unrouted()];
+    public static IReadOnlyList<HttpCase> All { get; } = [.. TokenCases(), .. Studies(), .. Sessions(), .. Access(), .. Recordings(), .. Chunks(), .. Clips(), .. Playback(), .. Reports(), .. Shares(), .. Accounts(), .. Workspaces(), .. WorkspaceStorage(), .. Unrouted()];
 
     /// <summary>
     /// Token tampering and misplaced links, on every guarded route: a missing, truncated, altered, re-encoded, forged or
@@ -662,7 +662,6 @@ internal static class HttpCorpus
         yield return new HttpCase("GET /api/sessions/{sessionId}/recordings/{recordingId}/playback: the clip's own link", "GET", "/api/sessions/$live/recordings/$recComplete/playback", "$share:clip", 403, "forbidden") { Route = "GET /api/sessions/{sessionId}/recordings/{recordingId}/playback" };
     }
 
-    /// <summary>Requests that reach no endpoint, and methods an endpoint does not take.</summary>
     /// <summary>Sign-in, the first-run link, invitations and password resets: the routes anyone may call.</summary>
     private static IEnumerable<HttpCase> Accounts()
     {
@@ -789,6 +788,25 @@ internal static class HttpCorpus
         yield return BadInvite("an e-mail with a display name", """{"role":"viewer","email":"Ana <ana@example.test>"}""");
     }
 
+    /// <summary>
+    /// A workspace's storage use, for its members: the tokens of the guarded routes, with a workspace (not a study) as
+    /// what a member of another team cannot see. Study A is in the first workspace.
+    /// </summary>
+    private static IEnumerable<HttpCase> WorkspaceStorage()
+    {
+        const string Route = "GET /api/workspaces/{workspaceId}/storage";
+        HttpCase Case(string what, string? token, int status, string code, string workspaceId = "ws_team") =>
+            new($"{Route}: {what}", "GET", $"/api/workspaces/{workspaceId}/storage", token, status, code) { Route = Route };
+        yield return Case("no token", null, 401, "signInRequired");
+        yield return Case("flipped signature byte", "$flip:owner:A", 401, "invalidToken");
+        yield return Case("expired token", "$expired:owner:A", 401, "tokenExpired");
+        yield return Case("member of another workspace", "$owner:B", 404, "workspaceNotFound");
+        yield return Case("workspace that does not exist", "$owner:A", 404, "workspaceNotFound", "ws_nonexistent");
+        yield return Case("the study's view-only link", "$share:A", 403, "forbidden");
+        yield return Case("a moderator's session link", "$inv:mod:live", 403, "forbidden");
+    }
+
+    /// <summary>Requests that reach no endpoint, and methods an endpoint does not take.</summary>
     private static IEnumerable<HttpCase> Unrouted()
     {
         yield return new HttpCase("unknown API path", "GET", "/api/nothing", "$owner:A", 404, "notFound");

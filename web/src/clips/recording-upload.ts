@@ -290,6 +290,7 @@ function describeUploadError(error: unknown): string {
       case 'unsupportedContentType': return `the server does not keep this type of file. ${error.message}`;
       case 'recordingTooLarge':
       case 'chunkTooLarge': return `the file is too large. ${error.message}`;
+      case 'storageQuotaReached': return `the workspace has no room left for it. ${error.message}`;
       default: return describeRecordingError(error);
     }
   }
