@@ -40,6 +40,7 @@ public static class AccountsApi
         signedIn.MapGet("/", GetMeAsync);
         signedIn.MapPost("/sign-out", SignOutAsync);
         account.MapPasskeysApi();
+        account.MapSsoApi();
 
         var workspaces = app.MapGroup("/api/workspaces").WithTags("Workspaces").RequireAuthorization(AccountsAuthentication.MemberPolicy);
         workspaces.MapPost("/", CreateWorkspaceAsync);

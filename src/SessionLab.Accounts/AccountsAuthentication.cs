@@ -1,10 +1,12 @@
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using SessionLab.Accounts.Audit;
 using SessionLab.Accounts.Data;
 using SessionLab.Accounts.FirstRun;
@@ -34,7 +36,10 @@ public static class AccountsAuthentication
     public const string StudyCreationLimit = "study-creation";
     public const string InviteMintingLimit = "invite-minting";
 
-    public static IServiceCollection AddSessionLabAccounts(this IServiceCollection services)
+    /// <summary>Single sign-on through the OpenID Connect provider in Accounts:Oidc, registered only when it has an Authority.</summary>
+    public const string OidcScheme = "oidc";
+
+    public static IServiceCollection AddSessionLabAccounts(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSessionStorage();
         services.AddOptions<AccountsOptions>().BindConfiguration(AccountsOptions.SectionName)
@@ -93,14 +98,19 @@ public static class AccountsAuthentication
                 // sign-in page needs no e-mail address first.
                 passkeys.ResidentKeyRequirement = "required";
             });
-        services.AddAuthentication(o =>
+        var authentication = services.AddAuthentication(o =>
             {
                 o.DefaultScheme = Scheme;
                 o.DefaultSignInScheme = IdentityConstants.ApplicationScheme;
             })
             .AddPolicyScheme(Scheme, "Members and links", o => o.ForwardDefaultSelector = SchemeFor)
-            .AddBearerToken(IdentityConstants.BearerScheme)
-            .AddIdentityCookies();
+            .AddBearerToken(IdentityConstants.BearerScheme);
+        authentication.AddIdentityCookies();
+        var oidc = configuration.GetSection(AccountsOptions.SectionName).Get<AccountsOptions>()?.Oidc ?? new OidcOptions();
+        if (oidc.Enabled)
+        {
+            authentication.AddOpenIdConnect(OidcScheme, oidc.Name, o => ConfigureOidc(o, oidc));
+        }
         services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<IOptions<AccountsOptions>>((cookie, accounts) =>
             {
@@ -122,6 +132,37 @@ public static class AccountsAuthentication
         services.AddSingleton<AuditLog>();
         services.AddSingleton<OwnerSetup>();
         return services;
+    }
+
+    /// <summary>
+    /// The authorization code flow with PKCE; the provider's answer lands in Identity's external cookie, and
+    /// <c>/api/account/sso/finish</c> decides whose account it is. No tokens are kept: SessionLab only needs to know who.
+    /// </summary>
+    private static void ConfigureOidc(OpenIdConnectOptions o, OidcOptions oidc)
+    {
+        o.Authority = oidc.Authority!.Trim();
+        o.ClientId = oidc.ClientId;
+        o.ClientSecret = oidc.ClientSecret;
+        o.RequireHttpsMetadata = oidc.RequireHttpsMetadata;
+        o.SignInScheme = IdentityConstants.ExternalScheme;
+        o.ResponseType = OpenIdConnectResponseType.Code;
+        o.UsePkce = true;
+        o.SaveTokens = false;
+        o.CallbackPath = "/signin-oidc";
+        o.Scope.Clear();
+        foreach (var scope in new[] { "openid", "profile", "email" }.Concat((oidc.Scopes ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries)).Distinct())
+        {
+            o.Scope.Add(scope);
+        }
+        // Cancelled at the provider, or its answer was refused: back to the sign-in page with a word, not an error page.
+        o.Events.OnRemoteFailure = context =>
+        {
+            context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AccountsAuthentication))
+                .LogWarning(context.Failure, "Single sign-on failed at the provider's answer.");
+            context.Response.Redirect("/sign-in?sso=failed");
+            context.HandleResponse();
+            return Task.CompletedTask;
+        };
     }
 
     private static string SchemeFor(HttpContext http)

@@ -20,6 +20,9 @@ public sealed class AccountsOptions
     /// <summary>Passkeys (WebAuthn): how the server names itself to authenticators.</summary>
     public PasskeyOptions Passkeys { get; set; } = new();
 
+    /// <summary>Single sign-on through an OpenID Connect provider (Okta, Entra ID, Google Workspace…); off without an Authority.</summary>
+    public OidcOptions Oidc { get; set; } = new();
+
     /// <summary>
     /// How many gigabytes (10^9 bytes; fractions allowed) of recordings each workspace may hold across its studies;
     /// 0 for no limit. A recording still uploading counts with the size it announced.
@@ -38,6 +41,30 @@ public sealed class PasskeyOptions
     /// several names, since a passkey made under one name only works under that name (or its parent domain).
     /// </summary>
     public string? ServerDomain { get; set; }
+}
+
+/// <summary>Settings under "Accounts:Oidc": the identity provider members may sign in with, besides a password or passkey.</summary>
+public sealed class OidcOptions
+{
+    /// <summary>The provider's issuer URL, such as <c>https://example.okta.com</c>; empty turns single sign-on off.</summary>
+    public string? Authority { get; set; }
+
+    public string? ClientId { get; set; }
+
+    public string? ClientSecret { get; set; }
+
+    /// <summary>The provider's name on the sign-in page's button ("Sign in with Okta").</summary>
+    public string? DisplayName { get; set; }
+
+    /// <summary>Scopes to ask for besides <c>openid profile email</c>, separated by spaces.</summary>
+    public string? Scopes { get; set; }
+
+    /// <summary>Whether the provider's metadata must come over HTTPS; only a test provider on the loopback turns it off.</summary>
+    public bool RequireHttpsMetadata { get; set; } = true;
+
+    public bool Enabled => !string.IsNullOrWhiteSpace(Authority);
+
+    public string Name => string.IsNullOrWhiteSpace(DisplayName) ? "single sign-on" : DisplayName.Trim();
 }
 
 public sealed class InitialOwnerOptions

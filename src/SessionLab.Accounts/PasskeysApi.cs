@@ -192,7 +192,7 @@ public static class PasskeysApi
         return TypedResults.Ok(await AccountsApi.MeAsync(member, workspaces, cancellationToken));
     }
 
-    private static async Task RecordAsync(Member member, WorkspaceDirectory workspaces, AuditLog audit, string action, string target, CancellationToken cancellationToken)
+    internal static async Task RecordAsync(Member member, WorkspaceDirectory workspaces, AuditLog audit, string action, string target, CancellationToken cancellationToken)
     {
         var actor = new AuditActor(member.Id, member.DisplayName);
         foreach (var workspace in await workspaces.OfMemberAsync(member.Id, cancellationToken))

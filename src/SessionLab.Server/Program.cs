@@ -26,7 +26,7 @@ if (builder.UseSessionLabCluster() is { } problem)
     return 2;
 }
 // Accounts first: their start-up creates the tables and the first workspace the sample study is placed in.
-builder.Services.AddSessionLabAccounts();
+builder.Services.AddSessionLabAccounts(builder.Configuration);
 builder.Services.AddSessionLabServer();
 builder.Services.AddSessionLabRecordings(builder.Configuration);
 

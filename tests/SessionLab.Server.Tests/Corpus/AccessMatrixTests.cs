@@ -92,6 +92,11 @@ public sealed class AccessMatrixTests(CorpusWorld world)
         ["DELETE /api/account/passkeys/{id}"] = new("DELETE", "/api/account/passkeys/no-such-passkey", null, [.. Members, Caller.OtherTeam], "-"),
         ["POST /api/account/passkeys/request-options"] = new("POST", "/api/account/passkeys/request-options", null, Anyone, "-", Public: true),
         ["POST /api/account/passkeys/sign-in"] = new("POST", "/api/account/passkeys/sign-in", """{"credential":"{}"}""", Anyone, "-", Public: true),
+        // Public; in this world no provider is configured, so start and finish answer 404 ssoNotConfigured rather than
+        // redirect to an identity provider, and every caller can be sent (Sso/SsoSignInTests drives the real flow).
+        ["GET /api/account/sso/"] = new("GET", "/api/account/sso", null, Anyone, "-", Public: true),
+        ["GET /api/account/sso/start"] = new("GET", "/api/account/sso/start?next=/", null, Anyone, "-", Public: true),
+        ["GET /api/account/sso/finish"] = new("GET", "/api/account/sso/finish?next=/", null, Anyone, "-", Public: true),
         // Open to anyone: signing in, the first-run link, invitations and resets carry their own proof in the body.
         ["GET /api/account/setup"] = new("GET", "/api/account/setup", null, Anyone, "-", Public: true),
         ["POST /api/account/setup"] = new("POST", "/api/account/setup", """{"setupToken":"sl2.AAAA"}""", Anyone, "-", Public: true),

@@ -727,6 +727,15 @@ internal static class HttpCorpus
         yield return new HttpCase("POST /api/account/passkeys/request-options: GET instead", "GET", "/api/account/passkeys/request-options", null, 405, "methodNotAllowed") { Route = "POST /api/account/passkeys/request-options" };
         yield return new HttpCase("POST /api/account/passkeys/sign-in: GET instead", "GET", "/api/account/passkeys/sign-in", null, 405, "methodNotAllowed") { Route = "POST /api/account/passkeys/sign-in" };
         yield return Post(Reset, "an invitation instead of a reset link", null, """{"token":"$invitation:A","password":"long enough password"}""", 401, "invalidToken");
+        // Single sign-on is off in this world (no Accounts:Oidc:Authority): starting or finishing it is not found, whoever asks.
+        yield return new HttpCase("GET /api/account/sso/: DELETE", "DELETE", "/api/account/sso", null, 405, "methodNotAllowed") { Route = "GET /api/account/sso/" };
+        foreach (var route in new[] { "GET /api/account/sso/start", "GET /api/account/sso/finish" })
+        {
+            var path = route["GET ".Length..];
+            yield return new HttpCase($"{route}: no provider configured", "GET", path + "?next=/studies", null, 404, "ssoNotConfigured") { Route = route };
+            yield return new HttpCase($"{route}: no provider, next off-site", "GET", path + "?next=//evil.example/", "$owner:A", 404, "ssoNotConfigured") { Route = route };
+            yield return new HttpCase($"{route}: POST instead", "POST", path, null, 405, "methodNotAllowed") { Route = route };
+        }
     }
 
     /// <summary>Workspaces: members only, owners for members, invitations and the audit log; another team's workspace does not exist.</summary>

@@ -10,6 +10,7 @@ export interface Member { id: string; email: string; displayName: string; role: 
 export interface InvitationCreated { id: string; role: WorkspaceRole; email: string | null; url: string; token: string; expiresAt: string }
 export interface InvitationPreview { workspaceName: string; role: WorkspaceRole; email: string | null; expiresAt: string }
 export interface ResetLink { url: string; expiresAt: string }
+export interface SsoStatus { enabled: boolean; displayName: string | null }
 export interface AuditEntry { at: string; actor: string; action: string; target: string | null; detail: string | null }
 
 export const roleWords: Record<WorkspaceRole, string> = {

@@ -1,4 +1,4 @@
-import { currentMember, roleWords, safeNext, type InvitationPreview, type Me } from '../lib/account';
+import { currentMember, roleWords, safeNext, type InvitationPreview, type Me, type SsoStatus } from '../lib/account';
 import { ApiError, api } from '../lib/api';
 import { h, replaceContent } from '../lib/dom';
 import { describeError } from '../lib/errors';
@@ -19,7 +19,8 @@ function incomplete(main: HTMLElement, what: string): void {
 
 /** /sign-in?next=/path: e-mail and password, then back where they came from. */
 export function showSignIn(): void {
-  const next = safeNext(new URLSearchParams(location.search).get('next'));
+  const params = new URLSearchParams(location.search);
+  const next = safeNext(params.get('next'));
   const form: SimpleForm = new SimpleForm('sign-in', [
     { name: 'email', label: 'E-mail', type: 'email', autocomplete: 'username' },
     { name: 'password', label: 'Password', type: 'password', autocomplete: 'current-password' },
@@ -41,12 +42,41 @@ export function showSignIn(): void {
       form.showErrors(e.code === 'lockedOut' ? 'This account is locked for now' : 'You could not be signed in', message);
     }
   });
+  const sso = ssoSignIn(next, params.get('sso'), params.get('email'));
   page('Sign in',
+    sso.message,
     h('p', null, 'Sign in to see your team’s studies. Joining a session as a participant needs no account: open the link you were given.'),
     form.element,
+    sso.link,
     passkeySignIn(next),
     h('p', { class: 'muted small' }, 'Forgot your password? Ask an owner of your workspace for a password reset link.'));
   form.inputs.email!.focus();
+}
+
+/**
+ * "Sign in with <provider>" when the server has single sign-on: a plain link, as the provider's pages take over the
+ * tab. Coming back from it with ?sso=…, the reason it did not sign you in, announced when the provider's name is known.
+ */
+function ssoSignIn(next: string, outcome: string | null, email: string | null): { message: HTMLElement; link: HTMLElement } {
+  const message = h('p', { class: 'field-error sso-message', role: 'alert' });
+  const link = h('div', { class: 'sso-sign-in', hidden: true });
+  const explain = (provider: string): string | null =>
+    outcome === 'no-account' ? `Your ${provider} account${email ? ` (${email})` : ''} is not a member here. Ask a workspace owner for an invitation.`
+      : outcome === 'locked-out' ? 'This account is locked for now. A workspace owner can send you a password reset link.'
+      : outcome === 'failed' ? `Signing in with ${provider} did not work. Try again, or sign in with your password.`
+      : null;
+  void api<SsoStatus>('GET', '/api/account/sso', null, undefined, { noSignInRedirect: true })
+    .catch((): SsoStatus => ({ enabled: false, displayName: null }))
+    .then((sso) => {
+      const provider = sso.displayName ?? 'single sign-on';
+      message.textContent = explain(provider) ?? '';
+      if (!sso.enabled) return;
+      replaceContent(link,
+        h('p', null, 'Or, with your organisation’s account:'),
+        h('a', { class: 'button button-secondary', href: `/api/account/sso/start?next=${encodeURIComponent(next)}` }, `Sign in with ${provider}`));
+      link.hidden = false;
+    });
+  return { message, link };
 }
 
 /** "Sign in with a passkey", where the browser can: no e-mail address or password, the device says who it is. */
