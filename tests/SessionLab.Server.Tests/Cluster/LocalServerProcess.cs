@@ -97,9 +97,24 @@ internal sealed class LocalServerProcess : IAsyncDisposable
         }
         var exited = _process.WaitForExitAsync();
         var first = await Task.WhenAny(found.Task, exited, Task.Delay(timeout));
-        return first == found.Task
-            ? await found.Task
-            : throw new InvalidOperationException($"The expected line did not appear ({(first == exited ? $"exited with {_process.ExitCode}" : "timed out")}):\n{Output}");
+        if (first == found.Task)
+        {
+            return await found.Task;
+        }
+        if (first == exited)
+        {
+            // A process that prints its line and exits at once can be seen to exit before its last lines are read:
+            // WaitForExit() without a timeout also waits for the redirected output to be read to its end.
+            _process.WaitForExit();
+            lock (_output)
+            {
+                if (_output.ToString().Split('\n').Select(l => l.TrimEnd('\r')).FirstOrDefault(match) is { } last)
+                {
+                    return last;
+                }
+            }
+        }
+        throw new InvalidOperationException($"The expected line did not appear ({(first == exited ? $"exited with {_process.ExitCode}" : "timed out")}):\n{Output}");
     }
 
     public string Output
