@@ -1,10 +1,6 @@
 // A view-only link to a study's report: the owner makes it on the study page, someone without any other link opens
 // it, reads the report, plays a clip from it, and is told plainly once the owner has turned the link off.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { test } from 'node:test';
 import { createSession } from './support/api.ts';
 import { expectAccessible, screenshot } from './support/browser.ts';
@@ -12,36 +8,12 @@ import { moderateSession } from './support/hub.ts';
 import { closeAll, open, openSignedIn } from './support/session.ts';
 import { eventually, withTimeout } from './support/timeouts.ts';
 import { useServerAndBrowser } from './support/fixture.ts';
+import { send as sendTo, uploadRecording as uploadTo } from './support/recordings.ts';
 
 const env = useServerAndBrowser();
 
-/** A 6 s WebM test picture, cut by ffmpeg, so the clip has something to play. */
-function testVideo(): Buffer {
-  const dir = mkdtempSync(join(tmpdir(), 'sessionlab-video-'));
-  try {
-    const file = join(dir, 'test.webm');
-    execFileSync('ffmpeg', ['-loglevel', 'error', '-f', 'lavfi', '-i', 'testsrc=duration=6:size=160x120:rate=10', '-c:v', 'libvpx', '-b:v', '200k', '-an', file], { timeout: 60_000 });
-    return readFileSync(file);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-async function send(method: string, path: string, token: string, body?: BodyInit, contentType = 'application/json'): Promise<unknown> {
-  const response = await withTimeout(fetch(env.server.url + path, { method, body, headers: { Authorization: `Bearer ${token}`, 'Content-Type': contentType } }), 15_000, `${method} ${path}`);
-  const text = await withTimeout(response.text(), 15_000, `${method} ${path} body`);
-  if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
-  return text ? JSON.parse(text) : null;
-}
-
-/** Uploads a recording of the whole session as a file, as the study page's upload form does. */
-async function uploadRecording(sessionId: string, accessToken: string): Promise<void> {
-  const video = testVideo();
-  const base = `/api/sessions/${sessionId}/recordings`;
-  const recording = await send('POST', base, accessToken, JSON.stringify({ kind: 'uploadedFile', contentType: 'video/webm', clockOffsetMs: 0, durationMs: 6000 })) as { id: string };
-  await send('PUT', `${base}/${recording.id}/chunks/0`, accessToken, new Uint8Array(video), 'application/octet-stream');
-  await send('POST', `${base}/${recording.id}/complete`, accessToken, JSON.stringify({ chunkCount: 1, durationMs: 6000 }));
-}
+const send = (method: string, path: string, token: string, body?: BodyInit, contentType?: string) => sendTo(env.server.url, method, path, token, body, contentType);
+const uploadRecording = (sessionId: string, accessToken: string) => uploadTo(env.server.url, sessionId, accessToken);
 
 test('a view-only link opens the report and plays its clips for someone with no other link, and says so once it is turned off', { timeout: 180_000 }, async () => {
   const links = await createSession(env.server.url);
