@@ -5,7 +5,8 @@ namespace SessionLab.Bench.BareHub;
 
 /// <summary>
 /// Speaks the session hub's wire shapes for Join and AddNote, but only relays: no tokens, no grain, no rules, no log.
-/// The invite token is taken as the session id; every joined connection is in the session's one group.
+/// The connection's invite (<c>?invite=</c>, as on the real hub) is taken as the session id; every joined connection is
+/// in the session's one group.
 /// </summary>
 public sealed class RelayHub(RelaySequences sequences, TimeProvider time) : Hub<ISessionClient>
 {
@@ -15,14 +16,15 @@ public sealed class RelayHub(RelaySequences sequences, TimeProvider time) : Hub<
 
     public async Task<HubResult<RelayJoined>> Join(JoinSessionRequest request)
     {
-        if (string.IsNullOrEmpty(request?.InviteToken))
+        var sessionId = Context.GetHttpContext()?.Request.Query["invite"].ToString();
+        if (request is null || string.IsNullOrEmpty(sessionId))
         {
-            return HubResult<RelayJoined>.Failure(SessionErrorCode.InvalidRequest, "Join needs the session id as its invite token.");
+            return HubResult<RelayJoined>.Failure(SessionErrorCode.InvalidRequest, "Open the connection with the session id as its ?invite=, then Join with a request.");
         }
         var actor = new Actor(Context.ConnectionId, request.DisplayName ?? "Moderator", SessionRole.Observer);
-        await Groups.AddToGroupAsync(Context.ConnectionId, request.InviteToken, Context.ConnectionAborted);
-        Context.Items[MemberKey] = new RelayMember(request.InviteToken, actor);
-        return HubResult<RelayJoined>.Success(new RelayJoined(request.InviteToken, actor, sequences.Current(request.InviteToken)));
+        await Groups.AddToGroupAsync(Context.ConnectionId, sessionId, Context.ConnectionAborted);
+        Context.Items[MemberKey] = new RelayMember(sessionId, actor);
+        return HubResult<RelayJoined>.Success(new RelayJoined(sessionId, actor, sequences.Current(sessionId)));
     }
 
     public async Task<CommandResult> AddNote(AddNoteRequest request)

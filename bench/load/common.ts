@@ -15,6 +15,7 @@ export type { SignalRModule };
 export const TAG = 'confusion';
 export const NOTE_TEXT = 'Hesitated at the delivery options for a while, then scrolled back up to look for the basket total.';
 
+/** Who joins: the invite link opens the connection (hubConnection); the rest is Join's request. */
 export interface JoinRequest {
   inviteToken: string;
   displayName?: string;
@@ -101,9 +102,9 @@ export async function sessionLabInvites(baseUrl: string, sessions: number): Prom
   });
 }
 
-export function hubConnection(baseUrl: string, logger?: SignalRModule.ILogger): SignalRModule.HubConnection {
+export function hubConnection(baseUrl: string, inviteToken: string, logger?: SignalRModule.ILogger): SignalRModule.HubConnection {
   return new signalR.HubConnectionBuilder()
-    .withUrl(new URL('/hubs/session', baseUrl).toString(), { skipNegotiation: true, transport: signalR.HttpTransportType.WebSockets })
+    .withUrl(new URL(`/hubs/session?invite=${encodeURIComponent(inviteToken)}`, baseUrl).toString(), { skipNegotiation: true, transport: signalR.HttpTransportType.WebSockets })
     .configureLogging(logger ?? signalR.LogLevel.Error)
     .build();
 }

@@ -160,15 +160,15 @@ class Fleet {
     return this.sessions.length * (options.observers + 1);
   }
 
-  private connection(url = this.target.url): SignalRModule.HubConnection {
-    return hubConnection(url, this.logger);
+  private connection(inviteToken: string, url = this.target.url): SignalRModule.HubConnection {
+    return hubConnection(url, inviteToken, this.logger);
   }
 
   async connect(): Promise<void> {
     const started = performance.now();
     const plans = await this.target.plan(options.sessions);
     const joined = await pool(plans, Math.max(1, Math.floor(options.connectConcurrency / (options.observers + 1))), async (plan) => {
-      const moderator = this.connection();
+      const moderator = this.connection(plan.moderator.inviteToken);
       await moderator.start();
       await this.join(moderator, plan.moderator);
       if (this.target.startsSessions) {
@@ -178,7 +178,7 @@ class Fleet {
         }
       }
       const observers = await Promise.all(Array.from({ length: options.observers }, async (_, o) => {
-        const connection = this.connection(this.target.observerUrl(o));
+        const connection = this.connection(plan.observer(o).inviteToken, this.target.observerUrl(o));
         let selfId = '';
         connection.on('Events', (batch: Envelope[]) => this.receive(batch, selfId));
         await connection.start();
@@ -192,7 +192,8 @@ class Fleet {
   }
 
   private async join(connection: SignalRModule.HubConnection, request: JoinRequest): Promise<string> {
-    const result = await connection.invoke<{ ok: boolean; value: { you: { id: string } } | null; error: unknown }>('Join', request);
+    const { inviteToken: _, ...join } = request;
+    const result = await connection.invoke<{ ok: boolean; value: { you: { id: string } } | null; error: unknown }>('Join', join);
     if (!result.ok || !result.value) {
       throw new Error(`Join refused on ${this.target.name}: ${JSON.stringify(result.error)}`);
     }

@@ -50,9 +50,9 @@ const invites = await sessionLabInvites(url, sessions);
 let written = 0;
 let refused = 0;
 await pool(invites, 4, async (invite) => {
-  const moderator = hubConnection(url);
+  const moderator = hubConnection(url, invite.moderator);
   await moderator.start();
-  await moderator.invoke('Join', { inviteToken: invite.moderator, displayName: 'Mo', lastSeenSequence: 0 });
+  await moderator.invoke('Join', { displayName: 'Mo', lastSeenSequence: 0 });
   await moderator.invoke<CommandResult>('StartSession', { commandId: randomUUID() });
   let next = 0;
   await Promise.all(Array.from({ length: inflight }, async () => {

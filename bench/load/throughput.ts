@@ -40,9 +40,9 @@ function note() {
   return { commandId: randomUUID(), noteId: randomUUID(), clockOffsetMs: 0, text: NOTE_TEXT, tags: [TAG], kind: 'observation' };
 }
 
-async function join(connection: SignalRModule.HubConnection, inviteToken: string, lastSeenSequence = 0): Promise<number> {
+async function join(connection: SignalRModule.HubConnection, lastSeenSequence = 0): Promise<number> {
   const result = await connection.invoke<{ ok: boolean; value: { headSequence: number } | null; error: unknown }>(
-    'Join', { inviteToken, displayName: 'Load', lastSeenSequence });
+    'Join', { displayName: 'Load', lastSeenSequence });
   if (!result.ok || !result.value) {
     throw new Error(`Join refused: ${JSON.stringify(result.error)}`);
   }
@@ -52,15 +52,15 @@ async function join(connection: SignalRModule.HubConnection, inviteToken: string
 /** One writer per session keeps `inflight` AddNote calls outstanding for the whole window: a closed loop at saturation. */
 async function saturate(name: string, url: string, pid: number, invites: { moderator: string; observer: string }[], startsSessions: boolean) {
   const writers = await pool(invites, 8, async (invite) => {
-    const moderator = hubConnection(url);
+    const moderator = hubConnection(url, invite.moderator);
     await moderator.start();
-    await join(moderator, invite.moderator);
+    await join(moderator);
     if (startsSessions) {
       await moderator.invoke<CommandResult>('StartSession', { commandId: randomUUID() });
     }
-    const writer = hubConnection(url);
+    const writer = hubConnection(url, invite.observer);
     await writer.start();
-    await join(writer, invite.observer);
+    await join(writer);
     return { moderator, writer };
   });
   let acked = 0;
@@ -94,9 +94,9 @@ async function saturate(name: string, url: string, pid: number, invites: { moder
 /** A session with `missed` notes; observers join with nothing and time how long until they hold every event. */
 async function catchUp(url: string) {
   const [invite] = await sessionLabInvites(url, 1);
-  const moderator = hubConnection(url);
+  const moderator = hubConnection(url, invite.moderator);
   await moderator.start();
-  await join(moderator, invite.moderator);
+  await join(moderator);
   await moderator.invoke<CommandResult>('StartSession', { commandId: randomUUID() });
   let head = 0;
   await pool(Array.from({ length: missed }), 32, async () => {
@@ -104,7 +104,7 @@ async function catchUp(url: string) {
     head = Math.max(head, result.sequence ?? 0);
   });
   const timeToHold = async (lastSeen: number) => {
-    const observer = hubConnection(url);
+    const observer = hubConnection(url, invite.observer);
     let holding = lastSeen;
     let done: () => void = () => undefined;
     const all = new Promise<void>((resolve) => (done = resolve));
@@ -116,7 +116,7 @@ async function catchUp(url: string) {
     });
     await observer.start();
     const started = performance.now();
-    await join(observer, invite.observer, lastSeen);
+    await join(observer, lastSeen);
     if (lastSeen < head) {
       await all;
     }

@@ -11,9 +11,12 @@ public static class MemberClaims
 {
     public const string DisplayName = "sessionlab:name";
 
-    /// <summary>The member's id, when the caller signed in as a member (cookie or bearer), not with a link.</summary>
+    /// <summary>
+    /// The member's id, when the caller signed in as a member (cookie or bearer), not with a link. A hub connection can
+    /// carry both at once (its session link and the member's sign-in), so the link's identity is looked past.
+    /// </summary>
     public static string? MemberId(this ClaimsPrincipal user) =>
-        user.Identity is { IsAuthenticated: true, AuthenticationType: not AccountsAuthentication.LinkScheme } ? user.FindFirstValue(ClaimTypes.NameIdentifier) : null;
+        user.Identities.FirstOrDefault(i => i is { IsAuthenticated: true, AuthenticationType: not AccountsAuthentication.LinkScheme })?.FindFirst(ClaimTypes.NameIdentifier)?.Value;
 
     public static AuditActor AuditActor(this ClaimsPrincipal user) =>
         new(user.MemberId() ?? "", user.FindFirstValue(DisplayName) ?? user.Identity?.Name ?? "");

@@ -1,8 +1,8 @@
-using System.Security.Cryptography;
-using System.Text;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using SessionLab.Accounts;
+using SessionLab.Server.Apis;
 using SessionLab.Server.Invitations;
 using SessionLab.Server.Workspaces;
 using SessionLab.Sessions;
@@ -11,10 +11,12 @@ using SessionLab.Sessions.Grains;
 namespace SessionLab.Server.Hubs;
 
 /// <summary>
-/// The live session hub at <c>/hubs/session</c>. A connection joins one session with an invite token; after that,
-/// every call acts as the identity and role the token granted, and the session grain enforces the rules.
+/// The live session hub at <c>/hubs/session?invite=…</c>. Only a connection opened with a working session invite gets
+/// in (the <see cref="ServerPolicies.SessionInvite"/> policy); it joins that session in the role the link grants, and
+/// every call after that acts as that identity and role, with the session grain enforcing what each role may do.
 /// Every method answers with a typed result, so a refused call leaves the connection usable.
 /// </summary>
+[Authorize(Policy = ServerPolicies.SessionInvite)]
 public sealed partial class SessionHub(
     IGrainFactory grains,
     SessionRelay relay,
@@ -25,30 +27,26 @@ public sealed partial class SessionHub(
 {
     public const string Path = "/hubs/session";
 
+    /// <summary>The query parameter that carries the session invite link's token.</summary>
+    public const string InviteParameter = "invite";
+
     private const string MembershipKey = "sessionlab.membership";
 
     public async Task<HubResult<SessionJoined>> Join(JoinSessionRequest request)
     {
         if (request is null)
         {
-            return HubResult<SessionJoined>.Failure(SessionErrorCode.InvalidRequest, "Join needs a request with an invite token.");
+            return HubResult<SessionJoined>.Failure(SessionErrorCode.InvalidRequest, "Join needs a request object (displayName, identityToken, lastSeenSequence).");
         }
-        var invite = tokens.Validate(request.InviteToken, TokenKind.SessionInvite);
-        if (invite.Error is { } tokenError)
-        {
-            return new HubResult<SessionJoined>(false, null, tokenError);
-        }
-        var claims = invite.Claims!;
-        if (Connection.Current is { } existing && (existing.SessionId != claims.Scope || existing.Actor.Role != claims.Role))
-        {
-            // Group membership follows the first join; a second role would keep receiving the first role's events.
-            return HubResult<SessionJoined>.Failure(SessionErrorCode.InvalidRequest, "This connection already joined a session in another role; open a new connection.");
-        }
+        // The hub's policy let this connection in with a working session invite; it names the session and the role.
+        // One connection, one link: a second Join on it rejoins the same session in the same role.
+        var claims = LinkAuthenticationHandler.LinkOf(Context.User!)!;
+        var role = claims.Role ?? SessionRole.Observer;
         // A moderator who gives no name is called what the session was scheduled with.
-        var scheduledModerator = claims.Role == SessionRole.Moderator && string.IsNullOrWhiteSpace(request.DisplayName)
+        var scheduledModerator = role == SessionRole.Moderator && string.IsNullOrWhiteSpace(request.DisplayName)
             ? (await grains.GetGrain<ISessionGrain>(claims.Scope).GetStateAsync(Context.ConnectionAborted))?.ModeratorName
             : null;
-        if (ResolveActor(claims, request, scheduledModerator, out var problem) is not { } actor)
+        if (ResolveActor(claims.Scope, role, request, scheduledModerator, out var problem) is not { } actor)
         {
             return HubResult<SessionJoined>.Failure(SessionErrorCode.InvalidDisplayName, problem!);
         }
@@ -59,7 +57,7 @@ public sealed partial class SessionHub(
         try
         {
             var connected = await grain.ConnectAsync(
-                new SessionConnection(Context.ConnectionId, actor, request.LastSeenSequence, relay.Reference, InviteId(request.InviteToken)),
+                new SessionConnection(Context.ConnectionId, actor, request.LastSeenSequence, relay.Reference, claims.Id),
                 Context.ConnectionAborted);
             if (connected.Error is { } error)
             {
@@ -68,7 +66,7 @@ public sealed partial class SessionHub(
             }
             attached = true;
             await relay.CompleteJoinAsync(
-                claims.Scope, new RelayMember(Context.ConnectionId, actor, InviteId(request.InviteToken)), request.LastSeenSequence, connected.HeadSequence, connected.ParticipantView, CancellationToken.None);
+                claims.Scope, new RelayMember(Context.ConnectionId, actor, claims.Id), request.LastSeenSequence, connected.HeadSequence, connected.ParticipantView, CancellationToken.None);
             if (!Connection.TryJoin(new SessionMembership(claims.Scope, actor)))
             {
                 // The socket closed while joining, and OnDisconnectedAsync found nothing to detach.
@@ -181,9 +179,6 @@ public sealed partial class SessionHub(
         }
     }
 
-    /// <summary>Names an invite link without carrying it: the grain counts connections per link.</summary>
-    private static string InviteId(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)))[..16];
-
     private ConnectionMembership Connection => (ConnectionMembership)Context.Items[MembershipKey]!;
 
     private async Task<CommandResult> RunAsync(ISessionCommand? request, Func<ISessionGrain, Actor, CancellationToken, Task<CommandResult>> call)
@@ -221,10 +216,9 @@ public sealed partial class SessionHub(
     /// The identity token from an earlier join keeps the same author id; without one a new id is made.
     /// The participant is always shown as "Participant": their alias is for the team's records, not their screen.
     /// </summary>
-    private Actor? ResolveActor(TokenClaims invite, JoinSessionRequest request, string? scheduledModerator, out string? problem)
+    private Actor? ResolveActor(string sessionId, SessionRole role, JoinSessionRequest request, string? scheduledModerator, out string? problem)
     {
         problem = null;
-        var role = invite.Role ?? SessionRole.Observer;
         // A signed-in member of the team joins under their account: the same identity on every device, named as they are.
         if (role != SessionRole.Participant && Context.User?.MemberId() is { } memberId)
         {
@@ -233,7 +227,7 @@ public sealed partial class SessionHub(
             return problem is null ? new Actor("m_" + memberId, account, role) : null;
         }
         var previous = tokens.Validate(request.IdentityToken, TokenKind.Identity).Claims;
-        var id = previous is { } p && p.Scope == invite.Scope && p.Role == role && p.Subject is { } subject
+        var id = previous is { } p && p.Scope == sessionId && p.Role == role && p.Subject is { } subject
             ? subject
             : "a_" + Guid.NewGuid().ToString("N")[..16];
         var name = role == SessionRole.Participant ? "Participant" : request.DisplayName?.Trim();

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace SessionLab.Server.Hubs;
 
 /// <summary>
-/// Maps the session hub as <c>MapHub</c> does, with one addition: a connection that sends nothing at all for
+/// Maps the session hub as <c>MapHub</c> does (its <c>[Authorize]</c> policy included), with one addition: a connection that sends nothing at all for
 /// <see cref="HubOptions.ClientTimeoutInterval"/> is closed. SignalR arms its own client timeout only once a client has
 /// sent its first ping, so a connection that completes the handshake and then stays silent was never closed (an
 /// outside probe held 3,000 of them open); every SignalR client pings while idle, so only those are affected.
@@ -23,7 +23,16 @@ public static class SessionHubEndpoint
         var endpoint = app.MapConnections(SessionHub.Path, builder => builder
             .Use(next => connection => CloseWhenSilentAsync(connection, next, timeout, time))
             .UseHub<SessionHub>());
-        endpoint.Add(e => e.Metadata.Add(new HubMetadata(typeof(SessionHub))));
+        // As MapHub does: the hub's attributes ([Authorize] with its policy) become the endpoints' metadata, negotiate included.
+        var attributes = typeof(SessionHub).GetCustomAttributes(inherit: true);
+        endpoint.Add(e =>
+        {
+            foreach (var attribute in attributes)
+            {
+                e.Metadata.Add(attribute);
+            }
+            e.Metadata.Add(new HubMetadata(typeof(SessionHub)));
+        });
         return endpoint;
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
+using SessionLab.Server.Tests.Support;
 using SessionLab.Sessions;
 
 namespace SessionLab.Server.Tests.Cluster;
@@ -172,7 +173,7 @@ internal sealed class HubClient : IAsyncDisposable
     private async Task ConnectAsync(Uri node)
     {
         var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(node, "/hubs/session"))
+            .WithUrl(HubUrl.For(node, InviteToken))
             .AddJsonProtocol(o => SessionJson.Configure(o.PayloadSerializerOptions))
             .Build();
         connection.On<List<SessionEventEnvelope>>("Events", events =>
@@ -200,7 +201,7 @@ internal sealed class HubClient : IAsyncDisposable
         });
         await connection.StartAsync().WaitAsync(Patience);
         var joined = await connection.InvokeAsync<HubResult<SessionJoined>>(
-            "Join", new JoinSessionRequest(InviteToken, Name, _identityToken, LastSequence)).WaitAsync(Patience);
+            "Join", new JoinSessionRequest(Name, _identityToken, LastSequence)).WaitAsync(Patience);
         if (!joined.Ok)
         {
             await connection.DisposeAsync();

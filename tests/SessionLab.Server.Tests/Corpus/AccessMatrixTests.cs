@@ -1,17 +1,23 @@
+using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using SessionLab.Server.Apis;
+using SessionLab.Server.Hubs;
+using SessionLab.Sessions;
 
 namespace SessionLab.Server.Tests.Corpus;
 
 /// <summary>
-/// Who may call what: every HTTP route the app maps × every kind of caller (nobody, each workspace role, a member of
-/// another team, each session link, an expired or tampered token). The routes come from the app's route table, so a new
-/// route without an entry here, or without an authorization policy or a stated reason to have none, fails the test.
-/// A refused caller gets the exact status and code and changes nothing; an allowed one is not refused.
+/// Who may call what: every HTTP route the app maps and every session hub method × every kind of caller (nobody, each
+/// workspace role, a member of another team, each session link, an expired or tampered token). The routes come from the
+/// app's route table and the methods from the hub's type, so a new route or hub method without an entry here, or a
+/// route without an authorization policy or a stated reason to have none, fails the test. A refused caller gets the
+/// exact status and code (over the hub: the connection refused at the door, or the typed error) and changes nothing;
+/// an allowed one is not refused.
 /// </summary>
 [Collection(CorpusCollection.Name)]
 public sealed class AccessMatrixTests(CorpusWorld world)
@@ -116,6 +122,129 @@ public sealed class AccessMatrixTests(CorpusWorld world)
 
     /// <summary>Codes that mean "refused at the door": an allowed caller must never get one of these.</summary>
     private static readonly string[] RefusalCodes = ["signInRequired", "invalidToken", "tokenExpired", "forbidden", "studyNotFound", "sessionNotFound", "workspaceNotFound"];
+
+    /// <summary>
+    /// Who may call a hub method, by the role of the session link the connection was opened with (no other caller gets
+    /// a connection at all). Requests are chosen so that an allowed caller passes the role check and is then refused for
+    /// the request (or, for <c>Join</c>, only joins), so the world stays as it was; <see cref="Rule.Exercised"/> as above.
+    /// </summary>
+    private sealed record HubRule(string Request, SessionRole[] Allowed, bool Exercised = true);
+
+    private static readonly SessionRole[] Team = [SessionRole.Moderator, SessionRole.Observer];
+    private static readonly SessionRole[] Respondents = [SessionRole.Participant, SessionRole.Moderator];
+
+    private static readonly Dictionary<string, HubRule> HubRules = new(StringComparer.Ordinal)
+    {
+        ["Join"] = new("""{"displayName":"Matrix","identityToken":null,"lastSeenSequence":0}""", Enum.GetValues<SessionRole>()),
+        ["StartSession"] = new("""{"commandId":"$new"}""", [SessionRole.Moderator]),
+        ["EndSession"] = new("""{"commandId":"$new"}""", [SessionRole.Moderator], Exercised: false),
+        ["AddNote"] = new("""{"commandId":"$new","noteId":"$new","atMs":0,"text":"","tags":[],"kind":"observation"}""", Team),
+        ["EditNote"] = new("""{"commandId":"$new","noteId":"$new","text":"x","tags":[],"kind":"observation"}""", Team),
+        ["DeleteNote"] = new("""{"commandId":"$new","noteId":"$new"}""", Team),
+        ["StartTask"] = new("""{"commandId":"$new","taskId":"no-such-task"}""", [SessionRole.Moderator]),
+        ["EndTask"] = new("""{"commandId":"$new","taskId":"no-such-task","outcome":"success","errors":0,"assists":0,"comment":null}""", [SessionRole.Moderator]),
+        ["AskQuestionnaire"] = new("""{"commandId":"$new","kind":"seq","taskId":"no-such-task"}""", [SessionRole.Moderator]),
+        ["AnswerSeq"] = new("""{"commandId":"$new","taskId":"no-such-task","rating":5,"comment":null}""", Respondents),
+        ["AnswerSus"] = new("""{"commandId":"$new","responses":[1]}""", Respondents),
+    };
+
+    private static readonly Dictionary<Caller, SessionRole> LinkRoles = new()
+    {
+        [Caller.ModeratorLink] = SessionRole.Moderator,
+        [Caller.ObserverLink] = SessionRole.Observer,
+        [Caller.ParticipantLink] = SessionRole.Participant,
+    };
+
+    public static TheoryData<string, Caller> HubCases()
+    {
+        var data = new TheoryData<string, Caller>();
+        foreach (var (method, rule) in HubRules)
+        {
+            foreach (var caller in Enum.GetValues<Caller>())
+            {
+                if (rule.Exercised || !(LinkRoles.TryGetValue(caller, out var role) && rule.Allowed.Contains(role)))
+                {
+                    data.Add(method, caller);
+                }
+            }
+        }
+        return data;
+    }
+
+    [Fact]
+    public void EveryHubMethodHasAnAccessRuleAndTheHubItsPolicy()
+    {
+        var methods = typeof(SessionHub).GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+            .Where(m => m.GetBaseDefinition().DeclaringType == typeof(SessionHub)).Select(m => m.Name).ToList();
+
+        var missing = methods.Except(HubRules.Keys).ToList();
+        Assert.True(missing.Count == 0, "Hub methods without an access rule (add them to AccessMatrixTests.HubRules):\n" + string.Join('\n', missing));
+        var stale = HubRules.Keys.Except(methods).ToList();
+        Assert.True(stale.Count == 0, "Access rules for hub methods the hub does not have:\n" + string.Join('\n', stale));
+        Assert.Equal(ServerPolicies.SessionInvite, typeof(SessionHub).GetCustomAttribute<AuthorizeAttribute>()?.Policy);
+    }
+
+    [Theory]
+    [MemberData(nameof(HubCases))]
+    public async Task EachCallerGetsWhatTheirSessionRoleAllowsOnTheHub(string method, Caller caller)
+    {
+        var rule = HubRules[method];
+        var before = await world.SnapshotBeforeAsync();
+
+        if (LinkRoles.TryGetValue(caller, out var role))
+        {
+            await using var connection = await CorpusHubConnection.ConnectAsync(world.Server, world.Resolve(Tokens[caller]!));
+            var name = role == SessionRole.Moderator ? "Mo" : "Matrix";
+            var request = rule.Request.Replace("\"Matrix\"", $"\"{name}\"", StringComparison.Ordinal);
+            if (method != "Join")
+            {
+                var joined = await connection.InvokeAsync("Join", JsonDocument.Parse(world.Resolve(HubRules["Join"].Request.Replace("Matrix", name, StringComparison.Ordinal))).RootElement.Clone());
+                Assert.True(joined.Code == "ok", $"{caller} could not join: {joined}");
+            }
+            while (request.Contains("$new", StringComparison.Ordinal))
+            {
+                var at = request.IndexOf("$new", StringComparison.Ordinal);
+                request = string.Concat(request.AsSpan(0, at), Guid.NewGuid().ToString(), request.AsSpan(at + 4));
+            }
+            var outcome = await connection.InvokeAsync(method, JsonDocument.Parse(world.Resolve(request)).RootElement.Clone());
+            if (rule.Allowed.Contains(role))
+            {
+                Assert.True(outcome.Code is not ("forbidden" or "notJoined" or "invalidToken" or "tokenExpired" or "invocationError"), $"{method} as {caller}: allowed, but refused: {outcome}");
+            }
+            else
+            {
+                Assert.True(outcome.Code == "forbidden", $"{method} as {caller}: expected forbidden, got {outcome}");
+            }
+        }
+        else
+        {
+            // Every SignalR client's first request; the WebSocket upgrade carries the same policy.
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/hubs/session/negotiate?negotiateVersion=1");
+            if (Tokens[caller] is { } token)
+            {
+                var value = world.Resolve(token);
+                if (caller is Caller.ViewOnlyLink or Caller.ExpiredLink)
+                {
+                    request.RequestUri = new Uri(request.RequestUri + "&invite=" + Uri.EscapeDataString(value), UriKind.Relative);
+                }
+                else
+                {
+                    request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + value);
+                }
+            }
+            using var response = await world.Server.CreateClient().SendAsync(request).WaitAsync(TimeSpan.FromSeconds(30));
+            var text = await response.Content.ReadAsStringAsync();
+            var (status, code) = caller switch
+            {
+                Caller.ExpiredLink => (401, "tokenExpired"),
+                // A sign-in says who someone is, not which session they were invited to.
+                Caller.Owner or Caller.Researcher or Caller.Viewer or Caller.OtherTeam => (403, "forbidden"),
+                _ => (401, "invalidToken"),
+            };
+            Assert.True((int)response.StatusCode == status && CodeOf(text) == code, $"{method} as {caller}: expected the connection refused with {status} {code}, got {(int)response.StatusCode}: {text}");
+        }
+        Assert.Equal(before, await world.SnapshotAfterAsync());
+    }
 
     public static TheoryData<string, Caller> Cases()
     {

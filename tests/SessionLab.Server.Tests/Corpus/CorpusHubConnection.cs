@@ -22,10 +22,11 @@ internal sealed class CorpusHubConnection : IAsyncDisposable
 
     public string? IdentityToken { get; private set; }
 
-    public static async Task<CorpusHubConnection> ConnectAsync(SessionLabFactory server)
+    /// <summary>Opens a connection with a session invite link, as a browser opening that link does; it has not joined yet.</summary>
+    public static async Task<CorpusHubConnection> ConnectAsync(SessionLabFactory server, string inviteToken)
     {
         var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(server.Server.BaseAddress, "/hubs/session"), options =>
+            .WithUrl(HubUrl.For(server.Server.BaseAddress, inviteToken), options =>
             {
                 options.Transports = HttpTransportType.WebSockets;
                 options.SkipNegotiation = true;
@@ -40,8 +41,8 @@ internal sealed class CorpusHubConnection : IAsyncDisposable
 
     public static async Task<CorpusHubConnection> JoinAsync(SessionLabFactory server, string inviteToken, string name)
     {
-        var connection = await ConnectAsync(server);
-        var joined = await connection.InvokeAsync("Join", JsonSerializer.SerializeToElement(new JoinSessionRequest(inviteToken, name, null, 0), SessionJson.Options));
+        var connection = await ConnectAsync(server, inviteToken);
+        var joined = await connection.InvokeAsync("Join", JsonSerializer.SerializeToElement(new JoinSessionRequest(name, null, 0), SessionJson.Options));
         if (joined.Result.ValueKind != JsonValueKind.Object || !joined.Result.GetProperty("ok").GetBoolean())
         {
             throw new InvalidOperationException($"{name} could not join: {joined}");

@@ -206,7 +206,7 @@ public partial class CorpusWorld : IAsyncLifetime
             var (role, session) = (key[..key.IndexOf('@')], key[(key.IndexOf('@') + 1)..]);
             _connections[key] = await CorpusHubConnection.JoinAsync(Server, this[$"inv:{role}:{session}"], role == "mod" ? "Mo" : "Olu " + session);
         }
-        _connections["unjoined"] = await CorpusHubConnection.ConnectAsync(Server);
+        _connections["unjoined"] = await CorpusHubConnection.ConnectAsync(Server, this["inv:obs:live"]);
         _values["identity:obs:live"] = _connections["obs@live"].IdentityToken!;
         _values["identity:mod:live"] = _connections["mod@live"].IdentityToken!;
         // A note of the observer connection's own, so that its edits reach the checks of the text.
@@ -290,7 +290,7 @@ public partial class CorpusWorld : IAsyncLifetime
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         // Joining again is what a client does to catch up: a hub call that goes through the grain and writes nothing.
         var joined = await Bystander.InvokeAsync("Join", JsonSerializer.SerializeToElement(
-            new JoinSessionRequest(this["inv:obs:bystander"], "Olu bystander", Bystander.IdentityToken, _bystanderHead), SessionJson.Options));
+            new JoinSessionRequest("Olu bystander", Bystander.IdentityToken, _bystanderHead), SessionJson.Options));
         Assert.True(joined.Code == "ok", joined.ToString());
         _bystanderHead = joined.Result.GetProperty("value").GetProperty("headSequence").GetInt64();
     }

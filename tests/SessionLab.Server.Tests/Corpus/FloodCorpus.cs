@@ -18,6 +18,6 @@ internal static class FloodCorpus
         new("an observer adding notes with a tag not in the palette", "inv:obs:live", "AddNote", """{"commandId":"$new","noteId":"$new","clockOffsetMs":0,"text":"x","tags":["nosuch"],"kind":"observation"}""", 1, 2_000, "rateLimited"),
         new("an observer's connection sending commands to a session that has not started", "inv:obs:scheduled", "AddNote", """{"commandId":"$new","noteId":"$new","clockOffsetMs":0,"text":"x","tags":[],"kind":"observation"}""", 1, 2_000, "rateLimited"),
         new("eight observer connections together, past the session's budget", "inv:obs:sessB", "DeleteNote", Delete, 8, 4_000, "rateLimited"),
-        new("joins through one observer link, past 40 connections", "inv:obs:flood", "Join", """{"inviteToken":"$inv:obs:flood","displayName":"Joiner","lastSeenSequence":0}""", 0, 60, "tooManyConnections"),
+        new("joins through one observer link, past 40 connections", "inv:obs:flood", "Join", """{"displayName":"Joiner","lastSeenSequence":0}""", 0, 60, "tooManyConnections"),
     ];
 }

@@ -29,7 +29,7 @@ public sealed class FloodCorpusTests(LimitedCorpusWorld world) : IClassFixture<L
                 CorpusHubConnection connection;
                 if (c.Method == "Join")
                 {
-                    connection = await CorpusHubConnection.ConnectAsync(world.Server);
+                    connection = await CorpusHubConnection.ConnectAsync(world.Server, world[c.Invite]);
                     connections.Add(connection);
                 }
                 else

@@ -44,7 +44,7 @@ internal static class FrameCorpus
         new("frame: a stream item for a stream that does not exist", Json, ["""{"type":2,"invocationId":"nosuch","item":1}"""], "ignored"),
         new("frame: cancelling an invocation that does not exist", Json, ["""{"type":5,"invocationId":"nosuch"}"""], "ignored"),
         new("frame: Join with a 60 KiB display name", Json,
-            [$$"""{"type":1,"invocationId":"case","target":"Join","arguments":[{"inviteToken":"$inv:obs:live","displayName":"{{new string('d', 60 * 1024)}}","lastSeenSequence":0}]}"""], "completion:invalidDisplayName"),
+            [$$"""{"type":1,"invocationId":"case","target":"Join","arguments":[{"displayName":"{{new string('d', 60 * 1024)}}","lastSeenSequence":0}]}"""], "completion:invalidDisplayName"),
         new("frame: the same invocation id twice", Json,
             ["""{"type":1,"invocationId":"case","target":"Join","arguments":[null]}""", """{"type":1,"invocationId":"case","target":"Join","arguments":[null]}"""], "completion:invalidRequest"),
     ];

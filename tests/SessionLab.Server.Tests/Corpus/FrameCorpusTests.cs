@@ -2,6 +2,8 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 
+using SessionLab.Server.Tests.Support;
+
 namespace SessionLab.Server.Tests.Corpus;
 
 /// <summary>Every malformed frame of <see cref="FrameCorpus"/> is refused as it must be, changes nothing, and holds up nobody else.</summary>
@@ -23,7 +25,7 @@ public sealed class FrameCorpusTests(CorpusWorld world)
 
         using var timeout = new CancellationTokenSource(Patience);
         var server = world.Server.Server;
-        using var socket = await server.CreateWebSocketClient().ConnectAsync(new Uri(server.BaseAddress, "/hubs/session"), timeout.Token);
+        using var socket = await server.CreateWebSocketClient().ConnectAsync(HubUrl.For(server.BaseAddress, world["inv:obs:live"]), timeout.Token);
         var reader = new RecordReader(socket);
         var outcome = await RunAsync(c, socket, reader, timeout.Token);
 

@@ -39,7 +39,7 @@ public sealed class MemberJoinTests(SessionLabFactory factory) : IClassFixture<S
     private async Task<SessionJoined> JoinAsync(string invite, string? displayName, string? memberToken)
     {
         var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(factory.Server.BaseAddress, "/hubs/session"), o =>
+            .WithUrl(HubUrl.For(factory.Server.BaseAddress, invite), o =>
             {
                 o.Transports = HttpTransportType.LongPolling;
                 o.HttpMessageHandlerFactory = _ => factory.Server.CreateHandler();
@@ -53,7 +53,7 @@ public sealed class MemberJoinTests(SessionLabFactory factory) : IClassFixture<S
         await connection.StartAsync().WaitAsync(TimeSpan.FromSeconds(15));
         try
         {
-            var joined = await connection.InvokeAsync<HubResult<SessionJoined>>("Join", new JoinSessionRequest(invite, displayName, null, 0)).WaitAsync(TimeSpan.FromSeconds(15));
+            var joined = await connection.InvokeAsync<HubResult<SessionJoined>>("Join", new JoinSessionRequest(displayName, null, 0)).WaitAsync(TimeSpan.FromSeconds(15));
             Assert.True(joined.Ok, joined.Error?.Message);
             return joined.Value!;
         }

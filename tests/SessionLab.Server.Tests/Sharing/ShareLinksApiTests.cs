@@ -255,25 +255,22 @@ public sealed class ShareLinksApiTests(SessionLabFactory factory) : IClassFixtur
     }
 
     [Fact]
-    public async Task ALinkIsRefusedWhenJoiningASessionOnTheHub()
+    public async Task ALinkDoesNotOpenTheSessionHub()
     {
         var scenario = await RecordingScenario.CreateAsync(factory);
         var token = TokenOf(await ShareAsync(scenario, new { expiresInDays = 7 }));
         var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(factory.Server.BaseAddress, "/hubs/session"), o =>
+            .WithUrl(HubUrl.For(factory.Server.BaseAddress, token), o =>
             {
                 o.Transports = HttpTransportType.LongPolling;
                 o.HttpMessageHandlerFactory = _ => factory.Server.CreateHandler();
             })
             .AddJsonProtocol(o => SessionJson.Configure(o.PayloadSerializerOptions))
             .Build();
-        await connection.StartAsync().WaitAsync(TimeSpan.FromSeconds(15));
         try
         {
-            var joined = await connection.InvokeAsync<HubResult<SessionJoined>>("Join", new JoinSessionRequest(token, "Viewer", null, 0)).WaitAsync(TimeSpan.FromSeconds(15));
-
-            Assert.False(joined.Ok);
-            Assert.Equal(SessionErrorCode.InvalidToken, joined.Error!.Code);
+            var refused = await Assert.ThrowsAsync<HttpRequestException>(() => connection.StartAsync().WaitAsync(TimeSpan.FromSeconds(15)));
+            Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
         }
         finally
         {

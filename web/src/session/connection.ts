@@ -1,4 +1,5 @@
 import { HttpTransportType, HubConnection, HubConnectionBuilder, HubConnectionState, LogLevel } from '@microsoft/signalr';
+import { api, ApiError } from '../lib/api';
 import type { CommandResult, EventEnvelope, HubResult, ParticipantView, PresenceEntry, SessionJoined } from '../lib/protocol';
 import { linkKey, load, save } from '../lib/storage';
 
@@ -27,7 +28,10 @@ interface StoredIdentity { identityToken: string; displayName: string; sessionId
 
 const hubPath = '/hubs/session';
 
-/** Reconnect for as long as the page is open: a session can outlast any fixed number of attempts. */
+/**
+ * SignalR's own quick reconnects; after them the connection closes and the page keeps restarting it for as long as it
+ * is open (a session can outlast any fixed number of attempts), asking each time whether the link still works.
+ */
 const retryDelays = [0, 1000, 2000, 5000];
 
 export class LiveSession {
@@ -47,8 +51,9 @@ export class LiveSession {
     this.connection = new HubConnectionBuilder()
       // WebSockets without the negotiate round trip: the connection is one request, so behind a load balancer any
       // node can take it (no sticky sessions), and a reconnect after a node dies simply lands on another.
-      .withUrl(hubPath, { transport: HttpTransportType.WebSockets, skipNegotiation: true })
-      .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (c) => retryDelays[c.previousRetryCount] ?? 5000 })
+      // The invite link opens the connection itself (the hub's policy); a signed-in member's cookie rides along.
+      .withUrl(`${hubPath}?invite=${encodeURIComponent(options.inviteToken)}`, { transport: HttpTransportType.WebSockets, skipNegotiation: true })
+      .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (c) => retryDelays[c.previousRetryCount] ?? null })
       .configureLogging(LogLevel.Warning)
       .build();
 
@@ -110,9 +115,24 @@ export class LiveSession {
         }
         return result;
       } catch {
+        // A refused WebSocket says nothing about why: ask whether the link itself still works.
+        const refused = await this.linkRefusal();
+        if (refused) return refused;
         this.setState('offline');
         await new Promise((resolve) => setTimeout(resolve, navigator.onLine ? 3000 : 1000));
       }
+    }
+  }
+
+  /** The server's reason when the invite link no longer opens the session (it expired, say); null when it still works or the server is unreachable. */
+  private async linkRefusal(): Promise<HubResult<SessionJoined> | null> {
+    try {
+      await api('GET', '/api/access', this.options.inviteToken, undefined, { noSignInRedirect: true });
+      return null;
+    } catch (error) {
+      return error instanceof ApiError && (error.status === 401 || error.status === 403)
+        ? { ok: false, value: null, error: { code: error.code, message: error.message } }
+        : null;
     }
   }
 
@@ -141,7 +161,6 @@ export class LiveSession {
     this.joinsInFlight++;
     try {
       result = await this.connection.invoke<HubResult<SessionJoined>>('Join', {
-        inviteToken: this.options.inviteToken,
         displayName: this.displayName ?? stored?.displayName ?? null,
         identityToken: stored?.identityToken ?? null,
         lastSeenSequence: this.lastApplied,
@@ -182,6 +201,12 @@ export class LiveSession {
         this.setState('reconnecting');
         await this.rejoin();
       } catch {
+        const refused = await this.linkRefusal();
+        if (refused) {
+          this.stopped = true;
+          this.options.onRejoinRefused(refused);
+          return;
+        }
         this.scheduleRestart();
       }
     }, navigator.onLine ? 2000 : 1000);

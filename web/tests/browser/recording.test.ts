@@ -148,9 +148,9 @@ test('a recording from a synthetic stream uploads through a dropped connection a
         const { RecordingsClient, SessionRecorder, ClipPlayer } = (window as any).SessionLabRecording;
         const signalR = (window as any).signalR;
         const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-        const hub = new signalR.HubConnectionBuilder().withUrl('/hubs/session').build();
+        const hub = new signalR.HubConnectionBuilder().withUrl(`/hubs/session?invite=${encodeURIComponent(moderatorToken)}`).build();
         await hub.start();
-        const joined = await hub.invoke('Join', { inviteToken: moderatorToken, displayName: 'Mo', identityToken: null, lastSeenSequence: 0 });
+        const joined = await hub.invoke('Join', { displayName: 'Mo', identityToken: null, lastSeenSequence: 0 });
         if (!joined.ok) throw new Error(`Join refused: ${joined.error.message}`);
         const started = await hub.invoke('StartSession', { commandId: crypto.randomUUID() });
         if (!started.ok) throw new Error(`StartSession refused: ${started.error.message}`);

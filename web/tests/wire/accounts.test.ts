@@ -156,16 +156,16 @@ describe('session links across a restart', () => {
 
     const second = await ServerProcess.start({ dataDir: first.dataDir });
     servers.push(second);
-    const observer = await WireClient.connect(second.url);
+    const observer = await WireClient.connect(second.url, observerInvite);
     clients.push(observer);
-    const joined = await observer.join({ inviteToken: observerInvite, displayName: 'Olive', lastSeenSequence: 0 });
+    const joined = await observer.join({ displayName: 'Olive', lastSeenSequence: 0 });
     assert.ok(joined.ok, JSON.stringify(joined.error));
     assert.equal(joined.value!.you.role, 'observer');
     assert.equal(joined.value!.sessionId, session.sessionId);
 
-    const moderator = await WireClient.connect(second.url);
+    const moderator = await WireClient.connect(second.url, moderatorInvite);
     clients.push(moderator);
-    const moderatorJoined = await moderator.join({ inviteToken: moderatorInvite, lastSeenSequence: 0 });
+    const moderatorJoined = await moderator.join({ lastSeenSequence: 0 });
     assert.ok(moderatorJoined.ok, JSON.stringify(moderatorJoined.error));
     assert.equal(moderatorJoined.value!.you.role, 'moderator');
 

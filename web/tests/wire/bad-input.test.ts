@@ -84,8 +84,8 @@ describe('bad input over WebSockets', () => {
   test('a display name with an invisible or text-direction character is refused, so presence never shows two "Mo"s', { timeout: TEST_TIMEOUT_MS }, async () => {
     const live = await startLiveSession(fixture.api, clients);
     for (const displayName of ['Mo\u200B', 'Mo\u200E', '\uFEFFMo', 'Mo\u202E']) {
-      const client = await clients.connect();
-      const result = await within(client.join({ inviteToken: live.invites.observer, displayName, lastSeenSequence: 0 }), 'Join to be answered');
+      const client = await clients.connect(live.invites.observer);
+      const result = await within(client.join({ displayName, lastSeenSequence: 0 }), 'Join to be answered');
       assert.equal(result.ok, false, displayName);
       assert.equal(result.error?.code, 'invalidDisplayName');
       assert.match(result.error!.message, /^Your display name cannot hold U\+/);

@@ -92,11 +92,11 @@ describe('a crash of the server process', () => {
     const connectAll = async (url: string) => {
       const writers: WireClient[] = [];
       for (let w = 0; w <= OBSERVERS; w++) {
-        const client = await WireClient.connect(url);
+        const client = await WireClient.connect(url, w === 0 ? invites.moderator : invites.observer);
         clients.push(client);
         const joined = await client.joinOk(w === 0
-          ? { inviteToken: invites.moderator, identityToken: identities[w], lastSeenSequence: 0 }
-          : { inviteToken: invites.observer, displayName: `Observer ${w}`, identityToken: identities[w], lastSeenSequence: 0 });
+          ? { identityToken: identities[w], lastSeenSequence: 0 }
+          : { displayName: `Observer ${w}`, identityToken: identities[w], lastSeenSequence: 0 });
         identities[w] ??= joined.identityToken;
         writers.push(client);
       }

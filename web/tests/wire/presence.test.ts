@@ -44,17 +44,17 @@ describe('presence over WebSockets', () => {
 
     // Dropped while the server reads the replay from the log...
     for (const delayMs of [0, 1, 2, 4, 8, 16, 32]) {
-      const leaving = await WireClient.connect(fixture.server.url);
-      leaving.connection.invoke('Join', { inviteToken: invites.observer, displayName: `Gone after ${delayMs} ms`, lastSeenSequence: 0 }).catch(() => undefined);
+      const leaving = await WireClient.connect(fixture.server.url, invites.observer);
+      leaving.connection.invoke('Join', { displayName: `Gone after ${delayMs} ms`, lastSeenSequence: 0 }).catch(() => undefined);
       await sleep(delayMs);
       await leaving.drop();
     }
     // ...and while it is stuck sending the replay to a client that stopped reading. SignalR runs the disconnect
     // handler while the Join is still running, so which finishes first is a race: try several times.
     for (let attempt = 0; attempt < 4; attempt++) {
-      const stalled = await WireClient.connect(fixture.server.url);
+      const stalled = await WireClient.connect(fixture.server.url, invites.observer);
       stalled.stopReading();
-      stalled.connection.invoke('Join', { inviteToken: invites.observer, displayName: `Stalled ${attempt}`, lastSeenSequence: 0 }).catch(() => undefined);
+      stalled.connection.invoke('Join', { displayName: `Stalled ${attempt}`, lastSeenSequence: 0 }).catch(() => undefined);
       await sleep(500);
       await stalled.drop();
     }

@@ -49,9 +49,8 @@ describe('reconnecting over WebSockets', () => {
     await first.drop();
     await eventually(() => writer.events.some((e) => e.sequence >= seenBeforeDrop + 20), 'others have written 20 more events');
 
-    const second = await clients.connect();
+    const second = await clients.connect(invites.observer);
     const rejoined = await second.joinOk({
-      inviteToken: invites.observer,
       identityToken: firstJoin.identityToken,
       lastSeenSequence: seenBeforeDrop,
     });
@@ -93,8 +92,8 @@ describe('reconnecting over WebSockets', () => {
 
   test('a rejoin that claims to have seen events the session does not have is refused with invalidRequest', { timeout: TEST_TIMEOUT_MS }, async () => {
     const { invites } = await startLiveSession(fixture.api, clients);
-    const observer = await clients.connect();
-    const result = await observer.join({ inviteToken: invites.observer, displayName: 'Ivo', lastSeenSequence: 999 });
+    const observer = await clients.connect(invites.observer);
+    const result = await observer.join({ displayName: 'Ivo', lastSeenSequence: 999 });
     assert.equal(result.ok, false);
     assert.equal(result.error?.code, 'invalidRequest');
   });

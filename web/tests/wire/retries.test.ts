@@ -22,8 +22,8 @@ describe('retried commands over WebSockets', () => {
 
     // Resent after a reconnect, from a new connection of the same person, and even with altered content:
     // the commandId alone decides that it was already applied.
-    const reconnected = await clients.connect();
-    await reconnected.joinOk({ inviteToken: invites.observer, identityToken: joined.identityToken, lastSeenSequence: first.sequence! });
+    const reconnected = await clients.connect(invites.observer);
+    await reconnected.joinOk({ identityToken: joined.identityToken, lastSeenSequence: first.sequence! });
     assert.deepEqual(await reconnected.command('AddNote', note), first);
     assert.deepEqual(await reconnected.command('AddNote', { ...note, text: 'changed on retry' }), first);
 

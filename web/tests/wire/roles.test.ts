@@ -54,8 +54,8 @@ describe('role rules over WebSockets', () => {
   });
 
   test('commands sent before Join are refused with notJoined', { timeout: TEST_TIMEOUT_MS }, async () => {
-    const { session } = await startLiveSession(fixture.api, clients);
-    const stranger = await clients.connect();
+    const { session, invites } = await startLiveSession(fixture.api, clients);
+    const stranger = await clients.connect(invites.observer);
     assert.equal((await stranger.command('AddNote', noteRequest('who am I'))).error?.code, 'notJoined');
     assert.equal((await stranger.command('StartTask', { commandId: commandId(), taskId: session.taskIds[0] })).error?.code, 'notJoined');
     assert.equal((await stranger.command('EndSession', { commandId: commandId() })).error?.code, 'notJoined');
@@ -85,7 +85,7 @@ describe('role rules over WebSockets', () => {
       'a made-up bearer token is not a member');
   });
 
-  test('bad, tampered, wrong-kind, foreign and expired tokens are refused with invalidToken or tokenExpired, and the connection can still join', { timeout: TEST_TIMEOUT_MS }, async () => {
+  test('bad, tampered, wrong-kind, foreign and expired links do not open the hub (invalidToken or tokenExpired), a sign-in alone does not either, and a good link still does', { timeout: TEST_TIMEOUT_MS }, async () => {
     const { session, invites } = await startLiveSession(fixture.api, clients);
     // Another server has its own Data Protection key ring: its links mean nothing here. Its invites live 2 seconds.
     const elsewhere = await ServerProcess.start({ args: ['--Tokens:InviteLifetime=00:00:02'] });
@@ -93,10 +93,10 @@ describe('role rules over WebSockets', () => {
       const elsewhereApi = new Api(elsewhere.url);
       const foreignSession = await elsewhereApi.createSession();
       const shortLived = await elsewhereApi.invite(foreignSession, 'observer');
-      const client = await clients.connect();
-      const join = (inviteToken: string) => client.join({ inviteToken, displayName: 'Tess', lastSeenSequence: 0 });
+      const url = fixture.server.url;
 
-      const cases: [string, string, string][] = [
+      const cases: [string, string | null, string][] = [
+        ['no link', null, 'invalidToken'],
         ['garbage', 'not-a-token', 'invalidToken'],
         ['empty', '', 'invalidToken'],
         ['truncated', invites.observer.slice(0, -6), 'invalidToken'],
@@ -105,23 +105,22 @@ describe('role rules over WebSockets', () => {
         ['an invite issued by another server', shortLived, 'invalidToken'],
       ];
       for (const [name, token, code] of cases) {
-        const result = await join(token);
-        assert.equal(result.ok, false, name);
-        assert.equal(result.value, null, name);
-        assert.equal(result.error?.code, code, `${name}: ${JSON.stringify(result.error)}`);
+        assert.deepEqual(await WireClient.doorAnswer(url, token), { status: 401, code }, name);
       }
-      assert.equal((await client.command('AddNote', noteRequest('still not joined'))).error?.code, 'notJoined');
+      // The browser's own way in, a WebSocket without negotiate, is refused the same way.
+      await assert.rejects(WireClient.connect(url, tamper(invites.observer)), 'a tampered link opens no WebSocket');
+      // A member's sign-in says who they are, not which session they were invited to.
+      assert.deepEqual(await WireClient.doorAnswer(url, null, { Authorization: `Bearer ${session.memberToken}` }), { status: 403, code: 'forbidden' });
 
       // On the server that issued it, the short-lived invite is refused as expired once its 2 seconds are up: it
       // failed on its date, not as a forgery.
       await sleep(3_000);
-      const there = await WireClient.connect(elsewhere.url);
-      const late = await there.join({ inviteToken: shortLived, displayName: 'Tess', lastSeenSequence: 0 }).finally(() => there.stop());
-      assert.equal(late.ok, false);
-      assert.equal(late.error?.code, 'tokenExpired', JSON.stringify(late.error));
+      assert.deepEqual(await WireClient.doorAnswer(elsewhere.url, shortLived), { status: 401, code: 'tokenExpired' });
 
       // A genuine invite of this server is still accepted after the refusals.
-      const fresh = await join(await fixture.api.invite(session, 'observer'));
+      assert.deepEqual(await WireClient.doorAnswer(url, invites.observer), { status: 200, code: null });
+      const client = await clients.connect(await fixture.api.invite(session, 'observer'));
+      const fresh = await client.join({ displayName: 'Tess', lastSeenSequence: 0 });
       assert.ok(fresh.ok, JSON.stringify(fresh.error));
       assert.equal(fresh.value!.you.role, 'observer');
       assert.ok((await client.command('AddNote', noteRequest('joined after the refusals'))).ok);
@@ -137,8 +136,8 @@ describe('role rules over WebSockets', () => {
     await fixture.api.endSession(session);
 
     for (const invite of [invites.moderator, invites.observer, invites.participant]) {
-      const late = await clients.connect();
-      const result = await late.join({ inviteToken: invite, displayName: 'Late', lastSeenSequence: 0 });
+      const late = await clients.connect(invite);
+      const result = await late.join({ displayName: 'Late', lastSeenSequence: 0 });
       assert.equal(result.ok, false);
       assert.equal(result.error?.code, 'sessionEnded');
     }

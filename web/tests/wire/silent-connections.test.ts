@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 // ws is the WebSocket the SignalR client itself uses in Node (a dependency of @microsoft/signalr).
 import WebSocket from 'ws';
 import { useServer } from './support/fixture.ts';
-import { HUB_PATH } from './support/client.ts';
+import { hubUrl } from './support/client.ts';
 import { within, sleep } from './support/timeouts.ts';
 
 const TEST_TIMEOUT_MS = 60_000;
@@ -24,7 +24,8 @@ interface RawConnection {
  */
 function openRaw(baseUrl: string, handshake = true): Promise<RawConnection> {
   return within(new Promise<RawConnection>((resolve, reject) => {
-    const socket = new WebSocket(baseUrl.replace(/^http/, 'ws') + HUB_PATH);
+    // A working observer link: only a connection the hub's policy lets in can be silent inside it.
+    const socket = new WebSocket(hubUrl(baseUrl, invite).replace(/^http/, 'ws'));
     const messages: Record<string, unknown>[] = [];
     const opened = Date.now();
     const closed = new Promise<{ code: number; afterMs: number }>((done) => socket.on('close', (code) => done({ code, afterMs: Date.now() - opened })));
@@ -43,12 +44,17 @@ function openRaw(baseUrl: string, handshake = true): Promise<RawConnection> {
   }), 'the WebSocket to open');
 }
 
+let invite = '';
+
 const send = (c: RawConnection, message: object) => c.socket.send(JSON.stringify(message) + RS);
 const isOpen = (c: RawConnection) => c.socket.readyState === WebSocket.OPEN;
 
 describe('connections that send nothing, or what the hub does not know', () => {
   // Short timeouts through settings, as an operator would set them, so waiting for them is quick.
   const fixture = useServer({ args: ['--Hub:ClientTimeoutInterval=00:00:02', '--Hub:KeepAliveInterval=00:00:01', '--Hub:HandshakeTimeout=00:00:02'] });
+  before(async () => {
+    invite = await fixture.api.invite(await fixture.api.createSession(), 'observer');
+  });
 
   test('a connection that completes the handshake and then sends nothing is closed after the client timeout', { timeout: TEST_TIMEOUT_MS }, async () => {
     const silent = await openRaw(fixture.server.url);
@@ -112,7 +118,7 @@ describe('connections that send nothing, or what the hub does not know', () => {
 
   test('the server keeps serving new connections after closing these', { timeout: TEST_TIMEOUT_MS }, async () => {
     const connection = await openRaw(fixture.server.url);
-    send(connection, { type: 1, invocationId: '1', target: 'Join', arguments: [{ inviteToken: 'sl1.not-a-token', lastSeenSequence: 0 }] });
+    send(connection, { type: 1, invocationId: '1', target: 'Join', arguments: [{ displayName: '', lastSeenSequence: 0 }] });
 
     await within((async () => {
       while (!connection.messages.some((m) => m.type === 3)) {
@@ -121,7 +127,7 @@ describe('connections that send nothing, or what the hub does not know', () => {
     })(), 'Join to be answered');
     const result = connection.messages.find((m) => m.type === 3)!.result as { ok: boolean; error: { code: string } };
     assert.equal(result.ok, false);
-    assert.equal(result.error.code, 'invalidToken');
+    assert.equal(result.error.code, 'invalidDisplayName');
     connection.socket.close();
   });
 });

@@ -12,8 +12,9 @@ interface Answer { ok: boolean; error: { code: string; message: string } | null 
  */
 export async function moderateSession(server: string, moderatorUrl: string, notes: NoteDraft[],
   then?: (call: (method: string, request: object) => Promise<void>) => Promise<void>): Promise<void> {
+  const invite = decodeURIComponent(new URL(moderatorUrl).hash.slice(1));
   const connection = new HubConnectionBuilder()
-    .withUrl(`${server}/hubs/session`, { transport: HttpTransportType.WebSockets, skipNegotiation: true })
+    .withUrl(`${server}/hubs/session?invite=${encodeURIComponent(invite)}`, { transport: HttpTransportType.WebSockets, skipNegotiation: true })
     .configureLogging(LogLevel.None)
     .build();
   connection.on('Events', () => undefined);
@@ -24,7 +25,7 @@ export async function moderateSession(server: string, moderatorUrl: string, note
   };
   await withTimeout(connection.start(), 15_000, 'the hub connection');
   try {
-    await call('Join', { inviteToken: decodeURIComponent(new URL(moderatorUrl).hash.slice(1)), displayName: 'Mona', identityToken: null, lastSeenSequence: 0 });
+    await call('Join', { displayName: 'Mona', identityToken: null, lastSeenSequence: 0 });
     // A second run on the same session (to ask the next question, say) finds it started already.
     const started = await withTimeout(connection.invoke<Answer>('StartSession', { commandId: randomUUID() }), 15_000, 'StartSession on the hub');
     if (!started.ok && started.error?.code !== 'sessionAlreadyStarted') throw new Error(`StartSession was refused: ${started.error?.code} ${started.error?.message}`);

@@ -21,6 +21,11 @@ import type {
 import { eventually, within } from './timeouts.ts';
 
 export const HUB_PATH = '/hubs/session';
+
+/** The hub's address for one invite link: the link opens the connection (the hub's policy), as in the browser app. */
+export function hubUrl(baseUrl: string, inviteToken: string): string {
+  return new URL(`${HUB_PATH}?invite=${encodeURIComponent(inviteToken)}`, baseUrl).toString();
+}
 const RECORD_SEPARATOR = '\u001e';
 
 interface NodeWebSocket {
@@ -79,8 +84,8 @@ export class WireClient {
   readonly closed: Promise<Error | undefined>;
   private readonly sockets: NodeWebSocket[] = [];
 
-  private constructor(baseUrl: string, options: ConnectOptions) {
-    const url = new URL(HUB_PATH, baseUrl).toString();
+  private constructor(baseUrl: string, inviteToken: string, options: ConnectOptions) {
+    const url = hubUrl(baseUrl, inviteToken);
     // `WebSocket` is the client's own hook for the constructor it uses (marked @internal in its typings).
     const transport: IHttpConnectionOptions & { WebSocket: WebSocketConstructor } = options.negotiate
       ? { WebSocket: recordingWebSocket(this.frames, this.sockets) }
@@ -93,10 +98,28 @@ export class WireClient {
     this.closed = new Promise((resolve) => this.connection.onclose((error) => resolve(error)));
   }
 
-  static async connect(baseUrl: string, options: ConnectOptions = {}): Promise<WireClient> {
-    const client = new WireClient(baseUrl, options);
+  /** Opens a connection with a session invite link, as the browser app does; it has not joined yet. */
+  static async connect(baseUrl: string, inviteToken: string, options: ConnectOptions = {}): Promise<WireClient> {
+    const client = new WireClient(baseUrl, inviteToken, options);
     await within(client.connection.start(), 'the hub connection to start');
     return client;
+  }
+
+  /**
+   * How the hub answers a connection opened with this token, as the first request of every SignalR client
+   * (negotiate) sees it: the status and the problem's code, or 200 and no code when it would open.
+   */
+  static async doorAnswer(baseUrl: string, inviteToken: string | null, headers: Record<string, string> = {}): Promise<{ status: number; code: string | null }> {
+    const url = new URL(`${HUB_PATH}/negotiate?negotiateVersion=1${inviteToken === null ? '' : `&invite=${encodeURIComponent(inviteToken)}`}`, baseUrl);
+    const response = await within(fetch(url, { method: 'POST', headers }), 'the hub to answer negotiate');
+    const body = await within(response.text(), 'the negotiate answer');
+    let code: string | null = null;
+    try {
+      code = (JSON.parse(body) as { code?: string }).code ?? null;
+    } catch {
+      // Not a problem body: an opened connection's negotiate answer.
+    }
+    return { status: response.status, code };
   }
 
   get state(): HubConnectionState {

@@ -64,8 +64,8 @@ export interface PresenceEntry {
   connections: number;
 }
 
+/** Join's request; the session and role come from the invite link the connection was opened with. */
 export interface JoinRequest {
-  inviteToken: string;
   displayName?: string;
   identityToken?: string;
   lastSeenSequence: number;

@@ -9,17 +9,16 @@ export class Clients {
 
   constructor(private readonly server: () => ServerProcess) {}
 
-  async connect(options: ConnectOptions = {}): Promise<WireClient> {
-    const client = await WireClient.connect(this.server().url, options);
+  async connect(inviteToken: string, options: ConnectOptions = {}): Promise<WireClient> {
+    const client = await WireClient.connect(this.server().url, inviteToken, options);
     this.open.push(client);
     return client;
   }
 
   /** Connects and joins with an invite; observers get a display name. */
   async join(inviteToken: string, role: Role, displayName?: string, lastSeenSequence = 0, options: ConnectOptions = {}): Promise<{ client: WireClient; joined: SessionJoined }> {
-    const client = await this.connect(options);
+    const client = await this.connect(inviteToken, options);
     const joined = await client.joinOk({
-      inviteToken,
       displayName: displayName ?? (role === 'observer' ? 'Olive' : undefined),
       lastSeenSequence,
     });
