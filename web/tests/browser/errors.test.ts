@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import type { WebSocketRoute } from 'playwright-core';
 import { createSession } from './support/api.ts';
 import { expectAccessible, screenshot } from './support/browser.ts';
 import { startServer } from './support/server.ts';
-import { closeAll, joinTeam, open, setOffline, writeNote } from './support/session.ts';
+import { closeAll, connected, joinTeam, open, setOffline, writeNote } from './support/session.ts';
 import { eventually } from './support/timeouts.ts';
 import { useServerAndBrowser } from './support/fixture.ts';
 
@@ -33,6 +34,39 @@ test('an expired invite link says it expired', { timeout: 90_000 }, async () => 
       assert.match(await person.page.getByRole('alert').textContent() ?? '', /This link expired on .*ask the researcher for a new one/);
     } finally {
       await closeAll(person);
+    }
+  } finally {
+    await shortLived.stop();
+  }
+});
+
+test('a link that expires during the session says so when the connection drops and comes back, instead of reconnecting for ever', { timeout: 120_000 }, async () => {
+  // Links on this server live 20 s: long enough to join, short enough to outlive.
+  const shortLived = await startServer(['--Tokens:InviteLifetime=00:00:20']);
+  try {
+    const links = await createSession(shortLived.url);
+    const madeAt = Date.now();
+    // The hub's WebSockets pass through the test, so it can cut them as a dropped network would.
+    const sockets: WebSocketRoute[] = [];
+    const observer = await open(env.tb, links.observer, 'observer', (page) => page.routeWebSocket(/\/hubs\/session/, (socket) => {
+      sockets.push(socket);
+      socket.connectToServer();
+    }));
+    try {
+      await observer.page.getByLabel('Your name').fill('Esme');
+      await observer.page.getByRole('button', { name: 'Join session' }).click();
+      await connected(observer.page);
+      await observer.page.waitForTimeout(Math.max(0, madeAt + 21_000 - Date.now()));
+      for (const socket of sockets) await socket.close({ code: 4000, reason: 'network dropped' });
+
+      const alert = observer.page.getByRole('alert').filter({ hasText: /expired/ });
+      await alert.waitFor({ timeout: 60_000 });
+      assert.match(await alert.textContent() ?? '', /could not be rejoined: This link expired on .*ask the researcher for a new one/);
+      await observer.page.locator('[data-testid=connection][data-state=offline]').waitFor();
+      await screenshot(observer.page, 'observer-link-expired-mid-session');
+      await expectAccessible(observer.page, 'the observer screen after the link expired');
+    } finally {
+      await closeAll(observer);
     }
   } finally {
     await shortLived.stop();
