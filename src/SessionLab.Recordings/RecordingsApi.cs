@@ -117,9 +117,10 @@ public static class RecordingsApi
             request.DurationMs, request.ExpectedBytes, RecordingStatus.Uploading, null, null, granted.Actor!.Id, now, null, captureStartedAt,
             BlobName.Parse($"studies/{state.StudyId}/sessions/{sessionId}/recordings/{id}{RecordingContentTypes.ExtensionOf(contentType)}"))
             .OnSessionClock(state.StartedAt);
-        if (TimingError(recording.ClockOffsetMs, null) is { } farFromSession)
+        // Only a start given as an instant can land here: an offset given directly was checked above.
+        if (TimingError(recording.ClockOffsetMs, null) is not null)
         {
-            return farFromSession;
+            return RecordingProblems.Invalid("startedAt must be within a day of the session's start.", "startedAt");
         }
         try
         {
