@@ -39,7 +39,7 @@ export class RecordingAligner {
           h('label', { for: `${id}-recording` }, 'This moment of the recording (m:ss)'),
           h('div', { class: 'form-row' }, this.atRecording,
             h('button', { type: 'button', class: 'button button-secondary button-small', onclick: () => this.useVideoTime() }, 'Use where the video is'))),
-        h('div', { class: 'field' }, h('label', { for: `${id}-session` }, 'is this time of the session (m:ss)'), this.atSession)),
+        h('div', { class: 'field' }, h('label', { for: `${id}-session` }, 'Time of the session at that moment (m:ss)'), this.atSession)),
       h('div', { class: 'form-row' }, this.submit,
         h('button', { type: 'button', class: 'button button-secondary', onclick: onClose }, 'Close')),
       this.live,
