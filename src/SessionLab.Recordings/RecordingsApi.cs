@@ -17,6 +17,9 @@ public static class RecordingsApi
     private const bool TeamMayRead = true;
     private const bool OnlyOwnerOrModerator = false;
 
+    /// <summary>How far the moment a live capture says it began may be from the server's clock.</summary>
+    private static readonly TimeSpan LiveCaptureClockTolerance = TimeSpan.FromMinutes(5);
+
     public static RouteGroupBuilder MapRecordingsApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/recordings/capabilities", GetCapabilities).WithTags("Recordings");
@@ -82,6 +85,10 @@ public static class RecordingsApi
         {
             return timingError;
         }
+        if (request.ClockOffsetMs is not null && request.StartedAt is not null)
+        {
+            return RecordingProblems.Invalid("Send either startedAt (when capture began) or clockOffsetMs (where it starts on the session clock), not both.", "startedAt");
+        }
         var state = granted.State!;
 
         // Nothing can be captured live once a session is over; a file recorded elsewhere is still uploaded afterwards.
@@ -94,15 +101,27 @@ public static class RecordingsApi
         {
             return RecordingProblems.QuotaReached(full);
         }
-        // Whole microseconds: the finest the catalog keeps in every store, so the answer here matches every later read.
-        var now = time.GetUtcNow();
-        now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
+        var now = WholeMicroseconds(time.GetUtcNow());
+        // A live capture is being recorded as it is created, so the instant it began is near now by any honest clock.
+        if (kind == RecordingKind.LiveCapture && request.StartedAt is { } claimed && (claimed - now).Duration() > LiveCaptureClockTolerance)
+        {
+            return RecordingProblems.Invalid(
+                $"startedAt must be when this capture began, within {LiveCaptureClockTolerance.TotalMinutes:0} minutes of the server's clock; it is {claimed:O} and the server's clock reads {now:O}.", "startedAt");
+        }
+        var captureStartedAt = request.StartedAt is { } startedAt ? WholeMicroseconds(startedAt)
+            : kind == RecordingKind.LiveCapture && request.ClockOffsetMs is null ? now
+            : (DateTimeOffset?)null;
         var id = "rec_" + Guid.NewGuid().ToString("N")[..16];
         var recording = new Recording(
-            id, sessionId, state.StudyId, kind, contentType,
-            request.ClockOffsetMs ?? (kind == RecordingKind.LiveCapture ? state.ClockAt(now) : 0),
-            request.DurationMs, request.ExpectedBytes, RecordingStatus.Uploading, null, null, granted.Actor!.Id, now, null,
-            BlobName.Parse($"studies/{state.StudyId}/sessions/{sessionId}/recordings/{id}{RecordingContentTypes.ExtensionOf(contentType)}"));
+            id, sessionId, state.StudyId, kind, contentType, request.ClockOffsetMs ?? 0,
+            request.DurationMs, request.ExpectedBytes, RecordingStatus.Uploading, null, null, granted.Actor!.Id, now, null, captureStartedAt,
+            BlobName.Parse($"studies/{state.StudyId}/sessions/{sessionId}/recordings/{id}{RecordingContentTypes.ExtensionOf(contentType)}"))
+            .OnSessionClock(state.StartedAt);
+        // Only a start given as an instant can land here: an offset given directly was checked above.
+        if (TimingError(recording.ClockOffsetMs, null) is not null)
+        {
+            return RecordingProblems.Invalid("startedAt must be within a day of the session's start.", "startedAt");
+        }
         try
         {
             await container.EnsureAsync(cancellationToken);
@@ -121,7 +140,12 @@ public static class RecordingsApi
         string sessionId, IRecordingAccess access, IRecordingCatalog catalog, HttpContext http, CancellationToken cancellationToken)
     {
         var granted = await access.RequireSessionAsync(http, sessionId, TeamMayRead, shareRead: null, cancellationToken);
-        return granted.Problem is { } denied ? denied : TypedResults.Ok(await catalog.ListAsync(sessionId, cancellationToken));
+        if (granted.Problem is { } denied)
+        {
+            return denied;
+        }
+        var recordings = await catalog.ListAsync(sessionId, cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<Recording>>([.. recordings.Select(r => r.OnSessionClock(granted.State!.StartedAt))]);
     }
 
     internal static async Task<Results<Ok<Recording>, ProblemHttpResult>> GetAsync(
@@ -147,8 +171,9 @@ public static class RecordingsApi
         {
             return timingError;
         }
+        // An offset given here is a person's re-alignment: it stands, whatever the capture's start said.
         await catalog.UpdateTimingAsync(recordingId, request.ClockOffsetMs, request.DurationMs, cancellationToken);
-        return TypedResults.Ok((await catalog.FindAsync(sessionId, recordingId, cancellationToken))!);
+        return TypedResults.Ok((await catalog.FindAsync(sessionId, recordingId, cancellationToken))!.OnSessionClock(found.SessionStartedAt));
     }
 
     internal static async Task<Results<Ok<UploadedChunk>, ProblemHttpResult>> PutChunkAsync(
@@ -266,7 +291,7 @@ public static class RecordingsApi
         {
             return refused.ToProblem();
         }
-        var completed = (await catalog.FindAsync(sessionId, recordingId, cancellationToken))!;
+        var completed = (await catalog.FindAsync(sessionId, recordingId, cancellationToken))!.OnSessionClock(found.SessionStartedAt);
         // A retried completion of a recording already complete was told to the audit log the first time.
         if (found.Recording!.Status != RecordingStatus.Complete)
         {
@@ -291,19 +316,23 @@ public static class RecordingsApi
         return TypedResults.Ok(await links.CreateAsync(found.Recording.BlobName, found.Recording.ContentType, http.Request, cancellationToken));
     }
 
-    /// <summary>Authorizes the caller for the session, then finds the recording within that session only.</summary>
-    internal static async Task<(Recording? Recording, ProblemHttpResult? Problem)> FindAsync(
+    /// <summary>Authorizes the caller for the session, then finds the recording within that session only, placed on its clock.</summary>
+    internal static async Task<(Recording? Recording, ProblemHttpResult? Problem, DateTimeOffset? SessionStartedAt)> FindAsync(
         string sessionId, string recordingId, bool observersAllowed, IRecordingAccess access, IRecordingCatalog catalog, HttpContext http, CancellationToken cancellationToken)
     {
         var granted = await access.RequireSessionAsync(http, sessionId, observersAllowed, shareRead: null, cancellationToken);
         if (granted.Problem is { } denied)
         {
-            return (null, denied);
+            return (null, denied, null);
         }
+        var startedAt = granted.State!.StartedAt;
         return await catalog.FindAsync(sessionId, recordingId, cancellationToken) is { } recording
-            ? (recording, null)
-            : (null, RecordingProblems.From(RecordingErrorCode.RecordingNotFound, $"Session '{sessionId}' has no recording '{recordingId}'."));
+            ? (recording.OnSessionClock(startedAt), null, startedAt)
+            : (null, RecordingProblems.From(RecordingErrorCode.RecordingNotFound, $"Session '{sessionId}' has no recording '{recordingId}'."), startedAt);
     }
+
+    // Whole microseconds: the finest the catalog keeps in every store, so the answer here matches every later read.
+    private static DateTimeOffset WholeMicroseconds(DateTimeOffset time) => time.AddTicks(-(time.Ticks % TimeSpan.TicksPerMicrosecond));
 
     private static ILogger Logger(ILoggerFactory loggers) => loggers.CreateLogger(typeof(RecordingsApi));
 

@@ -9,7 +9,7 @@ public sealed class PostgresRecordingCatalog(PostgresDatabase database) : IRecor
 {
     private const string Columns = """
         id, session_id, study_id, kind, content_type, clock_offset_ms, duration_ms, expected_bytes, status, bytes,
-        chunk_count, created_by, created_at, completed_at, blob_name
+        chunk_count, created_by, created_at, completed_at, blob_name, capture_started_at
         """;
 
     public Task CreateSchemaAsync(CancellationToken cancellationToken) =>
@@ -29,8 +29,10 @@ public sealed class PostgresRecordingCatalog(PostgresDatabase database) : IRecor
                 created_by      text        NOT NULL,
                 created_at      timestamptz NOT NULL,
                 completed_at    timestamptz,
-                blob_name       text        NOT NULL UNIQUE
+                blob_name       text        NOT NULL UNIQUE,
+                capture_started_at timestamptz
             );
+            ALTER TABLE recordings ADD COLUMN IF NOT EXISTS capture_started_at timestamptz;
             CREATE INDEX IF NOT EXISTS recordings_by_session ON recordings (session_id, created_at);
             CREATE INDEX IF NOT EXISTS recordings_by_study ON recordings (study_id);
             CREATE TABLE IF NOT EXISTS recording_clip_windows (
@@ -42,7 +44,7 @@ public sealed class PostgresRecordingCatalog(PostgresDatabase database) : IRecor
             );
             """, cancellationToken);
 
-    private const string InsertRecording = $"INSERT INTO recordings ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)";
+    private const string InsertRecording = $"INSERT INTO recordings ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)";
 
     public async Task AddAsync(Recording recording, CancellationToken cancellationToken)
     {
@@ -99,6 +101,7 @@ public sealed class PostgresRecordingCatalog(PostgresDatabase database) : IRecor
         Add(command, recording.CreatedAt.UtcDateTime);
         Add(command, recording.CompletedAt?.UtcDateTime, NpgsqlDbType.TimestampTz);
         Add(command, recording.BlobName.Value);
+        Add(command, recording.CaptureStartedAt?.UtcDateTime, NpgsqlDbType.TimestampTz);
     }
 
     public async Task<Recording?> FindAsync(string sessionId, string recordingId, CancellationToken cancellationToken)
@@ -143,8 +146,12 @@ public sealed class PostgresRecordingCatalog(PostgresDatabase database) : IRecor
 
     public async Task UpdateTimingAsync(string recordingId, long? clockOffsetMs, long? durationMs, CancellationToken cancellationToken)
     {
-        await using var command = database.DataSource.CreateCommand(
-            "UPDATE recordings SET clock_offset_ms = COALESCE($2, clock_offset_ms), duration_ms = COALESCE($3, duration_ms) WHERE id = $1");
+        // A new offset is a person's alignment: the capture's start no longer places the recording.
+        await using var command = database.DataSource.CreateCommand("""
+            UPDATE recordings SET clock_offset_ms = COALESCE($2, clock_offset_ms), duration_ms = COALESCE($3, duration_ms),
+                capture_started_at = CASE WHEN $2 IS NULL THEN capture_started_at END
+            WHERE id = $1
+            """);
         Add(command, recordingId);
         Add(command, clockOffsetMs, NpgsqlDbType.Bigint);
         Add(command, durationMs, NpgsqlDbType.Bigint);
@@ -216,5 +223,6 @@ public sealed class PostgresRecordingCatalog(PostgresDatabase database) : IRecor
         r.GetString(11),
         r.GetFieldValue<DateTimeOffset>(12),
         r.IsDBNull(13) ? null : r.GetFieldValue<DateTimeOffset>(13),
+        r.IsDBNull(15) ? null : r.GetFieldValue<DateTimeOffset>(15),
         BlobName.Parse(r.GetString(14)));
 }

@@ -9,7 +9,13 @@ public sealed class SqliteRecordingCatalog(SqliteDatabase database) : IRecording
 {
     private const string Columns = """
         id, session_id, study_id, kind, content_type, clock_offset_ms, duration_ms, expected_bytes, status, bytes,
-        chunk_count, created_by, created_at, completed_at, blob_name
+        chunk_count, created_by, created_at, completed_at, blob_name, capture_started_at
+        """;
+
+    // A catalog made before captures kept their start has no such column; it reads as unknown there.
+    private const string ColumnsBeforeCaptureStart = """
+        id, session_id, study_id, kind, content_type, clock_offset_ms, duration_ms, expected_bytes, status, bytes,
+        chunk_count, created_by, created_at, completed_at, blob_name, NULL AS capture_started_at
         """;
 
     public Task CreateSchemaAsync(CancellationToken cancellationToken)
@@ -30,7 +36,8 @@ public sealed class SqliteRecordingCatalog(SqliteDatabase database) : IRecording
                 created_by      TEXT    NOT NULL,
                 created_at      TEXT    NOT NULL,
                 completed_at    TEXT,
-                blob_name       TEXT    NOT NULL UNIQUE
+                blob_name       TEXT    NOT NULL UNIQUE,
+                capture_started_at TEXT
             );
             CREATE INDEX IF NOT EXISTS recordings_by_session ON recordings (session_id, created_at);
             CREATE INDEX IF NOT EXISTS recordings_by_study ON recordings (study_id);
@@ -42,6 +49,10 @@ public sealed class SqliteRecordingCatalog(SqliteDatabase database) : IRecording
                 PRIMARY KEY (session_id, note_id)
             ) WITHOUT ROWID;
             """);
+        if (!HasCaptureStartColumn())
+        {
+            database.EnsureSchema("ALTER TABLE recordings ADD COLUMN capture_started_at TEXT");
+        }
         return Task.CompletedTask;
     }
 
@@ -49,7 +60,7 @@ public sealed class SqliteRecordingCatalog(SqliteDatabase database) : IRecording
     {
         await using var connection = database.Open();
         await using var command = connection.CreateCommand();
-        command.CommandText = $"INSERT INTO recordings ({Columns}) VALUES ($id, $session, $study, $kind, $type, $offset, $duration, $expected, $status, $bytes, $chunks, $by, $created, $completed, $blob)";
+        command.CommandText = $"INSERT INTO recordings ({Columns}) VALUES ($id, $session, $study, $kind, $type, $offset, $duration, $expected, $status, $bytes, $chunks, $by, $created, $completed, $blob, $captured)";
         command.Parameters.AddWithValue("$id", recording.Id);
         command.Parameters.AddWithValue("$session", recording.SessionId);
         command.Parameters.AddWithValue("$study", recording.StudyId);
@@ -65,6 +76,7 @@ public sealed class SqliteRecordingCatalog(SqliteDatabase database) : IRecording
         command.Parameters.AddWithValue("$created", Format(recording.CreatedAt));
         command.Parameters.AddWithValue("$completed", recording.CompletedAt is { } completed ? Format(completed) : DBNull.Value);
         command.Parameters.AddWithValue("$blob", recording.BlobName.Value);
+        command.Parameters.AddWithValue("$captured", recording.CaptureStartedAt is { } captured ? Format(captured) : DBNull.Value);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -117,7 +129,12 @@ public sealed class SqliteRecordingCatalog(SqliteDatabase database) : IRecording
     {
         await using var connection = database.Open();
         await using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE recordings SET clock_offset_ms = COALESCE($offset, clock_offset_ms), duration_ms = COALESCE($duration, duration_ms) WHERE id = $id";
+        // A new offset is a person's alignment: the capture's start no longer places the recording.
+        command.CommandText = """
+            UPDATE recordings SET clock_offset_ms = COALESCE($offset, clock_offset_ms), duration_ms = COALESCE($duration, duration_ms),
+                capture_started_at = CASE WHEN $offset IS NULL THEN capture_started_at END
+            WHERE id = $id
+            """;
         command.Parameters.AddWithValue("$id", recordingId);
         command.Parameters.AddWithValue("$offset", (object?)clockOffsetMs ?? DBNull.Value);
         command.Parameters.AddWithValue("$duration", (object?)durationMs ?? DBNull.Value);
@@ -170,7 +187,7 @@ public sealed class SqliteRecordingCatalog(SqliteDatabase database) : IRecording
             }
         }
 
-        var recordings = await QueryAsync("1 = 1", [], cancellationToken);
+        var recordings = await QueryAsync("1 = 1", [], cancellationToken, HasCaptureStartColumn() ? Columns : ColumnsBeforeCaptureStart);
         var windows = new List<(string, Guid, ClipWindow)>();
         await using var windowConnection = database.Open();
         await using var command = windowConnection.CreateCommand();
@@ -183,11 +200,19 @@ public sealed class SqliteRecordingCatalog(SqliteDatabase database) : IRecording
         return (recordings, windows);
     }
 
-    private async Task<IReadOnlyList<Recording>> QueryAsync(string where, (string Name, string Value)[] parameters, CancellationToken cancellationToken)
+    private bool HasCaptureStartColumn()
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM pragma_table_info('recordings') WHERE name = 'capture_started_at'";
+        return (long)command.ExecuteScalar()! > 0;
+    }
+
+    private async Task<IReadOnlyList<Recording>> QueryAsync(string where, (string Name, string Value)[] parameters, CancellationToken cancellationToken, string columns = Columns)
     {
         await using var connection = database.Open();
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {Columns} FROM recordings WHERE {where} ORDER BY created_at, id";
+        command.CommandText = $"SELECT {columns} FROM recordings WHERE {where} ORDER BY created_at, id";
         foreach (var (name, value) in parameters)
         {
             command.Parameters.AddWithValue(name, value);
@@ -216,6 +241,7 @@ public sealed class SqliteRecordingCatalog(SqliteDatabase database) : IRecording
         r.GetString(11),
         DateTimeOffset.Parse(r.GetString(12), CultureInfo.InvariantCulture),
         r.IsDBNull(13) ? null : DateTimeOffset.Parse(r.GetString(13), CultureInfo.InvariantCulture),
+        r.IsDBNull(15) ? null : DateTimeOffset.Parse(r.GetString(15), CultureInfo.InvariantCulture),
         BlobName.Parse(r.GetString(14)));
 
     // Always UTC, so that the text sorts in time order whatever offset a caller used.

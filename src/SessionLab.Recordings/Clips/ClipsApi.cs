@@ -61,7 +61,7 @@ internal static class ClipsApi
             return RecordingProblems.From(RecordingErrorCode.InvalidRequest, error!);
         }
         await catalog.SetClipWindowAsync(sessionId, noteId, window, cancellationToken);
-        var clips = await SessionClips.LoadAsync(catalog, links, sessionId, http.Request, cancellationToken);
+        var clips = await SessionClips.LoadAsync(catalog, links, found.State!, http.Request, cancellationToken);
         return await ClipAsync(clips, found.Note!, window, recordingId: null, cancellationToken);
     }
 
@@ -113,7 +113,7 @@ internal static class ClipsApi
             return RecordingProblems.From(RecordingErrorCode.TagNotFound, $"#{name} is neither in the study's tag palette nor on any note of this session.");
         }
 
-        var clips = await SessionClips.LoadAsync(catalog, links, sessionId, http.Request, cancellationToken);
+        var clips = await SessionClips.LoadAsync(catalog, links, state, http.Request, cancellationToken);
         var reel = ImmutableArray.CreateBuilder<Clip>();
         var uncovered = ImmutableArray.CreateBuilder<Guid>();
         foreach (var note in tagged)
@@ -164,7 +164,7 @@ internal static class ClipsApi
         {
             recordingId = null;
         }
-        var clips = await SessionClips.LoadAsync(catalog, links, sessionId, http.Request, cancellationToken);
+        var clips = await SessionClips.LoadAsync(catalog, links, found.State!, http.Request, cancellationToken);
         if (clips.WindowFor(noteId, before.Seconds, after.Seconds, out var error) is not { } window)
         {
             return (null, RecordingProblems.From(RecordingErrorCode.InvalidRequest, error!));
@@ -191,17 +191,17 @@ internal static class ClipsApi
         };
     }
 
-    private static async Task<(Note? Note, ProblemHttpResult? Problem)> FindNoteAsync(
+    private static async Task<(Note? Note, ProblemHttpResult? Problem, SessionState? State)> FindNoteAsync(
         string sessionId, Guid noteId, bool observersAllowed, IRecordingAccess access, HttpContext http, ShareRead? shareRead, CancellationToken cancellationToken)
     {
         var granted = await access.RequireSessionAsync(http, sessionId, observersAllowed, shareRead, cancellationToken);
         if (granted.Problem is { } denied)
         {
-            return (null, denied);
+            return (null, denied, null);
         }
         return granted.State!.FindNote(noteId) is { } note
-            ? (note, null)
-            : (null, RecordingProblems.From(RecordingErrorCode.NoteNotFound, $"Session '{sessionId}' has no note '{noteId}'."));
+            ? (note, null, granted.State)
+            : (null, RecordingProblems.From(RecordingErrorCode.NoteNotFound, $"Session '{sessionId}' has no note '{noteId}'."), granted.State);
     }
 
     private sealed record PlacedClip(SessionClips Clips, Note Note, ClipWindow Window, Recording Recording, ClipRange Range);

@@ -22,8 +22,9 @@ internal sealed class SessionClips
         _request = request;
     }
 
-    public static async Task<SessionClips> LoadAsync(IRecordingCatalog catalog, PlaybackLinks links, string sessionId, HttpRequest request, CancellationToken cancellationToken) =>
-        new(await catalog.ListAsync(sessionId, cancellationToken), await catalog.GetClipWindowsAsync(sessionId, cancellationToken), links, request);
+    public static async Task<SessionClips> LoadAsync(IRecordingCatalog catalog, PlaybackLinks links, SessionState session, HttpRequest request, CancellationToken cancellationToken) =>
+        new([.. (await catalog.ListAsync(session.SessionId, cancellationToken)).Select(r => r.OnSessionClock(session.StartedAt))],
+            await catalog.GetClipWindowsAsync(session.SessionId, cancellationToken), links, request);
 
     /// <summary>The note's stored window, or the default; <paramref name="beforeSeconds"/> and <paramref name="afterSeconds"/> override either side for this request.</summary>
     public ClipWindow? WindowFor(Guid noteId, double? beforeSeconds, double? afterSeconds, out string? error)

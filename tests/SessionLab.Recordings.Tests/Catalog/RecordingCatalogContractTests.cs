@@ -48,6 +48,7 @@ public abstract class RecordingCatalogContractTests : IAsyncLifetime
             Bytes = 5_000_000_000,
             ChunkCount = 600,
             CompletedAt = Start.AddHours(2),
+            CaptureStartedAt = null,
         };
 
         await Catalog.AddAsync(uploading, Token).WaitAsync(TestTimeouts.Step);
@@ -119,20 +120,20 @@ public abstract class RecordingCatalogContractTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task UpdatingTheTimingChangesOnlyWhatIsGiven()
+    public async Task UpdatingTheTimingChangesOnlyWhatIsGivenAndAGivenOffsetReplacesTheCaptureStart()
     {
         var recording = NewRecording(NewSessionId(), Start);
         var other = NewRecording(recording.SessionId, Start);
         await Catalog.AddAsync(recording, Token).WaitAsync(TestTimeouts.Step);
         await Catalog.AddAsync(other, Token).WaitAsync(TestTimeouts.Step);
 
-        await Catalog.UpdateTimingAsync(recording.Id, clockOffsetMs: 7000, durationMs: null, Token).WaitAsync(TestTimeouts.Step);
-        var offsetOnly = await Catalog.FindAsync(recording.SessionId, recording.Id, Token).WaitAsync(TestTimeouts.Step);
         await Catalog.UpdateTimingAsync(recording.Id, clockOffsetMs: null, durationMs: 12_345, Token).WaitAsync(TestTimeouts.Step);
-        var durationToo = await Catalog.FindAsync(recording.SessionId, recording.Id, Token).WaitAsync(TestTimeouts.Step);
+        var durationOnly = await Catalog.FindAsync(recording.SessionId, recording.Id, Token).WaitAsync(TestTimeouts.Step);
+        await Catalog.UpdateTimingAsync(recording.Id, clockOffsetMs: 7000, durationMs: null, Token).WaitAsync(TestTimeouts.Step);
+        var offsetToo = await Catalog.FindAsync(recording.SessionId, recording.Id, Token).WaitAsync(TestTimeouts.Step);
 
-        Assert.Equal(recording with { ClockOffsetMs = 7000 }, offsetOnly);
-        Assert.Equal(recording with { ClockOffsetMs = 7000, DurationMs = 12_345 }, durationToo);
+        Assert.Equal(recording with { DurationMs = 12_345 }, durationOnly);
+        Assert.Equal(recording with { ClockOffsetMs = 7000, DurationMs = 12_345, CaptureStartedAt = null }, offsetToo);
         Assert.Equal(other, await Catalog.FindAsync(other.SessionId, other.Id, Token).WaitAsync(TestTimeouts.Step));
     }
 
@@ -209,6 +210,6 @@ public abstract class RecordingCatalogContractTests : IAsyncLifetime
         return new Recording(
             id, sessionId, "st_catalog", RecordingKind.LiveCapture, "video/webm", ClockOffsetMs: 1500, DurationMs: 90_000, ExpectedBytes: 123_456,
             RecordingStatus.Uploading, Bytes: null, ChunkCount: null, "obs_1", createdAt, CompletedAt: null,
-            BlobName.Parse($"studies/st_catalog/sessions/{sessionId}/recordings/{id}.webm"));
+            CaptureStartedAt: createdAt.AddSeconds(-1), BlobName.Parse($"studies/st_catalog/sessions/{sessionId}/recordings/{id}.webm"));
     }
 }

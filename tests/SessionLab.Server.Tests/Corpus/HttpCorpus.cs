@@ -360,6 +360,9 @@ internal static class HttpCorpus
         yield return New("durationMs negative", """{"kind":"uploadedFile","contentType":"video/webm","durationMs":-1}""");
         yield return New("durationMs more than a day", """{"kind":"uploadedFile","contentType":"video/webm","durationMs":86400001}""");
         yield return New("durationMs with a fraction", """{"kind":"uploadedFile","contentType":"video/webm","durationMs":1.5}""");
+        yield return New("startedAt is not a time", """{"kind":"liveCapture","contentType":"video/webm","startedAt":"yesterday"}""");
+        yield return New("startedAt of a live capture years from the server's clock", """{"kind":"liveCapture","contentType":"video/webm","startedAt":"2020-01-01T00:00:00Z"}""") with { Mentions = "startedAt" };
+        yield return New("startedAt beside clockOffsetMs", """{"kind":"uploadedFile","contentType":"video/webm","startedAt":"2020-01-01T00:00:00Z","clockOffsetMs":0}""") with { Mentions = "startedAt" };
         yield return New("live capture of a session that ended", """{"kind":"liveCapture","contentType":"video/webm"}""", 409, "sessionEnded", "$ended");
         yield return New("JSON null", "null");
         yield return New("body is not JSON", "kind=liveCapture");

@@ -53,7 +53,7 @@ public sealed class PostgresRecordingsTests(PostgresServerFixture postgres) : IC
             var noteId = Guid.NewGuid();
             var recording = new Recording(
                 "rec_earlier", sessionId, "st_earlier", RecordingKind.LiveCapture, "video/webm", 0, 60_000, null, RecordingStatus.Complete, 4096, 1, "mod_1",
-                new DateTimeOffset(2026, 11, 2, 10, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 2, 10, 1, 0, TimeSpan.Zero),
+                new DateTimeOffset(2026, 11, 2, 10, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 2, 10, 1, 0, TimeSpan.Zero), null,
                 BlobName.Parse($"studies/st_earlier/sessions/{sessionId}/recordings/rec_earlier.webm"));
             var earlier = new SqliteRecordingCatalog(new SqliteDatabase(Path.Combine(dataDirectory, "sessionlab.db")));
             await earlier.CreateSchemaAsync(CancellationToken.None).WaitAsync(TestTimeouts.Step);

@@ -74,6 +74,10 @@ public sealed class RecordingScenario
         Assert.True(result.Ok, result.Error?.Message);
     }
 
+    /// <summary>The instant the session started by its log; it must have started.</summary>
+    public async Task<DateTimeOffset> SessionStartedAtAsync() =>
+        (await Grain.GetStateAsync(CancellationToken.None))?.StartedAt ?? throw new InvalidOperationException("The session has not started.");
+
     /// <summary>Ends the session as its owner does from the study page; it need not have started.</summary>
     public async Task EndSessionAsync()
     {

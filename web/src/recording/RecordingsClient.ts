@@ -39,8 +39,14 @@ export interface RecordingsClientOptions {
 export interface CreateRecordingRequest {
   kind: RecordingKind;
   contentType: string;
-  /** Session clock (ms) at the recording's first frame. A live capture may leave it to the server's session clock. */
+  /** Session clock (ms) at the recording's first frame, as entered for a finished file. */
   clockOffsetMs?: number;
+  /**
+   * The instant capture began (ISO 8601, by the server's clock): the server places the recording on the session clock
+   * from it, before the session's start if capture began first. Instead of clockOffsetMs; a live capture without
+   * either began when the server created it.
+   */
+  startedAt?: string;
   expectedBytes?: number;
   durationMs?: number;
 }

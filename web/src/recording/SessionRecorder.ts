@@ -14,8 +14,12 @@ export interface SessionRecorderOptions {
   mimeType?: string;
   videoBitsPerSecond?: number;
   audioBitsPerSecond?: number;
-  /** The session clock (ms) when recording starts; left out, the server takes its own session clock at creation. */
-  clockOffsetMs?: number;
+  /**
+   * Now by the server's clock (ms since 1970), to tell the server the instant capture began; it places the recording
+   * on the session clock from that (before the session's start, if recording began first). Left out, the browser's
+   * own clock is used.
+   */
+  serverNow?: () => number;
   retry?: Partial<RetryPolicy>;
   onProgress?: (progress: UploadProgress) => void;
   /** The upload gave up (a refusal that retrying cannot fix, such as the size limit); recording stops. */
@@ -66,11 +70,25 @@ export class SessionRecorder {
       throw new Error('This browser cannot record any of the types the server accepts.');
     }
     const capabilities = await client.capabilities(this.abort.signal);
-    this.created = await client.create(
-      sessionId,
-      { kind: 'liveCapture', contentType: mimeType, clockOffsetMs: this.options.clockOffsetMs },
-      this.abort.signal,
-    );
+    // Capture begins before the server knows of the recording, so its start is the instant the first frame was taken;
+    // what arrives before the recording exists waits here.
+    const recorder = new MediaRecorder(this.stream, {
+      mimeType,
+      videoBitsPerSecond: this.options.videoBitsPerSecond,
+      audioBitsPerSecond: this.options.audioBitsPerSecond,
+    });
+    const early: Blob[] = [];
+    recorder.ondataavailable = (event) => early.push(event.data);
+    recorder.start(this.options.timesliceMs ?? 2_000);
+    this.startedAt = performance.now();
+    const startedAt = new Date(this.options.serverNow?.() ?? Date.now()).toISOString();
+    try {
+      this.created = await client.create(sessionId, { kind: 'liveCapture', contentType: mimeType, startedAt }, this.abort.signal);
+    } catch (error) {
+      recorder.ondataavailable = null;
+      recorder.stop();
+      throw error;
+    }
     this.uploader = new ChunkUploader({
       client,
       sessionId,
@@ -81,16 +99,10 @@ export class SessionRecorder {
       onFailure: (error) => this.fail(error),
       signal: this.abort.signal,
     });
-    const recorder = new MediaRecorder(this.stream, {
-      mimeType,
-      videoBitsPerSecond: this.options.videoBitsPerSecond,
-      audioBitsPerSecond: this.options.audioBitsPerSecond,
-    });
-    recorder.ondataavailable = (event) => this.accept(event.data);
     this.recorder = recorder;
-    recorder.start(this.options.timesliceMs ?? 2_000);
-    this.startedAt = performance.now();
     this.currentState = 'recording';
+    recorder.ondataavailable = (event) => this.accept(event.data);
+    early.forEach((chunk) => this.accept(chunk));
     return this.created;
   }
 

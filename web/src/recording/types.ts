@@ -20,6 +20,8 @@ export interface Recording {
   createdBy: string;
   createdAt: string;
   completedAt: string | null;
+  /** The instant capture began; while set, the server places the recording on the session clock from it. */
+  captureStartedAt: string | null;
 }
 
 export interface UploadedChunk {

@@ -7,7 +7,29 @@ import type { UploadProgress } from '../recording/types';
 import { singleKeyAttr, singleKeyHint } from '../ui/single-key-shortcuts';
 import type { TeamContext } from './team-context';
 
-type PanelState = 'idle' | 'asking' | 'recording' | 'stopping' | 'saved' | 'failed';
+type PanelState = 'idle' | 'asking' | 'recording' | 'stopping' | 'saved' | 'failed' | 'reloaded';
+
+/** The recording this tab is recording, kept per tab across a reload, so the reloaded page can say what happened. */
+function recordingKey(sessionId: string): string {
+  return `sessionlab:recording-in-progress:${sessionId}`;
+}
+
+function recordingInProgress(sessionId: string): string | null {
+  try {
+    return sessionStorage.getItem(recordingKey(sessionId));
+  } catch {
+    return null;
+  }
+}
+
+function keepRecordingInProgress(sessionId: string, recordingId: string | null): void {
+  try {
+    if (recordingId) sessionStorage.setItem(recordingKey(sessionId), recordingId);
+    else sessionStorage.removeItem(recordingKey(sessionId));
+  } catch {
+    /* Without storage a reload is found by the quiet check instead, a few seconds later. */
+  }
+}
 
 /**
  * The moderator's recording: the shared screen and the microphone, recorded in the browser and uploaded chunk by
@@ -29,8 +51,6 @@ export class RecordingPanel {
   private stream: MediaStream | null = null;
   private progress: UploadProgress | null = null;
   private startedAt = 0;
-  private startedServerMs = 0;
-  private startedBeforeSession = false;
   private summary = '';
   /** Recordings this page made; they are never offered as interrupted while it still has them. */
   readonly recordedHere = new Set<string>();
@@ -48,7 +68,20 @@ export class RecordingPanel {
       this.actions,
       this.error,
       this.live);
-    this.interrupted = new InterruptedRecordings(library, this.recordedHere);
+    // A recording this tab was making when it was reloaded: the browser ended its capture, so say so at once.
+    const reloaded = recordingInProgress(ctx.sessionId);
+    this.interrupted = new InterruptedRecordings(library, this.recordedHere, reloaded ? {
+      recordingId: reloaded,
+      recordAgain: () => void this.start(),
+      settled: () => {
+        keepRecordingInProgress(ctx.sessionId, null);
+        if (this.state === 'reloaded') this.setState('idle', '');
+      },
+    } : undefined);
+    if (reloaded) {
+      this.state = 'reloaded';
+      this.say('Recording stopped because the page was reloaded.');
+    }
     this.actions.after(this.interrupted.element);
     this.render();
   }
@@ -89,7 +122,7 @@ export class RecordingPanel {
   }
 
   private get canStart(): boolean {
-    return ['idle', 'saved', 'failed'].includes(this.state) && this.ctx.state.status !== 'ended';
+    return ['idle', 'saved', 'failed', 'reloaded'].includes(this.state) && this.ctx.state.status !== 'ended';
   }
 
   private async start(): Promise<void> {
@@ -106,6 +139,7 @@ export class RecordingPanel {
     const recorder = new SessionRecorder(stream, {
       client: this.library.client,
       sessionId: this.ctx.sessionId,
+      serverNow: () => this.ctx.serverNow(),
       onProgress: (p) => this.progressed(p),
       onError: (error) => this.uploadRefused(error),
     });
@@ -118,11 +152,12 @@ export class RecordingPanel {
     }
     this.stream = stream;
     this.recorder = recorder;
-    if (recorder.recording) this.recordedHere.add(recorder.recording.id);
+    if (recorder.recording) {
+      this.recordedHere.add(recorder.recording.id);
+      keepRecordingInProgress(this.ctx.sessionId, recorder.recording.id);
+    }
     this.progress = null;
     this.startedAt = performance.now();
-    this.startedServerMs = this.ctx.serverNow();
-    this.startedBeforeSession = this.ctx.state.status === 'scheduled';
     // Stopping the share from the browser's own bar ends the video; recording on would keep only silence and black.
     stream.getVideoTracks()[0]?.addEventListener('ended', () => void this.stop('Screen sharing ended, so the recording stopped.'));
     window.addEventListener('beforeunload', this.warnBeforeLeaving);
@@ -135,11 +170,7 @@ export class RecordingPanel {
     if (!recorder || this.state !== 'recording') return;
     this.setState('stopping', reason ? `${reason} Sending the last chunks…` : 'Stopping: sending the last chunks…');
     try {
-      let recording = await recorder.stop();
-      if (this.startedBeforeSession && this.ctx.state.startedAt !== null) {
-        // Created before the session clock ran, the recording was placed at 0; it really began this long before.
-        recording = await this.library.client.update(this.ctx.sessionId, recording.id, { clockOffsetMs: Math.min(0, Math.round(this.startedServerMs - this.ctx.state.startedAt)) });
-      }
+      const recording = await recorder.stop();
       this.summary = `${duration(recording.durationMs ?? 0)}, ${bytes(recording.bytes ?? 0)}`;
       this.release();
       this.setState('saved', `${reason ? `${reason} ` : ''}Recording saved: ${this.summary}. Notes it shows now have clips.`);
@@ -157,6 +188,7 @@ export class RecordingPanel {
   }
 
   private release(): void {
+    keepRecordingInProgress(this.ctx.sessionId, null);
     this.stream?.getTracks().forEach((t) => t.stop());
     this.stream = null;
     this.recorder = null;
@@ -207,11 +239,12 @@ export class RecordingPanel {
       stopping: 'Stopping: sending the last chunks…',
       saved: `Recording saved (${this.summary})`,
       failed: 'Not recording',
+      reloaded: 'Recording stopped because the page was reloaded',
     };
     replaceContent(this.stateLine, h('span', { class: 'rec-dot', 'aria-hidden': 'true' }), label[this.state],
       elapsed ? h('span', { class: 'rec-elapsed', 'data-testid': 'recording-elapsed' }, ` ${elapsed}`) : null);
-    this.badge.hidden = this.state !== 'recording' && this.state !== 'stopping';
-    this.badge.textContent = this.state === 'recording' ? `● Recording ${elapsed}` : 'Saving the recording…';
+    this.badge.hidden = this.state !== 'recording' && this.state !== 'stopping' && this.state !== 'reloaded';
+    this.badge.textContent = this.state === 'recording' ? `● Recording ${elapsed}` : this.state === 'reloaded' ? 'Recording stopped: page reloaded' : 'Saving the recording…';
 
     const p = this.progress;
     this.bar.hidden = !p || this.state === 'idle' || this.state === 'asking';

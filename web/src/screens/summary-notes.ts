@@ -22,7 +22,11 @@ export class NotesByTag {
 
   constructor(private readonly study: Study, private readonly notes: NoteView[], private readonly clips: ClipLibrary | null,
     private readonly canShare = false) {
-    clips?.onChange(() => this.render());
+    clips?.onChange(() => {
+      // A recording arrived or was re-aligned: open clips are cut again where they now fall.
+      for (const view of this.clipViews.values()) void view.play();
+      this.render();
+    });
     this.render();
   }
 

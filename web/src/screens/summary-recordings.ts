@@ -1,5 +1,6 @@
 import type { ClipLibrary } from '../clips/clip-library';
 import { InterruptedRecordings } from '../clips/interrupted-recordings';
+import { RecordingAligner } from '../clips/recording-align';
 import { RecordingUploadForm } from '../clips/recording-upload';
 import { h, replaceContent } from '../lib/dom';
 import { bytes, clock, dateTime, duration } from '../lib/format';
@@ -25,6 +26,8 @@ export class RecordingsSection {
   /** The upload, folded away once the session has a recording; open while there is none. */
   private readonly disclosure = h('details', { class: 'upload-disclosure', open: true });
   private folded = false;
+  /** The recording being aligned, kept open across re-renders. */
+  private aligner: { recordingId: string; view: RecordingAligner } | null = null;
 
   private render(): void {
     const recordings = this.clips.recordings;
@@ -37,7 +40,28 @@ export class RecordingsSection {
       ? h('p', { class: 'muted' }, this.clips.canEdit
         ? 'No recording yet. Record from the moderator console during the session, or upload a finished file below.'
         : 'No recording yet.')
-      : h('ul', { class: 'recordings' }, recordings.map((r) => h('li', { 'data-recording-id': r.id }, describe(r)))));
+      : h('ul', { class: 'recordings' }, recordings.map((r) => this.item(r))));
+  }
+
+  private item(r: Recording): HTMLElement {
+    const open = this.aligner?.recordingId === r.id ? this.aligner.view : null;
+    // Only a saved recording plays, and only the owner and the moderator may move it.
+    const canAlign = this.clips.canEdit && r.status === 'complete';
+    return h('li', { 'data-recording-id': r.id },
+      h('span', { 'data-testid': 'recording-description' }, describe(r)),
+      canAlign ? [' ', h('button', { type: 'button', class: 'button-link', 'aria-expanded': String(!!open), 'data-focus': `align-${r.id}`,
+        'aria-label': open ? 'Close aligning' : `Align with the session: ${describe(r)}`, onclick: () => this.toggleAligner(r) },
+        open ? 'Close aligning' : 'Align with the session')] : null,
+      open?.element ?? null);
+  }
+
+  private toggleAligner(r: Recording): void {
+    const open = this.aligner;
+    open?.view.close();
+    this.aligner = open?.recordingId === r.id ? null : { recordingId: r.id, view: new RecordingAligner(this.clips, r, () => this.toggleAligner(r)) };
+    this.render();
+    if (this.aligner) this.aligner.view.focus();
+    else this.list.querySelector<HTMLElement>(`[data-focus="align-${r.id}"]`)?.focus();
   }
 }
 

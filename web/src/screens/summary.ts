@@ -77,7 +77,8 @@ export function renderSummary(main: HTMLElement, study: Study, state: TeamState,
       h('ul', null, unsent.map((i) => h('li', null, i.method === 'AddNote' ? i.request.text : '')))) : null,
     h('section', { class: 'panel', 'aria-labelledby': 'tasks-title' },
       h('h2', { id: 'tasks-title' }, 'Tasks'),
-      h('div', { class: 'table-wrap' }, h('table', { class: 'summary-table', 'data-testid': 'summary-tasks' },
+      // Scrolls sideways on a phone, so it takes focus: the keyboard can scroll it too.
+      h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-labelledby': 'tasks-title' }, h('table', { class: 'summary-table', 'data-testid': 'summary-tasks' },
         h('thead', null, h('tr', null, ['Task', 'Outcome', 'Time on task', 'Errors', 'Assists', 'SEQ (1–7)'].map((c) => h('th', { scope: 'col' }, c)))),
         h('tbody', null, study.tasks.map((task, i) => {
           const a = state.attempt(task.id);

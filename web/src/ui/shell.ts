@@ -18,15 +18,28 @@ export function renderShell(parts: ShellParts): HTMLElement {
   const main = h('main', { id: 'main', tabindex: '-1' }, parts.main);
   const brand = parts.homeLink === false ? h('span', { class: 'brand' }, 'SessionLab') : h('a', { class: 'brand', href: '/' }, 'SessionLab');
   const app = document.getElementById('app')!;
+  const header = h('header', { class: 'banner' }, brand, parts.context ? h('div', { class: 'banner-context' }, parts.context) : null,
+    parts.status ? h('div', { class: 'banner-status' }, parts.status) : null,
+    parts.homeLink === false ? null : h('div', { class: 'banner-account', id: 'banner-account' }));
   app.replaceChildren(
     // The address's fragment carries the page's link token, so the skip link moves focus without touching it.
     h('a', { class: 'skip-link', href: '#main', onclick: (e: MouseEvent) => { e.preventDefault(); main.focus(); } }, 'Skip to content'),
-    h('header', { class: 'banner' }, brand, parts.context ? h('div', { class: 'banner-context' }, parts.context) : null,
-      parts.status ? h('div', { class: 'banner-status' }, parts.status) : null,
-      parts.homeLink === false ? null : h('div', { class: 'banner-account', id: 'banner-account' })),
+    header,
     main,
   );
+  // A page with a status (a live session: its clock, the recording badge, the connection) keeps its banner in view
+  // while the page scrolls; what gets focus scrolls into view below it, never under it.
+  if (parts.status) keepBannerInView(header);
+  else document.documentElement.style.removeProperty('--banner-height');
   return main;
+}
+
+function keepBannerInView(header: HTMLElement): void {
+  header.classList.add('banner-sticky');
+  const root = document.documentElement;
+  new ResizeObserver(() => {
+    if (header.isConnected) root.style.setProperty('--banner-height', `${header.offsetHeight}px`);
+  }).observe(header);
 }
 
 /** The signed-in member's name and a way to sign out, in the banner of the team's pages. */

@@ -188,7 +188,7 @@ for (const store of recordingStores) {
     }
   });
 
-  test('a recording interrupted by a reload of the console is offered for saving, is saved by keyboard with what reached the server, and an observer’s note from before the reload plays as a clip', { timeout: 150_000 }, async () => {
+  test('a recording interrupted by a reload of the console is offered for saving at once, is saved by keyboard with what reached the server, and an observer’s note from before the reload plays as a clip', { timeout: 150_000 }, async () => {
     const links = await createSession(env.server.url);
     let moderator: Person | undefined;
     let ada: Person | undefined;
@@ -215,14 +215,14 @@ for (const store of recordingStores) {
       const reloadedAt = Date.now();
       await mod.reload();
       await mod.locator('[data-testid=connection][data-state=connected]').waitFor();
-      assert.equal(await mod.locator('[data-testid=recording-state]').getAttribute('data-state'), 'idle', 'the reload ended the recording in the page');
+      assert.equal(await mod.locator('[data-testid=recording-state]').getAttribute('data-state'), 'reloaded', 'the reload ended the recording in the page');
 
-      // Once nothing more arrives for it, the console offers to save what the server holds.
+      // The reloaded console knows the reload cut its recording, and offers to save what the server holds.
       const offer = mod.getByTestId('recording-interrupted');
-      const save = offer.getByRole('button', { name: 'Save the interrupted recording' });
+      const save = offer.getByRole('button', { name: 'Save only' });
       await save.waitFor({ timeout: 30_000 });
       const offered = await offer.textContent() ?? '';
-      assert.match(offered, /interrupted before it was saved.*\d+ chunks? \([\d.]+ [KM]B\) reached the server/);
+      assert.match(offered, /stopped because the page was reloaded\. \d+ chunks? \([\d.]+ [KM]B\) of it reached the server/);
       await screenshot(mod, 'moderator-recording-interrupted');
       await expectAccessible(mod, 'the moderator console offering an interrupted recording');
 
