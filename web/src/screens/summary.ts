@@ -77,7 +77,8 @@ export function renderSummary(main: HTMLElement, study: Study, state: TeamState,
       h('ul', null, unsent.map((i) => h('li', null, i.method === 'AddNote' ? i.request.text : '')))) : null,
     h('section', { class: 'panel', 'aria-labelledby': 'tasks-title' },
       h('h2', { id: 'tasks-title' }, 'Tasks'),
-      h('div', { class: 'table-wrap' }, h('table', { class: 'summary-table', 'data-testid': 'summary-tasks' },
+      // On a phone the table scrolls sideways: the scroll box takes focus so arrow keys can scroll it.
+      h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-labelledby': 'tasks-title' }, h('table', { class: 'summary-table', 'data-testid': 'summary-tasks' },
         h('thead', null, h('tr', null, ['Task', 'Outcome', 'Time on task', 'Errors', 'Assists', 'SEQ (1–7)'].map((c) => h('th', { scope: 'col' }, c)))),
         h('tbody', null, study.tasks.map((task, i) => {
           const a = state.attempt(task.id);
