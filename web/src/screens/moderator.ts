@@ -357,17 +357,20 @@ export class ModeratorPanel {
     const d = this.susAloud;
     const error = h('p', { class: 'field-error', id: 'sus-aloud-error', role: 'alert', hidden: !d.error }, d.error);
     const clearError = () => { d.error = ''; error.hidden = true; };
+    // A missing answer is said in its statement, where focus goes, not under the tenth.
+    const missing = d.error ? d.responses.findIndex((r) => r === 0) : -1;
     const items = SUS_ITEMS.map((text, i) => h('fieldset', { class: 'scale sus-item' },
       h('legend', null, `${i + 1}. ${text}`),
       h('div', { class: 'scale-options' }, SUS_SCALE.map((label, j) => {
         const id = `sus-aloud-${i + 1}-${j + 1}`;
-        const input = h('input', { type: 'radio', name: `sus-aloud-${i + 1}`, id, value: String(j + 1), checked: d.responses[i] === j + 1, 'data-focus': id });
+        const input = h('input', { type: 'radio', name: `sus-aloud-${i + 1}`, id, value: String(j + 1), checked: d.responses[i] === j + 1, 'data-focus': id, 'aria-describedby': i === missing ? 'sus-aloud-error' : null });
         input.addEventListener('change', () => { d.responses[i] = j + 1; clearError(); });
         return h('span', { class: 'scale-option' }, input, h('label', { for: id }, String(j + 1), h('span', { class: 'scale-end' }, label)));
-      }))));
+      })),
+      i === missing ? error : null));
     const form = h('form', { class: 'questionnaire-aloud', 'aria-label': 'SUS answers given aloud' },
       h('p', { class: 'muted small' }, 'For each statement, the participant’s answer from 1 (strongly disagree) to 5 (strongly agree). In a statement, the keys 1–5 choose and move on.'),
-      items, error,
+      items, missing >= 0 ? null : error,
       h('button', { type: 'submit', class: 'button', 'data-focus': 'sus-aloud-save' }, 'Save SUS answers'));
     answerSusByKeyboard(form, (item, n) => {
       d.responses[items.indexOf(item as HTMLFieldSetElement)] = n;
