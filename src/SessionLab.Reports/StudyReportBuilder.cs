@@ -129,12 +129,13 @@ public static class StudyReportBuilder
     {
         var attempts = observed.Select(s => (Session: s, Attempt: s.FindAttempt(task.Id))).ToArray();
         var ended = attempts.Select(a => a.Attempt).OfType<TaskAttempt>().Where(a => a.Outcome is not null).ToArray();
-        var attempted = ended.Where(a => a.Outcome != TaskOutcome.Skipped).ToArray();
+        var attempted = ended.Where(a => a.Outcome is not (TaskOutcome.Skipped or TaskOutcome.Abandoned)).ToArray();
         var outcomes = new OutcomeCounts(
             ended.Count(a => a.Outcome == TaskOutcome.Success),
             ended.Count(a => a.Outcome == TaskOutcome.Partial),
             ended.Count(a => a.Outcome == TaskOutcome.Fail),
-            ended.Count(a => a.Outcome == TaskOutcome.Skipped));
+            ended.Count(a => a.Outcome == TaskOutcome.Skipped),
+            ended.Count(a => a.Outcome == TaskOutcome.Abandoned));
 
         // A success stamped with no positive duration (clock skew, a double click) is a marking slip, not a time.
         double[] successSeconds = [.. attempted

@@ -260,6 +260,10 @@ public static class MarkdownReportRenderer
             {
                 text.Append($"{task.Outcomes.Skipped} skipped it (not counted as attempted). ");
             }
+            if (task.Outcomes.Abandoned > 0)
+            {
+                text.Append($"{task.Outcomes.Abandoned} had it running when the session ended, with no outcome marked (abandoned, not counted as attempted). ");
+            }
             text.Append($"Errors: {PlainWords.Errors(task.Errors)}. Moderator help: {PlainWords.Assists(task.Assists)}.\n");
             if (task.Comments.IsEmpty)
             {

@@ -98,7 +98,7 @@ public static class StudiesApi
             return ApiProblems.From(SessionErrorCode.InvalidRequest, "scheduledFor must be between a year ago and five years ahead.");
         }
         var sessionId = "se_" + Guid.NewGuid().ToString("N")[..12];
-        var schedule = new ScheduleSessionRequest(Guid.NewGuid(), studyId, request.ParticipantAlias, request.ModeratorName ?? "Moderator", request.ScheduledFor);
+        var schedule = new ScheduleSessionRequest(Guid.NewGuid(), studyId, request.ParticipantAlias, request.ModeratorName ?? ScheduleSessionRequest.UnnamedModerator, request.ScheduledFor);
         var grain = grains.GetGrain<ISessionGrain>(sessionId);
         var result = await grain.ScheduleAsync(new Actor(http.User.MemberId()!, http.User.AuditActor().Name, SessionRole.Moderator), schedule, cancellationToken);
         if (result.Error is { } error)

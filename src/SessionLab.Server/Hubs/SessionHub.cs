@@ -42,13 +42,21 @@ public sealed partial class SessionHub(
         // One connection, one link: a second Join on it rejoins the same session in the same role.
         var claims = LinkAuthenticationHandler.LinkOf(Context.User!)!;
         var role = claims.Role ?? SessionRole.Observer;
-        // A moderator who gives no name is called what the session was scheduled with.
+        // A moderator who gives no name is called what the session was scheduled with, unless that is the placeholder.
         var scheduledModerator = role == SessionRole.Moderator && string.IsNullOrWhiteSpace(request.DisplayName)
             ? (await grains.GetGrain<ISessionGrain>(claims.Scope).GetStateAsync(Context.ConnectionAborted))?.ModeratorName
             : null;
+        if (scheduledModerator == ScheduleSessionRequest.UnnamedModerator)
+        {
+            scheduledModerator = null;
+        }
         if (ResolveActor(claims.Scope, role, request, scheduledModerator, out var problem) is not { } actor)
         {
-            return HubResult<SessionJoined>.Failure(SessionErrorCode.InvalidDisplayName, problem!);
+            // An ended session opens as its summary, which needs no name: the link is not stopped by a name form.
+            var state = await grains.GetGrain<ISessionGrain>(claims.Scope).GetStateAsync(Context.ConnectionAborted);
+            return state?.Status == SessionStatus.Ended
+                ? HubResult<SessionJoined>.Failure(SessionErrorCode.SessionEnded, "The session has ended; its summary opens instead.")
+                : HubResult<SessionJoined>.Failure(SessionErrorCode.InvalidDisplayName, problem!);
         }
 
         var grain = grains.GetGrain<ISessionGrain>(claims.Scope);
@@ -233,7 +241,7 @@ public sealed partial class SessionHub(
         var name = role == SessionRole.Participant ? "Participant" : request.DisplayName?.Trim();
         if (string.IsNullOrEmpty(name))
         {
-            name = previous?.Name ?? (role == SessionRole.Moderator ? scheduledModerator ?? "Moderator" : null);
+            name = previous?.Name ?? (role == SessionRole.Moderator ? scheduledModerator : null);
         }
         if (string.IsNullOrWhiteSpace(name))
         {

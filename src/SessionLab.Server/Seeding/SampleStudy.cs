@@ -42,5 +42,5 @@ internal static class SampleStudy
         QuestionnaireSettings.Default);
 
     public const string ParticipantAlias = "P1";
-    public const string ModeratorName = "Moderator";
+    public const string ModeratorName = ScheduleSessionRequest.UnnamedModerator;
 }

@@ -9,4 +9,7 @@ public enum TaskOutcome
     Partial,
     Fail,
     Skipped,
+
+    /// <summary>The session ended while the task was running and nobody marked how it went.</summary>
+    Abandoned,
 }

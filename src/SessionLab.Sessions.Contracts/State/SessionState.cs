@@ -59,7 +59,7 @@ public sealed record SessionState(
         var next = e.Event switch
         {
             SessionStarted => this with { Status = SessionStatus.Live, StartedAt = e.RecordedAt },
-            SessionEnded ended => this with { Status = SessionStatus.Ended, EndedAt = e.RecordedAt, DurationMs = ended.ClockOffsetMs, ActiveTaskId = null, Pending = null },
+            SessionEnded ended => EndRunningTask(ended) with { Status = SessionStatus.Ended, EndedAt = e.RecordedAt, DurationMs = ended.ClockOffsetMs, ActiveTaskId = null, Pending = null },
             NoteAdded n => this with
             {
                 Notes = Notes.Add(new Note(n.NoteId, e.Actor, n.ClockOffsetMs, n.Text, n.Tags, n.Kind, n.TaskId, e.Sequence, e.RecordedAt, null)),
@@ -94,6 +94,18 @@ public sealed record SessionState(
             _ => throw new InvalidOperationException($"Unknown event {e.Event.GetType().Name}."),
         };
         return next with { Sequence = e.Sequence };
+    }
+
+    /// <summary>
+    /// The running task ends with the session. Logs written before sessions recorded it explicitly end it as abandoned,
+    /// so no ended session shows a task in progress.
+    /// </summary>
+    private SessionState EndRunningTask(SessionEnded ended)
+    {
+        var running = ended.RunningTask ?? (ActiveTaskId is { } active ? new RunningTaskEnded(active, TaskOutcome.Abandoned) : null);
+        return running is null
+            ? this
+            : ReplaceAttempt(running.TaskId, a => a.IsEnded ? a : a with { EndOffsetMs = ended.ClockOffsetMs, Outcome = running.Outcome });
     }
 
     private SessionState ReplaceNote(Guid noteId, Func<Note, Note> change)

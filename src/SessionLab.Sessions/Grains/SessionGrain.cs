@@ -80,7 +80,7 @@ internal sealed partial class SessionGrain(
         HandleAsync(actor, request, (state, _, _) => SessionRules.StartSession(state, actor), cancellationToken);
 
     public Task<CommandResult> EndSessionAsync(Actor actor, EndSessionRequest request, CancellationToken cancellationToken) =>
-        HandleAsync(actor, request, (state, _, now) => SessionRules.EndSession(state, actor, now), cancellationToken);
+        HandleAsync(actor, request, (state, _, now) => SessionRules.EndSession(state, actor, request, now), cancellationToken);
 
     public Task<CommandResult> AddNoteAsync(Actor actor, AddNoteRequest request, CancellationToken cancellationToken) =>
         HandleAsync(actor, request, (state, study, now) => SessionRules.AddNote(state, study, actor, request, now), cancellationToken);

@@ -40,13 +40,23 @@ public static class SessionRules
         };
     }
 
-    public static Decision EndSession(SessionState state, Actor actor, DateTimeOffset now)
+    public static Decision EndSession(SessionState state, Actor actor, EndSessionRequest request, DateTimeOffset now)
     {
         if (RequireModerator(actor, "end the session") is { } refused)
         {
             return refused;
         }
-        return state.Status == SessionStatus.Ended ? Ended() : new SessionEnded(state.ClockAt(now));
+        if (state.Status == SessionStatus.Ended)
+        {
+            return Ended();
+        }
+        if (request.RunningTaskOutcome is { } outcome && !Enum.IsDefined(outcome))
+        {
+            return Refuse(SessionErrorCode.InvalidRequest, "runningTaskOutcome must be success, partial, fail, skipped or abandoned.");
+        }
+        // The running task is ended in the same event: an ended session never leaves a task in progress.
+        var running = state.ActiveTaskId is { } active ? new RunningTaskEnded(active, request.RunningTaskOutcome ?? TaskOutcome.Abandoned) : null;
+        return new SessionEnded(state.ClockAt(now), running);
     }
 
     public static Decision AddNote(SessionState state, Study study, Actor actor, AddNoteRequest request, DateTimeOffset now)
@@ -146,7 +156,8 @@ public static class SessionRules
         {
             return refused;
         }
-        if (request.Outcome is not { } outcome || !Enum.IsDefined(outcome))
+        // Abandoned is what the session's end records for a task nobody marked; a running task gets a real outcome.
+        if (request.Outcome is not { } outcome || !Enum.IsDefined(outcome) || outcome == TaskOutcome.Abandoned)
         {
             return Refuse(SessionErrorCode.InvalidRequest, "outcome is required: success, partial, fail or skipped.");
         }

@@ -217,6 +217,9 @@ internal static class HubCorpus
         yield return End("errors int.MinValue", EndTask(errors: "-2147483648"), "invalidCounter");
         yield return End("comment of 2,001 characters", EndTask(comment: Long(2001)), "commentTooLong");
         yield return End("comment of 60,000 characters", EndTask(comment: Long(60_000)), "commentTooLong");
+        yield return End("outcome abandoned while the session runs", EndTask(outcome: "\"abandoned\""), "invalidRequest") with { Mentions = "outcome is required" };
+        yield return new HubCase("EndSession: an unknown outcome for the running task", "mod@live", "EndSession", $$"""{"commandId":"{{Id()}}","runningTaskOutcome":"maybe"}""", "invalidRequest") with { Mentions = "'runningTaskOutcome'" };
+        yield return new HubCase("EndSession: the running task's outcome as a number", "mod@live", "EndSession", $$"""{"commandId":"{{Id()}}","runningTaskOutcome":42}""", "invalidRequest");
     }
 
     private static IEnumerable<HubCase> Questionnaires()

@@ -47,3 +47,17 @@ export function mediaTime(secondsValue: number): string {
   const whole = clock(Math.floor(tenths / 10) * 1000);
   return tenths % 10 === 0 ? whole : `${whole}.${tenths % 10}`;
 }
+
+const openingQuotes = '"\'“‘„«‚';
+const closingQuotes = '"\'”’“»‘';
+
+/**
+ * A quote without the quotation marks its author typed around it, for places that add their own pair: “"Where is
+ * it?"” would print twice otherwise. The same rule as the report's (ReportText.Unquoted).
+ */
+export function unquoted(text: string): string {
+  const trimmed = text.trim();
+  return trimmed.length >= 2 && openingQuotes.includes(trimmed[0]!) && closingQuotes.includes(trimmed[trimmed.length - 1]!)
+    ? trimmed.slice(1, -1).trim()
+    : trimmed;
+}

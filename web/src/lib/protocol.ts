@@ -3,10 +3,11 @@
 export type Role = 'moderator' | 'observer' | 'participant';
 export type SessionStatus = 'scheduled' | 'live' | 'ended';
 export type NoteKind = 'observation' | 'quote' | 'issue' | 'positive' | 'idea';
-export type TaskOutcome = 'success' | 'partial' | 'fail' | 'skipped';
+export type TaskOutcome = 'success' | 'partial' | 'fail' | 'skipped' | 'abandoned';
 export type QuestionnaireKind = 'seq' | 'sus';
 
 export const NOTE_KINDS: readonly NoteKind[] = ['observation', 'quote', 'issue', 'positive', 'idea'];
+/** What a moderator marks when ending a task; `abandoned` is only recorded when a session ends with the task running. */
 export const OUTCOMES: readonly TaskOutcome[] = ['success', 'partial', 'fail', 'skipped'];
 
 /** Bounds the server enforces (SessionLimits.cs); the page checks them first only to say so sooner. */
@@ -42,7 +43,7 @@ export interface PresenceEntry { actorId: string; displayName: string; role: Rol
 export type SessionEvent =
   | { type: 'sessionScheduled'; studyId: string; participantAlias: string; moderatorName: string; scheduledFor: string | null }
   | { type: 'sessionStarted' }
-  | { type: 'sessionEnded'; clockOffsetMs: number }
+  | { type: 'sessionEnded'; clockOffsetMs: number; runningTask?: { taskId: string; outcome: TaskOutcome } | null }
   | { type: 'noteAdded'; noteId: string; clockOffsetMs: number; text: string; tags: string[]; kind: NoteKind; taskId: string | null }
   | { type: 'noteEdited'; noteId: string; text: string; tags: string[]; kind: NoteKind }
   | { type: 'noteDeleted'; noteId: string }

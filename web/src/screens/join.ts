@@ -32,6 +32,6 @@ export async function showJoin(token: string): Promise<void> {
     await (await import('./participant')).showParticipant(token);
   } else {
     rememberSession({ sessionId: access.sessionId, role: access.role, token });
-    await (await import('./team')).showTeam(token, access.sessionId);
+    await (await import('./team')).showTeam(token, access.sessionId, access.role);
   }
 }

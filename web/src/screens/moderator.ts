@@ -4,7 +4,7 @@ import { capitalize } from '../lib/format';
 import { LIMITS, OUTCOMES, type CommandResult, type StudyTask, type TaskOutcome } from '../lib/protocol';
 import { load, remove, save } from '../lib/storage';
 import { answerSusByKeyboard, SEQ_HIGH, SEQ_LOW, SEQ_QUESTION, SUS_ITEMS, SUS_SCALE, susScore } from '../session/questionnaires';
-import { confirmDialog } from '../ui/dialog';
+import { confirmDialog, openDialog } from '../ui/dialog';
 import { singleKeyAttr, singleKeyHint, singleKeyShortcutsOn } from '../ui/single-key-shortcuts';
 import { attemptSummary, susLine, timerText } from './task-panel';
 import type { TeamContext } from './team-context';
@@ -16,7 +16,44 @@ const outcomeHelp: Record<TaskOutcome, string> = {
   partial: 'met them in part, or with help',
   fail: 'did not meet them or gave up',
   skipped: 'not attempted',
+  abandoned: 'the session ended while it ran',
 };
+
+/** What ending a session does to the links: said the same way whether or not a task is running. */
+const ENDING_SAYS = 'Everyone sees the summary. The participant’s link stops working; your link and the observers’ links keep opening the session’s summary and notes. This cannot be undone.';
+
+/**
+ * Asks how the running task went before the session ends: an outcome, or abandoned. Resolves with the choice, or null
+ * when the moderator cancels. The outcome they had marked in the console is chosen already.
+ */
+function endWithRunningTaskDialog(task: StudyTask, number: number, marked: TaskOutcome | null): Promise<TaskOutcome | null> {
+  return new Promise((resolve) => {
+    let answered = false;
+    const choices: TaskOutcome[] = [...OUTCOMES, 'abandoned'];
+    const help: Record<TaskOutcome, string> = { ...outcomeHelp, abandoned: 'the session ends before the task did; no outcome is counted' };
+    const fieldset = h('fieldset', { class: 'outcomes' },
+      h('legend', null, `How did task ${number}, “${task.title}”, go?`),
+      choices.map((outcome) => {
+        const id = `end-outcome-${outcome}`;
+        return h('span', { class: 'outcome-option' },
+          h('input', { type: 'radio', name: 'end-outcome', id, value: outcome, checked: outcome === (marked ?? 'abandoned') }),
+          h('label', { for: id }, capitalize(outcome), h('span', { class: 'muted small' }, ` — ${help[outcome]}`)));
+      }));
+    const dialog = openDialog('End the session while a task runs?', [
+      h('p', { class: 'notice', 'data-testid': 'running-task-warning' }, `Task ${number}, “${task.title}”, is still running. It ends with the session: mark how it went, or record it as abandoned.`),
+      fieldset,
+      h('p', null, ENDING_SAYS),
+    ], (close) => [
+      h('button', { type: 'button', class: 'button button-danger', onclick: () => {
+        answered = true;
+        resolve((fieldset.querySelector<HTMLInputElement>('input[name=end-outcome]:checked')?.value as TaskOutcome | undefined) ?? 'abandoned');
+        close();
+      } }, 'End task and session'),
+      h('button', { type: 'button', class: 'button button-secondary', autofocus: true, onclick: close }, 'Cancel'),
+    ]);
+    dialog.addEventListener('close', () => { if (!answered) resolve(null); });
+  });
+}
 
 /** The moderator's console: run the script, mark outcomes, count errors and assists, send SEQ and SUS, end the session. */
 export class ModeratorPanel {
@@ -107,14 +144,21 @@ export class ModeratorPanel {
     return study.tasks.filter((t) => ids.has(t.id));
   }
 
-  private get canRecordSus(): boolean {
+  /**
+   * The SUS asks about the whole experience, so it is offered once at least one task has ended, never from minute 0
+   * (the server would still take it: a moderator may have good reason).
+   */
+  private get susDue(): boolean {
     const { state, study } = this.ctx;
-    return state.status === 'live' && study.questionnaires.susAtEnd && !state.susResponses && !state.activeTaskId;
+    return study.questionnaires.susAtEnd && !state.susResponses && !state.activeTaskId && state.attempts.some((a) => a.endOffsetMs !== null);
+  }
+
+  private get canRecordSus(): boolean {
+    return this.ctx.state.status === 'live' && this.susDue;
   }
 
   private get canAskSus(): boolean {
-    const { state, study } = this.ctx;
-    return study.questionnaires.susAtEnd && !state.susResponses && !state.pending && !state.activeTaskId;
+    return this.susDue && !this.ctx.state.pending;
   }
 
   render(): void {
@@ -313,17 +357,20 @@ export class ModeratorPanel {
     const d = this.susAloud;
     const error = h('p', { class: 'field-error', id: 'sus-aloud-error', role: 'alert', hidden: !d.error }, d.error);
     const clearError = () => { d.error = ''; error.hidden = true; };
+    // A missing answer is said in its statement, where focus goes, not under the tenth.
+    const missing = d.error ? d.responses.findIndex((r) => r === 0) : -1;
     const items = SUS_ITEMS.map((text, i) => h('fieldset', { class: 'scale sus-item' },
       h('legend', null, `${i + 1}. ${text}`),
       h('div', { class: 'scale-options' }, SUS_SCALE.map((label, j) => {
         const id = `sus-aloud-${i + 1}-${j + 1}`;
-        const input = h('input', { type: 'radio', name: `sus-aloud-${i + 1}`, id, value: String(j + 1), checked: d.responses[i] === j + 1, 'data-focus': id });
+        const input = h('input', { type: 'radio', name: `sus-aloud-${i + 1}`, id, value: String(j + 1), checked: d.responses[i] === j + 1, 'data-focus': id, 'aria-describedby': i === missing ? 'sus-aloud-error' : null });
         input.addEventListener('change', () => { d.responses[i] = j + 1; clearError(); });
         return h('span', { class: 'scale-option' }, input, h('label', { for: id }, String(j + 1), h('span', { class: 'scale-end' }, label)));
-      }))));
+      })),
+      i === missing ? error : null));
     const form = h('form', { class: 'questionnaire-aloud', 'aria-label': 'SUS answers given aloud' },
       h('p', { class: 'muted small' }, 'For each statement, the participant’s answer from 1 (strongly disagree) to 5 (strongly agree). In a statement, the keys 1–5 choose and move on.'),
-      items, error,
+      items, missing >= 0 ? null : error,
       h('button', { type: 'submit', class: 'button', 'data-focus': 'sus-aloud-save' }, 'Save SUS answers'));
     answerSusByKeyboard(form, (item, n) => {
       d.responses[items.indexOf(item as HTMLFieldSetElement)] = n;
@@ -395,19 +442,23 @@ export class ModeratorPanel {
     }
   }
 
-  private async endTask(): Promise<void> {
+  /** Ends the running task with the draft's outcome, or with `chosen` (from the End-session dialog); true once ended. */
+  private async endTask(chosen?: TaskOutcome): Promise<boolean> {
     const taskId = this.ctx.state.activeTaskId;
-    if (!taskId) return;
+    if (!taskId) return false;
     const d = this.draft;
     const comment = (document.getElementById('task-comment') as HTMLInputElement | null)?.value ?? d.comment;
-    if (!d.outcome) {
+    const outcome = chosen ?? d.outcome;
+    if (!outcome) {
       this.dismissOutcomeAlert = this.ctx.alert(singleKeyShortcutsOn() ? 'Choose the outcome first: press 1 success, 2 partial, 3 fail or 4 skipped.' : 'Choose the outcome first.');
       document.getElementById('outcome-success')?.focus();
-      return;
+      return false;
     }
-    if (await this.send('EndTask', { taskId, outcome: d.outcome, errors: d.errors, assists: d.assists, comment: comment.trim() || null }, 'end the task')) {
+    if (await this.send('EndTask', { taskId, outcome, errors: d.errors, assists: d.assists, comment: comment.trim() || null }, 'end the task')) {
       remove(`sessionlab:task-draft:${this.ctx.sessionId}:${taskId}`);
+      return true;
     }
+    return false;
   }
 
   private async ask(kind: 'seq' | 'sus', taskId: string | null): Promise<void> {
@@ -415,9 +466,21 @@ export class ModeratorPanel {
   }
 
   private async endSession(): Promise<void> {
-    if (this.ctx.state.status !== 'live') return;
-    const sure = await confirmDialog('End the session?', 'Everyone sees the summary, and the invite links stop working. This cannot be undone.', 'End session');
-    if (sure) await this.send('EndSession', {}, 'end the session');
+    const { state, study } = this.ctx;
+    if (state.status !== 'live') return;
+    const running = state.activeTaskId ? study.tasks.find((t) => t.id === state.activeTaskId) : undefined;
+    if (!running) {
+      if (await confirmDialog('End the session?', ENDING_SAYS, 'End session')) await this.send('EndSession', {}, 'end the session');
+      return;
+    }
+    const outcome = await endWithRunningTaskDialog(running, study.tasks.indexOf(running) + 1, this.draft.outcome);
+    if (!outcome) return;
+    if (outcome === 'abandoned') {
+      await this.send('EndSession', { runningTaskOutcome: 'abandoned' }, 'end the session');
+      return;
+    }
+    // Ending the task first keeps its error and assist counts and comment; the session then ends with no task running.
+    if (await this.endTask(outcome)) await this.send('EndSession', {}, 'end the session');
   }
 
   private async send(method: string, request: object, what: string): Promise<boolean> {

@@ -1,6 +1,6 @@
 import { ClipView } from '../clips/clip-view';
-import { append, changeText, h, isTextEntry, uuid } from '../lib/dom';
-import { capitalize, clock, plural } from '../lib/format';
+import { append, changeText, h, isTextEntry, uuid, type Child } from '../lib/dom';
+import { capitalize, clock, plural, unquoted } from '../lib/format';
 import { LIMITS, NOTE_KINDS, type NoteKind, type TagDefinition } from '../lib/protocol';
 import type { OutboxItem } from '../session/outbox';
 import type { NoteView } from '../session/team-state';
@@ -42,6 +42,16 @@ export class Composer {
   /** Near the limit the count changes with every key; it is the box's description, not a live region. */
   private readonly count = h('p', { id: 'note-count', class: 'composer-status composer-count', 'data-testid': 'note-count' });
   private readonly error = h('p', { class: 'composer-error', role: 'alert', hidden: true });
+  /** Says which #words are not the study's tags, so they stay as text; polite, and rewritten only when the words change. */
+  private readonly unknownTags = h('p', { id: 'note-unknown-tags', class: 'composer-status composer-unknown', 'aria-live': 'polite', 'data-testid': 'unknown-tags' });
+  private unknownShown = '';
+  /** After a save, the #words of the saved note that stayed text; cleared when the next note is started. */
+  private savedUnknown: string[] = [];
+  /**
+   * What to offer beside the names of #words that are not in the palette (a way to add them, say); the hint says
+   * they stay as text either way. Called whenever those words change, with the names as typed.
+   */
+  unknownTagActions: ((names: string[]) => Child) | null = null;
   private readonly tagButtons = new Map<string, HTMLButtonElement>();
   private readonly kindInputs = new Map<NoteKind, HTMLInputElement>();
   private readonly selected = new Set<string>();
@@ -56,24 +66,26 @@ export class Composer {
         type: 'button', class: 'palette-tag', 'aria-pressed': 'false',
         'aria-keyshortcuts': tag.hotkey ? `Alt+${tag.hotkey}` : null,
         onclick: (e: MouseEvent) => { this.toggleTag(tag.name); if (e.detail > 0) this.textarea.focus(); },
-      }, tagChip(tag.name, palette), tag.hotkey ? h('kbd', null, `Alt+${tag.hotkey}`) : null);
+      }, tagChip(tag.name, palette), tag.hotkey ? h('kbd', { class: 'key-hint' }, `Alt+${tag.hotkey}`) : null);
       this.tagButtons.set(tag.name, button);
       return button;
     });
     const kinds = NOTE_KINDS.map((kind) => {
       const input = h('input', { type: 'radio', name: 'note-kind', id: `kind-${kind}`, value: kind, checked: kind === 'observation', 'aria-keyshortcuts': `Alt+${KIND_KEYS[kind]}` });
       this.kindInputs.set(kind, input);
-      return h('span', { class: 'kind-option' }, input, h('label', { for: `kind-${kind}` }, capitalize(kind), ' ', h('kbd', null, `Alt+${KIND_KEYS[kind]}`)));
+      return h('span', { class: 'kind-option' }, input, h('label', { for: `kind-${kind}` }, capitalize(kind), ' ', h('kbd', { class: 'key-hint' }, `Alt+${KIND_KEYS[kind]}`)));
     });
     this.element = h('form', { class: 'composer', 'aria-labelledby': 'composer-title', onsubmit: (e: SubmitEvent) => { e.preventDefault(); this.submit(); } },
       h('h2', { id: 'composer-title', class: 'visually-hidden' }, 'New note'),
       h('label', { for: 'note-text', class: 'composer-label' }, 'Note'),
       this.textarea,
       h('p', { id: 'note-help', class: 'muted small' },
-        h('kbd', null, 'Enter'), ' saves · ', h('kbd', null, 'Shift+Enter'), ' new line · type ', h('code', null, '#tag'), ' or press a tag’s hotkey · ',
-        h('kbd', null, '↑'), ' in an empty box edits your last note'),
+        h('span', { class: 'key-hint' }, h('kbd', null, 'Enter'), ' saves · ', h('kbd', null, 'Shift+Enter'), ' new line · '),
+        'type ', h('code', null, '#tag'), ' or choose a tag below',
+        h('span', { class: 'key-hint' }, ' or press its hotkey · ', h('kbd', null, '↑'), ' in an empty box edits your last note')),
       palette.length ? h('div', { class: 'palette', role: 'group', 'aria-label': 'Tags for this note' }, tags) : null,
       h('fieldset', { class: 'kinds' }, h('legend', null, 'Kind'), kinds),
+      this.unknownTags,
       h('div', { class: 'composer-foot' }, h('div', null, this.status, this.count), h('button', { type: 'submit', class: 'button' }, 'Save note')),
       this.error);
     this.updateStatus();
@@ -116,9 +128,32 @@ export class Composer {
     for (const [name, button] of this.tagButtons) {
       button.setAttribute('aria-pressed', String(this.selected.has(name) || inline.tags.includes(name)));
     }
+    // A #word still being typed at the end is not judged yet: "#con" may become "#confusion".
+    const finished = parseNote(this.textarea.value.replace(/#[\p{L}\p{N}_-]*$/u, ''), this.ctx.study.tags).unknown;
+    this.showUnknownTags(finished.length ? finished : this.savedUnknown, finished.length === 0 && this.savedUnknown.length > 0);
+  }
+
+  /** Names the #words that are not the study's tags: "#foo is not one of this study's tags; it stays as text." */
+  private showUnknownTags(names: string[], saved: boolean): void {
+    const unique = [...new Set(names)];
+    const key = `${saved}:${unique.join(' ')}`;
+    if (key === this.unknownShown) return;
+    this.unknownShown = key;
+    if (!unique.length) {
+      this.unknownTags.replaceChildren();
+      return;
+    }
+    const words = unique.map((n) => `#${n}`);
+    const list = words.length === 1 ? words[0]! : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+    const message = unique.length === 1
+      ? `${list} is not one of this study’s tags; it ${saved ? 'stayed' : 'stays'} as text.`
+      : `${list} are not among this study’s tags; they ${saved ? 'stayed' : 'stay'} as text.`;
+    this.unknownTags.replaceChildren();
+    append(this.unknownTags, [saved ? `Note saved. ${message}` : message, this.unknownTagActions?.(unique)]);
   }
 
   private onInput(): void {
+    this.savedUnknown = [];
     const empty = this.textarea.value.trim().length === 0;
     if (empty) this.stampMs = null;
     else if (this.stampMs === null && this.ctx.state.status === 'live') this.stampMs = this.ctx.clockNow();
@@ -200,6 +235,7 @@ export class Composer {
       queuedAt: new Date().toISOString(),
       request: { commandId: uuid(), noteId: uuid(), clockOffsetMs: Math.max(0, Math.round(this.stampMs ?? this.ctx.clockNow())), text: parsed.text, tags, kind },
     });
+    this.savedUnknown = parsed.unknown;
     this.textarea.value = '';
     this.stampMs = null;
     this.selected.clear();
@@ -351,7 +387,8 @@ export class Timeline {
         note.taskId ? h('span', { class: 'note-task' }, taskLabel(study, note.taskId)) : null,
         note.editedAt ? h('span', { class: 'note-flag' }, 'edited') : null,
         pending ? h('span', { class: 'note-flag note-flag-pending' }, pending === 'add' ? 'Waiting to send' : pending === 'edit' ? 'Edit waiting to send' : 'Deletion waiting to send') : null),
-      h('p', { class: 'note-text' }, note.text),
+      // The timeline puts a quote in quotation marks itself.
+      h('p', { class: 'note-text' }, note.kind === 'quote' ? unquoted(note.text) : note.text),
       note.tags.length ? h('div', { class: 'note-tags' }, note.tags.map((t) => tagChip(t, study.tags))) : null]);
     const clipView = this.clipViews.get(note.id);
     const covered = !pending && (clipView !== undefined || this.ctx.clips.covers(note.clockOffsetMs));

@@ -4,7 +4,7 @@ import { LIMITS, type CommandResult, type ParticipantView, type SessionError } f
 import { LiveSession } from '../session/connection';
 import { answerSusByKeyboard, SEQ_HIGH, SEQ_LOW, SEQ_QUESTION, SUS_ITEMS, SUS_SCALE } from '../session/questionnaires';
 import { ConnectionBadge } from '../ui/connection-badge';
-import { errorPanel, loading, renderShell } from '../ui/shell';
+import { errorPanel, loading, renderShell, setFavicon } from '../ui/shell';
 
 /**
  * The participant's page. Its connection registers only the ParticipantView handler, and it calls no HTTP API:
@@ -23,6 +23,7 @@ export async function showParticipant(inviteToken: string): Promise<void> {
     onOnline: () => undefined,
   });
   const main = renderShell({ title: 'Your session', homeLink: false, main: loading('Connecting…'), status: badge.element });
+  setFavicon('P', '#b45309');
   const result = await session.start();
   if (!result.ok) {
     await session.stop();
@@ -58,7 +59,7 @@ class ParticipantPage {
 
   show(view: ParticipantView): void {
     this.lastView = view;
-    document.title = `${view.studyName} · SessionLab`;
+    document.title = `Your session · ${view.studyName} · SessionLab`;
     // Redraw only when what the participant sees changes: a half-filled questionnaire must survive other updates.
     const key = JSON.stringify([view.status, view.currentTask?.taskId, view.prompt?.kind, view.prompt?.taskId]);
     if (key === this.shownKey) return;
@@ -100,10 +101,15 @@ class ParticipantPage {
 
   private seqForm(view: ParticipantView): HTMLElement {
     const taskId = view.prompt!.taskId!;
+    // The choice not sent yet survives a reload of this tab: the participant need not answer twice.
+    const draftKey = `sessionlab:seq-draft:${view.sessionId}:${taskId}`;
+    const draft = loadDraft<{ rating: number; comment: string }>(draftKey) ?? { rating: 0, comment: '' };
+    const keepDraft = () => saveDraft(draftKey, {
+      rating: Number(form.querySelector<HTMLInputElement>('input[name=seq]:checked')?.value ?? 0), comment: comment.value });
     const error = h('p', { class: 'field-error', role: 'alert', hidden: true });
-    const comment = h('textarea', { id: 'seq-comment', rows: '2', maxlength: String(LIMITS.commentLength) });
+    const comment = h('textarea', { id: 'seq-comment', rows: '2', maxlength: String(LIMITS.commentLength) }, draft.comment);
     const options = [1, 2, 3, 4, 5, 6, 7].map((n) => {
-      const input = h('input', { type: 'radio', name: 'seq', id: `seq-${n}`, value: String(n), required: true });
+      const input = h('input', { type: 'radio', name: 'seq', id: `seq-${n}`, value: String(n), required: true, checked: draft.rating === n });
       return h('span', { class: 'scale-option' }, input, h('label', { for: `seq-${n}` }, String(n),
         n === 1 ? h('span', { class: 'scale-end' }, SEQ_LOW) : n === 7 ? h('span', { class: 'scale-end' }, SEQ_HIGH) : null));
     });
@@ -124,19 +130,22 @@ class ParticipantPage {
         const input = form.querySelector<HTMLInputElement>(`#seq-${n}`)!;
         input.checked = true;
         input.focus();
+        keepDraft();
       }
     });
+    form.addEventListener('change', keepDraft);
+    comment.addEventListener('input', keepDraft);
     form.addEventListener('submit', async (e) => {
       e.preventDefault();
       const picked = form.querySelector<HTMLInputElement>('input[name=seq]:checked');
       if (!picked) return this.fail(error, 'Choose a number from 1 (very difficult) to 7 (very easy).', form.querySelector('#seq-1'));
-      await this.send(error, 'AnswerSeq', { commandId: this.seqCommand, taskId, rating: Number(picked.value), comment: comment.value.trim() || null });
+      if (await this.send(error, 'AnswerSeq', { commandId: this.seqCommand, taskId, rating: Number(picked.value), comment: comment.value.trim() || null })) removeDraft(draftKey);
     });
     return form;
   }
 
   private susForm(): HTMLElement {
-    const error = h('p', { class: 'field-error', role: 'alert', hidden: true });
+    const error = h('p', { class: 'field-error', id: 'sus-error', role: 'alert', hidden: true, 'data-testid': 'sus-error' });
     const items = SUS_ITEMS.map((text, i) => h('fieldset', { class: 'scale sus-item', 'data-item': String(i + 1) },
       h('legend', null, `${i + 1}. ${text}`),
       h('div', { class: 'scale-options' }, SUS_SCALE.map((label, j) => {
@@ -155,7 +164,14 @@ class ParticipantPage {
       e.preventDefault();
       const responses = SUS_ITEMS.map((_, i) => Number(form.querySelector<HTMLInputElement>(`input[name="sus-${i + 1}"]:checked`)?.value ?? 0));
       const missing = responses.findIndex((r) => r === 0);
-      if (missing >= 0) return this.fail(error, `Statement ${missing + 1} has no answer yet.`, form.querySelector(`#sus-${missing + 1}-1`));
+      if (missing >= 0) {
+        // The message goes where focus goes, in the statement that needs an answer, and its options point to it.
+        const item = items[missing]!;
+        item.querySelector('.scale-options')!.after(error);
+        for (const input of form.querySelectorAll('input[aria-describedby="sus-error"]')) input.removeAttribute('aria-describedby');
+        for (const input of item.querySelectorAll('input')) input.setAttribute('aria-describedby', 'sus-error');
+        return this.fail(error, `Statement ${missing + 1} has no answer yet.`, form.querySelector(`#sus-${missing + 1}-1`));
+      }
       await this.send(error, 'AnswerSus', { commandId: this.susCommand, responses });
     });
     return form;
@@ -168,19 +184,22 @@ class ParticipantPage {
   }
 
   /** Sent with the form's commandId: pressing again after a dropped connection cannot record the answer twice. */
-  private async send(error: HTMLElement, method: string, request: object): Promise<void> {
+  /** True once the server has the answer. */
+  private async send(error: HTMLElement, method: string, request: object): Promise<boolean> {
     error.hidden = true;
-    if (!this.session.canSend) return this.fail(error, 'You are offline. Your answer is still here; send it again when the connection returns.', null);
+    const failed = (message: string) => { this.fail(error, message, null); return false; };
+    if (!this.session.canSend) return failed('You are offline. Your answer is still here; send it again when the connection returns.');
     let result: CommandResult;
     try {
       result = await this.session.command(method, request);
     } catch {
-      return this.fail(error, 'The connection dropped before your answer arrived. Please send it again.', null);
+      return failed('The connection dropped before your answer arrived. Please send it again.');
     }
-    if (!result.ok) return this.fail(error, describeError(result.error!), null);
+    if (!result.ok) return failed(describeError(result.error!));
     // The new view usually arrives before this answer does and has replaced the form already.
     const form = error.closest('form');
     if (form?.isConnected) form.replaceChildren(h('h1', { id: 'p-title', tabindex: '-1' }, 'Thank you!'), h('p', { class: 'participant-text' }, 'Your answer was sent.'));
+    return true;
   }
 }
 
@@ -190,4 +209,30 @@ class ParticipantPage {
  */
 function scaleEnds(low: string, high: string): HTMLElement {
   return h('div', { class: 'scale-ends', 'aria-hidden': 'true' }, h('span', null, low), h('span', null, high));
+}
+
+/** Per tab (sessionStorage): an unsent answer is kept across a reload, never shared with another tab or person. */
+function loadDraft<T>(key: string): T | null {
+  try {
+    const raw = sessionStorage.getItem(key);
+    return raw === null ? null : (JSON.parse(raw) as T);
+  } catch {
+    return null;
+  }
+}
+
+function saveDraft(key: string, value: unknown): void {
+  try {
+    sessionStorage.setItem(key, JSON.stringify(value));
+  } catch {
+    /* a draft that cannot be kept is only lost on a reload */
+  }
+}
+
+function removeDraft(key: string): void {
+  try {
+    sessionStorage.removeItem(key);
+  } catch {
+    /* nothing to clean up when storage is unavailable */
+  }
 }

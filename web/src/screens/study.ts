@@ -66,7 +66,7 @@ class StudyPage {
   ) {}
 
   render(): void {
-    document.title = `${this.study.name} · SessionLab`;
+    document.title = `Study · ${this.study.name} · SessionLab`;
     this.alias.value = this.nextAlias();
     const findings = new FindingsPanel(this.study.id, this.study.tags);
     const form = h('form', { class: 'inline-form', novalidate: true, onsubmit: (e: SubmitEvent) => { e.preventDefault(); void this.schedule(); } },

@@ -27,7 +27,7 @@ export async function showSummaryPage(sessionId: string, token: string): Promise
       currentMember().catch(() => null)]);
     const state = new TeamState();
     state.apply(events);
-    document.title = `Summary · ${study.name} · SessionLab`;
+    document.title = `Summary · ${study.name} · ${state.participantAlias} · SessionLab`;
     if (me) showMember(me);
     // Unknown access reads as an observer's: the page offers nothing the server would refuse to a watcher.
     const memberRole = !link && me ? await roleForStudy(me, study.id) : null;

@@ -28,7 +28,8 @@ export function susLine(ctx: TeamContext): string | null {
   const { state, study } = ctx;
   if (state.susResponses) return `SUS answered: score ${susScore(state.susResponses).toFixed(1)} of 100`;
   if (state.pending?.kind === 'sus') return 'SUS sent, waiting for the participant’s answers';
-  return study.questionnaires.susAtEnd ? 'SUS not sent yet' : null;
+  if (!study.questionnaires.susAtEnd) return null;
+  return state.attempts.some((a) => a.endOffsetMs !== null) ? 'SUS not sent yet' : 'SUS not sent yet: it is offered once a task has ended';
 }
 
 /** The observer's view of the session: the running task with its script and criteria, and every task's result. */

@@ -11,7 +11,7 @@ import { ConnectionBadge } from '../ui/connection-badge';
 import { shortcutsDialog, type ShortcutGroup } from '../ui/dialog';
 import { PresenceList } from '../ui/presence';
 import { onSingleKeyShortcutsChange, singleKeyShortcutsOn } from '../ui/single-key-shortcuts';
-import { errorPanel, loading, renderShell } from '../ui/shell';
+import { errorPanel, loading, renderShell, setFavicon } from '../ui/shell';
 import { ModeratorPanel } from './moderator';
 import { RecordingPanel } from './recording-panel';
 import { SessionAnnouncer } from './session-announcer';
@@ -21,7 +21,8 @@ import { TaskPanel } from './task-panel';
 import type { TeamContext } from './team-context';
 
 /** The moderator's console and the observers' note-taking screen: one live session, seen by the team. */
-export async function showTeam(inviteToken: string, sessionId: string): Promise<void> {
+export async function showTeam(inviteToken: string, sessionId: string, role: 'moderator' | 'observer' = 'observer'): Promise<void> {
+  setFavicon(role === 'moderator' ? 'M' : 'O', role === 'moderator' ? '#7e22ce' : '#0f766e');
   const state = new TeamState();
   const badge = new ConnectionBadge();
   const announcer = new SessionAnnouncer();
@@ -59,7 +60,7 @@ export async function showTeam(inviteToken: string, sessionId: string): Promise<
     }
     const error = result.error ?? { code: 'unknown', message: 'The session could not be joined.' };
     if (error.code === 'invalidDisplayName') {
-      name = await askName(main, name === undefined ? null : error.message);
+      name = await askName(main, role, name === undefined ? null : error.message);
       main = document.getElementById('main')!;
       replaceContent(main, loading('Joining…'));
       continue;
@@ -76,7 +77,7 @@ export async function showTeam(inviteToken: string, sessionId: string): Promise<
   }
 }
 
-function askName(main: HTMLElement, problem: string | null): Promise<string> {
+function askName(main: HTMLElement, role: 'moderator' | 'observer', problem: string | null): Promise<string> {
   return new Promise((resolve) => {
     const input = h('input', { id: 'display-name', required: true, maxlength: String(LIMITS.displayName), autocomplete: 'name', 'aria-describedby': 'name-help' });
     const error = h('p', { class: 'field-error', id: 'name-error', role: 'alert', hidden: !problem }, problem ?? '');
@@ -85,7 +86,7 @@ function askName(main: HTMLElement, problem: string | null): Promise<string> {
       input.setAttribute('aria-describedby', 'name-help name-error');
     }
     replaceContent(main, h('section', { class: 'panel narrow', 'aria-labelledby': 'name-title' },
-      h('h1', { id: 'name-title' }, 'Join as an observer'),
+      h('h1', { id: 'name-title' }, role === 'moderator' ? 'Join as the moderator' : 'Join as an observer'),
       h('form', { onsubmit: (e: SubmitEvent) => {
         e.preventDefault();
         if (!input.value.trim()) {
@@ -97,7 +98,7 @@ function askName(main: HTMLElement, problem: string | null): Promise<string> {
         }
         resolve(input.value.trim());
       } },
-        h('div', { class: 'field' }, h('label', { for: 'display-name' }, 'Your name'), h('p', { id: 'name-help', class: 'muted small' }, 'Shown beside your notes. Only the team sees it.'), error, input),
+        h('div', { class: 'field' }, h('label', { for: 'display-name' }, 'Your name'), h('p', { id: 'name-help', class: 'muted small' }, role === 'moderator' ? 'Shown to the team beside your notes and in the session’s records. The participant does not see it.' : 'Shown beside your notes. Only the team sees it.'), error, input),
         h('button', { type: 'submit', class: 'button' }, 'Join session'))));
     input.focus();
   });
@@ -156,18 +157,21 @@ class TeamPage implements TeamContext {
 
   render(): void {
     const role = this.you.role;
+    const side = h('div', { class: 'team-side' }, this.moderatorPanel?.element ?? this.taskPanel!.element, this.recordingPanel?.element, this.presence.element);
+    const notes = h('div', { class: 'team-notes' }, h('section', { class: 'panel' }, this.composer.element), h('div', { class: 'panel' }, this.timeline.element));
     renderShell({
-      title: `${role === 'moderator' ? 'Moderator' : 'Notes'} · ${this.study.name}`,
-      context: [h('span', { class: 'context-study' }, this.study.name), h('span', { class: 'muted' }, ` · Participant ${this.state.participantAlias} · you are ${this.you.displayName} (${role})`)],
+      title: `${role === 'moderator' ? 'Moderator' : 'Observer'} · ${this.study.name} · ${this.state.participantAlias}`,
+      context: [h('span', { class: 'context-study' }, this.study.name), h('span', { class: 'muted' }, ` · Participant ${this.state.participantAlias} · you are ${this.you.displayName}, ${role === 'moderator' ? 'the moderator' : 'an observer'}`)],
       status: [this.recordingPanel?.badge, this.sessionStatus, this.sessionClock, this.badge.element,
         h('button', { type: 'button', class: 'button button-secondary button-small', 'aria-keyshortcuts': '?', onclick: () => this.help() }, 'Shortcuts ', kbd('?'))],
       main: [
         h('h1', { class: 'visually-hidden' }, role === 'moderator' ? 'Moderator console' : 'Note-taking'),
         this.announcer.element,
         this.alerts,
-        h('div', { class: 'team-layout' },
-          h('div', { class: 'team-side' }, this.moderatorPanel?.element ?? this.taskPanel!.element, this.recordingPanel?.element, this.presence.element),
-          h('div', { class: 'team-notes' }, h('section', { class: 'panel' }, this.composer.element), h('div', { class: 'panel' }, this.timeline.element))),
+        role === 'moderator'
+          ? h('div', { class: 'team-layout' }, side, notes)
+          // An observer came to take notes: the note box comes first, and on a phone it is at the top, not 1,100 px down.
+          : h('div', { class: 'team-layout team-layout-notes-first' }, notes, side),
       ],
     });
     this.state.onChange((change) => this.stateChanged(change.notes, change.session));
@@ -346,7 +350,7 @@ class TeamPage implements TeamContext {
     this.clips.stopWatching();
     // A recording still running is finished here; its panel moves to the summary to show the upload completing.
     this.recordingPanel?.sessionEnded();
-    const main = renderShell({ title: `Summary · ${this.study.name}`, context: this.study.name, main: [] });
+    const main = renderShell({ title: `Summary · ${this.study.name} · ${this.state.participantAlias}`, context: this.study.name, main: [] });
     renderSummary(main, this.study, this.state, { unsent: this.outbox.all.filter((i) => i.method === 'AddNote'), clips: this.clips, before: this.recordingPanel?.used ? this.recordingPanel.element : null, recordedHere: this.recordingPanel?.recordedHere });
     // The summary replaced the page: the announcer goes with it to say that the session ended.
     this.announcer.moveTo(main);

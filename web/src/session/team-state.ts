@@ -66,7 +66,11 @@ export class TeamState {
         this.startedAt = Date.parse(recordedAt);
         change.session = true;
         break;
-      case 'sessionEnded':
+      case 'sessionEnded': {
+        // The task still running ends with the session: as marked, or abandoned (also for logs from before the field).
+        const runningId = e.runningTask?.taskId ?? this.activeTaskId;
+        const running = runningId ? this.attempt(runningId) : undefined;
+        if (running && running.endOffsetMs === null) Object.assign(running, { endOffsetMs: e.clockOffsetMs, outcome: e.runningTask?.outcome ?? 'abandoned' });
         this.status = 'ended';
         this.endedAt = Date.parse(recordedAt);
         this.durationMs = e.clockOffsetMs;
@@ -74,6 +78,7 @@ export class TeamState {
         this.pending = null;
         change.session = true;
         break;
+      }
       case 'noteAdded':
         this.notes.set(e.noteId, {
           id: e.noteId, author: actor, clockOffsetMs: e.clockOffsetMs, text: e.text, tags: e.tags, kind: e.kind,

@@ -12,6 +12,23 @@ export interface ShellParts {
   main: Child;
 }
 
+/**
+ * The tab's icon: SessionLab's, or a role's letter on the role's colour, so a moderator's console, observer view and
+ * participant page are told apart in a row of tabs.
+ */
+export function setFavicon(letter = 'S', colour = '#1d4ed8'): void {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="${colour}"/>`
+    + `<text x="16" y="23" font-family="system-ui,sans-serif" font-size="20" font-weight="700" text-anchor="middle" fill="#fff">${letter}</text></svg>`;
+  let link = document.querySelector<HTMLLinkElement>('link[rel=icon]');
+  if (!link) {
+    link = document.createElement('link');
+    link.rel = 'icon';
+    document.head.append(link);
+  }
+  link.type = 'image/svg+xml';
+  link.href = `data:image/svg+xml,${encodeURIComponent(svg)}`;
+}
+
 /** The page frame every screen uses: skip link, banner, one main landmark. */
 export function renderShell(parts: ShellParts): HTMLElement {
   document.title = `${parts.title} · SessionLab`;

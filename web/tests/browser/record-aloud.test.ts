@@ -46,6 +46,9 @@ test('the moderator records the SEQ and SUS the participant gave aloud, and the 
     const sus = page.getByRole('form', { name: 'SUS answers given aloud' });
     await sus.getByRole('button', { name: 'Save SUS answers' }).click();
     await sus.getByRole('alert').filter({ hasText: 'Statement 1 has no answer yet.' }).waitFor();
+    // The message sits in statement 1, where focus goes, not under statement 10.
+    assert.match(await sus.getByRole('alert').evaluate((e) => e.closest('.sus-item')?.querySelector('legend')?.textContent ?? ''), /^1\. /);
+    assert.equal(await page.locator('#sus-aloud-1-1').getAttribute('aria-describedby'), 'sus-aloud-error');
     // Keys 1–5 answer the statement in focus and move on to the next.
     await page.locator('#sus-aloud-1-1').focus();
     for (let i = 1; i <= 10; i++) await page.keyboard.press(i % 2 ? '4' : '2');

@@ -140,6 +140,10 @@ describe('role rules over WebSockets', () => {
       const result = await late.join({ displayName: 'Late', lastSeenSequence: 0 });
       assert.equal(result.ok, false);
       assert.equal(result.error?.code, 'sessionEnded');
+      // Without a name too: the link opens the summary, so nobody is asked for a name first.
+      const nameless = await clients.connect(invite);
+      const unnamed = await nameless.join({ lastSeenSequence: 0 });
+      assert.equal(unnamed.error?.code, 'sessionEnded');
     }
     assert.equal((await observer.command('AddNote', noteRequest('too late'))).error?.code, 'sessionEnded');
     await assert.rejects(fixture.api.invite(session, 'observer'), (error: ProblemError) => error.status === 409 && error.code === 'sessionEnded');
