@@ -24,8 +24,12 @@ public sealed record SessionState(
     ImmutableList<TaskAttempt> Attempts,
     string? ActiveTaskId,
     PendingQuestionnaire? Pending,
-    ImmutableArray<int>? SusResponses)
+    ImmutableArray<int>? SusResponses,
+    int? StudyVersion = null)
 {
+    /// <summary>The version of its study the session runs with once started; null while scheduled (it will start with the latest).</summary>
+    public int? RunsStudyVersion => Status == SessionStatus.Scheduled ? null : StudyVersion ?? 1;
+
     public static SessionState? Replay(IEnumerable<SessionEventEnvelope> events)
     {
         SessionState? state = null;
@@ -58,7 +62,7 @@ public sealed record SessionState(
     {
         var next = e.Event switch
         {
-            SessionStarted => this with { Status = SessionStatus.Live, StartedAt = e.RecordedAt },
+            SessionStarted started => this with { Status = SessionStatus.Live, StartedAt = e.RecordedAt, StudyVersion = started.StudyVersion },
             SessionEnded ended => this with { Status = SessionStatus.Ended, EndedAt = e.RecordedAt, DurationMs = ended.ClockOffsetMs, ActiveTaskId = null, Pending = null },
             NoteAdded n => this with
             {

@@ -77,7 +77,7 @@ internal sealed partial class SessionGrain(
     }
 
     public Task<CommandResult> StartSessionAsync(Actor actor, StartSessionRequest request, CancellationToken cancellationToken) =>
-        HandleAsync(actor, request, (state, _, _) => SessionRules.StartSession(state, actor), cancellationToken);
+        HandleAsync(actor, request, (state, study, _) => SessionRules.StartSession(state, study, actor), cancellationToken);
 
     public Task<CommandResult> EndSessionAsync(Actor actor, EndSessionRequest request, CancellationToken cancellationToken) =>
         HandleAsync(actor, request, (state, _, now) => SessionRules.EndSession(state, actor, now), cancellationToken);
@@ -116,7 +116,7 @@ internal sealed partial class SessionGrain(
         {
             return ConnectResult.Rejected(SessionErrorCode.SessionEnded, "The session has ended; its invite links no longer open it.");
         }
-        var study = await studies.GetAsync(_state.StudyId, cancellationToken);
+        var study = await studies.GetForSessionAsync(_state, cancellationToken);
         if (study is null)
         {
             return ConnectResult.Rejected(SessionErrorCode.StudyNotFound, "The session's study no longer exists.");
@@ -183,7 +183,7 @@ internal sealed partial class SessionGrain(
         var head = _state?.Sequence ?? 0;
         ParticipantView? view = null;
         if (_state is not null && heartbeat.Members.Any(m => m.Actor.Role == SessionRole.Participant)
-            && await studies.GetAsync(_state.StudyId, cancellationToken) is { } study)
+            && await studies.GetForSessionAsync(_state, cancellationToken) is { } study)
         {
             view = ParticipantView.From(_state, study);
         }
@@ -210,7 +210,7 @@ internal sealed partial class SessionGrain(
         {
             return CommandResult.Rejected(SessionGrainLimits.RateLimited(retryAfter, "This session is taking more commands than a live session sends"));
         }
-        var study = await studies.GetAsync(_state.StudyId, cancellationToken);
+        var study = await studies.GetForSessionAsync(_state, cancellationToken);
         if (study is null)
         {
             return CommandResult.Rejected(SessionErrorCode.StudyNotFound, "The session's study no longer exists.");

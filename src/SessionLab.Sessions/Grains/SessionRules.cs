@@ -26,7 +26,8 @@ public static class SessionRules
         return new SessionScheduled(study.Id, request.ParticipantAlias.Trim(), request.ModeratorName.Trim(), request.ScheduledFor);
     }
 
-    public static Decision StartSession(SessionState state, Actor actor)
+    /// <summary>The session starts with <paramref name="study"/>'s latest version and keeps it (<see cref="SessionStarted.StudyVersion"/>).</summary>
+    public static Decision StartSession(SessionState state, Study study, Actor actor)
     {
         if (RequireModerator(actor, "start the session") is { } refused)
         {
@@ -34,7 +35,7 @@ public static class SessionRules
         }
         return state.Status switch
         {
-            SessionStatus.Scheduled => new SessionStarted(),
+            SessionStatus.Scheduled => new SessionStarted(study.Version),
             SessionStatus.Live => Refuse(SessionErrorCode.SessionAlreadyStarted, "The session is already live."),
             _ => Ended(),
         };
