@@ -25,10 +25,15 @@ public sealed record SessionState(
     string? ActiveTaskId,
     PendingQuestionnaire? Pending,
     ImmutableArray<int>? SusResponses,
-    int? StudyVersion = null)
+    int? StudyVersion = null,
+    ImmutableList<TagDefinition>? AddedTags = null)
 {
-    /// <summary>The version of its study the session runs with once started; null while scheduled (it will start with the latest).</summary>
-    public int? RunsStudyVersion => Status == SessionStatus.Scheduled ? null : StudyVersion ?? 1;
+    /// <summary>
+    /// The version of its study the session ran with once started; null before it started (it starts with the latest).
+    /// Sessions started before studies could be edited have no version in their log: they ran version 1.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int? RunsStudyVersion => StartedAt is null ? null : StudyVersion ?? 1;
 
     public static SessionState? Replay(IEnumerable<SessionEventEnvelope> events)
     {
@@ -94,6 +99,7 @@ public sealed record SessionState(
                 SusResponses = s.Responses,
                 Pending = Pending is { Kind: QuestionnaireKind.Sus } ? null : Pending,
             },
+            TagAddedToPalette t => this with { AddedTags = (AddedTags ?? []).Add(t.Tag) },
             SessionScheduled => throw new InvalidOperationException($"Session {SessionId} was scheduled twice."),
             _ => throw new InvalidOperationException($"Unknown event {e.Event.GetType().Name}."),
         };

@@ -119,6 +119,9 @@ public static partial class StudyValidator
         a.Name == b.Name && a.Goal == b.Goal && a.Questionnaires == b.Questionnaires
         && a.Tasks.SequenceEqual(b.Tasks) && a.Tags.SequenceEqual(b.Tags);
 
+    /// <summary>Whether <paramref name="name"/> (without '#') is a tag name a palette can hold.</summary>
+    public static bool IsTagName(string name) => TagName().IsMatch(name);
+
     /// <summary>A name or title: one line of visible characters (<see cref="HiddenCharacters.InName"/>).</summary>
     private static void CheckName(Dictionary<string, string[]> errors, string field, string? value, string what) =>
         Check(errors, field, HiddenCharacters.InName(value) is null, $"{what} cannot hold {HiddenCharacters.InName(value)}: a name or title is one line of visible characters.");

@@ -149,4 +149,32 @@ public sealed class StudyEditApiTests(SessionLabFactory factory) : IClassFixture
         Assert.Null(note.Error);
         Assert.Equal(SessionErrorCode.UnknownTag, refused.Error!.Code);
     }
+
+    [Fact]
+    public async Task AModeratorAddsATagOnTheSpotAndTheSessionAndTheStudyBothHaveIt()
+    {
+        var study = await factory.CreateStudyAsync();
+        var client = factory.ClientWith(study.MemberToken);
+        var session = await factory.CreateSessionAsync(study);
+        var grain = factory.Services.GetRequiredService<IGrainFactory>().GetGrain<ISessionGrain>(session.Id);
+        var moderator = new Actor("mod", "Mo", SessionRole.Moderator);
+        Assert.Null((await grain.StartSessionAsync(moderator, new StartSessionRequest(Guid.NewGuid()))).Error);
+        // The study moves on to version 2 after the session started; the session still runs version 1.
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync($"/api/studies/{study.Study.Id}/tags", new { name = "later" }, SessionLabFactory.Json)).StatusCode);
+        var before = await grain.AddNoteAsync(moderator, new AddNoteRequest(Guid.NewGuid(), Guid.NewGuid(), 1_000, "Squinted at the price", ["pricing"], NoteKind.Observation));
+
+        var added = await grain.AddPaletteTagAsync(moderator, new AddPaletteTagRequest(Guid.NewGuid(), "#pricing"));
+        var observer = await grain.AddPaletteTagAsync(new Actor("obs", "Olu", SessionRole.Observer), new AddPaletteTagRequest(Guid.NewGuid(), "other"));
+        var after = await grain.AddNoteAsync(moderator, new AddNoteRequest(Guid.NewGuid(), Guid.NewGuid(), 2_000, "Squinted at the price", ["PRICING"], NoteKind.Observation));
+
+        Assert.Equal(SessionErrorCode.UnknownTag, before.Error!.Code);
+        Assert.Null(added.Error);
+        Assert.Equal(SessionErrorCode.Forbidden, observer.Error!.Code);
+        Assert.Null(after.Error);
+        Assert.Equal(["pricing"], (await grain.GetStateAsync())!.Notes.Single().Tags);
+        var ran = await client.GetFromJsonAsync<Study>($"/api/sessions/{session.Id}/study", SessionLabFactory.Json);
+        Assert.Equal((1, "confusion pricing"), (ran!.Version, string.Join(' ', ran.Tags.Select(t => t.Name))));
+        var latest = await client.GetFromJsonAsync<Study>($"/api/studies/{study.Study.Id}", SessionLabFactory.Json);
+        Assert.Equal((3, "confusion later pricing", "Mo"), (latest!.Version, string.Join(' ', latest.Tags.Select(t => t.Name)), latest.ChangedByName));
+    }
 }

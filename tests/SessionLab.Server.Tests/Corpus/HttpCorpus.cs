@@ -863,7 +863,7 @@ internal static class HttpCorpus
         yield return new HttpCase("API path with dot-dot", "GET", "/api/sessions/..%2F..%2Fetc%2Fpasswd", "$owner:A", 404, "sessionNotFound");
         yield return new HttpCase("API path with encoded dot-dot", "GET", "/api/%2e%2e/%2e%2e/sessionlab.db", "$owner:A", 404, "notFound");
         yield return new HttpCase("DELETE a session", "DELETE", "/api/sessions/$live", "$owner:A", 405, "methodNotAllowed") { Route = "GET /api/sessions/{sessionId}" };
-        yield return new HttpCase("PUT a study", "PUT", "/api/studies/$studyA", "$owner:A", 405, "methodNotAllowed") { Route = "GET /api/studies/{studyId}", Body = "{}" };
+        yield return new HttpCase("PATCH a study (edits are a PUT of the whole study)", "PATCH", "/api/studies/$studyA", "$owner:A", 405, "methodNotAllowed") { Route = "GET /api/studies/{studyId}", Body = "{}" };
         yield return new HttpCase("DELETE a study's sessions", "DELETE", "/api/studies/$studyA/sessions", "$owner:A", 405, "methodNotAllowed") { Route = "GET /api/studies/{studyId}/sessions" };
         yield return new HttpCase("GET on the studies collection", "GET", "/api/studies", null, 405, "methodNotAllowed") { Route = "POST /api/studies/" };
         yield return new HttpCase("DELETE a recording", "DELETE", "/api/sessions/$live/recordings/$recComplete", "$owner:A", 405, "methodNotAllowed") { Route = "GET /api/sessions/{sessionId}/recordings/{recordingId}" };

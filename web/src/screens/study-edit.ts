@@ -98,8 +98,11 @@ export class StudyEditPanel {
   private async loadHistory(): Promise<void> {
     try {
       const versions = await api<Study[]>('GET', `/api/studies/${encodeURIComponent(this.study.id)}/versions`);
-      replaceContent(this.history, versions.slice().reverse().map((v) => h('li', null, versionLine(v),
-        ` Tasks: ${v.tasks.map((t) => t.title).join('; ')}. Tags: ${v.tags.length ? v.tags.map((t) => `#${t.name}`).join(' ') : 'none'}.`)));
+      const earlier = versions.filter((v) => v.version < this.study.version).reverse();
+      replaceContent(this.history, earlier.length === 0
+        ? h('li', null, 'None: this is the first version.')
+        : earlier.map((v) => h('li', null, versionLine(v),
+          ` Tasks: ${v.tasks.map((t) => t.title).join('; ')}. Tags: ${v.tags.length ? v.tags.map((t) => `#${t.name}`).join(' ') : 'none'}.`)));
     } catch (error) {
       replaceContent(this.history, h('li', null, `The earlier versions could not be loaded. ${error instanceof ApiError ? describeError(error) : String(error)}`));
     }

@@ -38,9 +38,9 @@ test('a researcher edits a task and the palette, sees the new version and its hi
     assert.match(await page.locator('.palette-list').textContent() ?? '', /#pricing/);
     await page.getByText('Earlier versions').click();
     const history = page.locator('.version-history > li');
-    await history.nth(1).waitFor();
-    assert.match(await history.nth(0).textContent() ?? '', /^Version 2, last changed by Olive Owner.*Find a rain jacket.*#pricing/);
-    assert.match(await history.nth(1).textContent() ?? '', /^Version 1, as created on .*Find a jacket/);
+    await history.first().filter({ hasText: /^Version 1/ }).waitFor();
+    assert.equal(await history.count(), 1);
+    assert.match(await history.first().textContent() ?? '', /^Version 1, as created on .*Find a jacket;.*#delight\.$/);
     await screenshot(page, 'study-edited');
     await expectAccessible(page, 'the study page after an edit');
 
