@@ -171,7 +171,7 @@ public sealed class StudyEditApiTests(SessionLabFactory factory) : IClassFixture
         Assert.Null(added.Error);
         Assert.Equal(SessionErrorCode.Forbidden, observer.Error!.Code);
         Assert.Null(after.Error);
-        Assert.Equal(["pricing"], (await grain.GetStateAsync())!.Notes.Single().Tags);
+        Assert.Equal("pricing", string.Join(' ', (await grain.GetStateAsync())!.Notes.Single().Tags));
         var ran = await client.GetFromJsonAsync<Study>($"/api/sessions/{session.Id}/study", SessionLabFactory.Json);
         Assert.Equal((1, "confusion pricing"), (ran!.Version, string.Join(' ', ran.Tags.Select(t => t.Name))));
         var latest = await client.GetFromJsonAsync<Study>($"/api/studies/{study.Study.Id}", SessionLabFactory.Json);
