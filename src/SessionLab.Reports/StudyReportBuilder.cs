@@ -21,7 +21,8 @@ public static class StudyReportBuilder
         IReadOnlyList<SessionState> sessions,
         IReadOnlyDictionary<string, int> severityByTag,
         DateTimeOffset generatedAt,
-        IReadOnlyDictionary<Guid, string>? clipLinks = null)
+        IReadOnlyDictionary<Guid, string>? clipLinks = null,
+        IReadOnlyDictionary<string, Study>? studyOfSession = null)
     {
         ArgumentNullException.ThrowIfNull(study);
         ArgumentNullException.ThrowIfNull(sessions);
@@ -52,7 +53,7 @@ public static class StudyReportBuilder
         return new StudyReport(
             Overview(study, sessions, participants, generatedAt),
             participants,
-            [.. study.Tasks.Select((task, index) => TaskReport(task, index + 1, observed, labels))],
+            [.. study.Tasks.Select((task, index) => TaskReport(task, index + 1, observed, labels) with { EarlierVersions = EarlierVersions(task, observed, labels, studyOfSession) })],
             Sus(observed),
             Findings(study, participants, notes, severities),
             notes,
@@ -162,6 +163,19 @@ public static class StudyReportBuilder
             [.. successSeconds],
             [.. seqRatings]);
     }
+
+    /// <summary>The versions of the task that sessions ran before the study was edited, oldest first; a session that ran the task as it is now is not listed.</summary>
+    private static List<TaskEarlierVersion> EarlierVersions(
+        StudyTask task, ImmutableArray<SessionState> observed, Dictionary<string, string> labels, IReadOnlyDictionary<string, Study>? studyOfSession) =>
+        studyOfSession is null
+            ? []
+            : [.. observed
+                .Select(s => (Label: labels[s.SessionId], Ran: studyOfSession.GetValueOrDefault(s.SessionId)))
+                .Select(s => (s.Label, Version: s.Ran?.Version ?? 0, Task: s.Ran?.FindTask(task.Id)))
+                .Where(s => s.Task is not null && s.Task != task)
+                .GroupBy(s => s.Task!)
+                .Select(g => new TaskEarlierVersion(g.Min(s => s.Version), g.Key, [.. g.Select(s => s.Label)]))
+                .OrderBy(v => v.StudyVersion)];
 
     /// <summary>Each participant's comments on the task, in participant order: theirs with the SEQ first, then the moderator's.</summary>
     private static ImmutableArray<TaskComment> Comments((SessionState Session, TaskAttempt? Attempt)[] attempts, Dictionary<string, string> labels) =>

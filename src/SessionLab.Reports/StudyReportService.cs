@@ -32,7 +32,15 @@ public sealed class StudyReportService(
         var sessions = await LoadSessionsAsync(studyId, cancellationToken);
         var ratings = await severities.ListAsync(studyId, cancellationToken);
         var clipLinks = appBase is null || recordings is null ? null : await ClipLinksAsync(sessions, appBase, clipLinkToken, cancellationToken);
-        return new StudyReportInputs(study, sessions, ratings.ToDictionary(r => r.Tag, r => r.Severity, StringComparer.OrdinalIgnoreCase), clipLinks);
+        var studyOfSession = new Dictionary<string, Study>(StringComparer.Ordinal);
+        foreach (var session in sessions)
+        {
+            if (await studies.GetForSessionAsync(session, cancellationToken) is { } ran)
+            {
+                studyOfSession[session.SessionId] = ran;
+            }
+        }
+        return new StudyReportInputs(study, sessions, ratings.ToDictionary(r => r.Tag, r => r.Severity, StringComparer.OrdinalIgnoreCase), clipLinks, studyOfSession);
     }
 
     /// <summary>

@@ -3,7 +3,7 @@ using Npgsql;
 namespace SessionLab.Storage;
 
 /// <summary>
-/// The PostgreSQL database behind the session log, studies, their view-only links and keys. Its tables are created when it is opened, before
+/// The PostgreSQL database behind the session log, studies and their versions, their view-only links and keys. Its tables are created when it is opened, before
 /// anything reads them: every node of a cluster runs the same idempotent statements.
 /// </summary>
 public sealed class PostgresDatabase : IAsyncDisposable
@@ -23,6 +23,12 @@ public sealed class PostgresDatabase : IAsyncDisposable
                 id          text PRIMARY KEY,
                 created_at  timestamptz NOT NULL,
                 document    jsonb NOT NULL
+            );
+            CREATE TABLE IF NOT EXISTS study_versions (
+                study_id    text    NOT NULL,
+                version     integer NOT NULL,
+                document    jsonb   NOT NULL,
+                PRIMARY KEY (study_id, version)
             );
             CREATE TABLE IF NOT EXISTS sessions (
                 id          text PRIMARY KEY,

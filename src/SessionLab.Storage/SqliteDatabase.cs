@@ -57,6 +57,12 @@ public sealed class SqliteDatabase
                 created_at  TEXT NOT NULL,
                 document    TEXT NOT NULL
             );
+            CREATE TABLE IF NOT EXISTS study_versions (
+                study_id    TEXT    NOT NULL,
+                version     INTEGER NOT NULL,
+                document    TEXT    NOT NULL,
+                PRIMARY KEY (study_id, version)
+            ) WITHOUT ROWID;
             CREATE TABLE IF NOT EXISTS sessions (
                 id          TEXT PRIMARY KEY,
                 study_id    TEXT NOT NULL,

@@ -71,5 +71,36 @@ public sealed class StudyReportServiceTests : IAsyncLifetime
         Assert.Null(await _service.FindFindingTagAsync(study, "never-used", default));
     }
 
+    [Fact]
+    public async Task TheReportSaysWhichSessionsRanAnEarlierVersionOfATask()
+    {
+        var first = TestStudy.Create();
+        await _studies.SaveAsync(first, default);
+        var second = first with
+        {
+            Tasks = [first.Tasks[0] with { Title = "Find a kettle", Instructions = "Find a blue electric kettle." }, first.Tasks[1]],
+            Version = 2,
+        };
+        Assert.True(await _studies.SaveNextVersionAsync(second, default));
+        // P1 started before studies could be edited (no version in its log), P2 with version 1, P3 with version 2.
+        await AppendAsync(TestStudy.Session("s1", "P1").Start(TestStudy.Day).Task("t1", 1_000, 9_000, TaskOutcome.Fail).Task("t2", 10_000, 20_000, TaskOutcome.Success));
+        await AppendAsync(TestStudy.Session("s2", "P2").Start(TestStudy.Day.AddHours(1), studyVersion: 1).Task("t1", 1_000, 9_000, TaskOutcome.Fail));
+        await AppendAsync(TestStudy.Session("s3", "P3").Start(TestStudy.Day.AddHours(2), studyVersion: 2).Task("t1", 1_000, 5_000, TaskOutcome.Success));
+
+        var report = await _service.BuildAsync("study-1", default);
+        var markdown = System.Text.Encoding.UTF8.GetString((await _service.ExportAsync("study-1", ReportFormat.Markdown, default))!.Content.Span);
+
+        Assert.Equal("Find a kettle", report!.Tasks[0].Title);
+        var earlier = Assert.Single(report.Tasks[0].EarlierVersions!);
+        Assert.Equal((1, "Find a product", "P1, P2"), (earlier.StudyVersion, earlier.Task.Title, string.Join(", ", earlier.Participants)));
+        Assert.Empty(report.Tasks[1].EarlierVersions!);
+        Assert.Contains(
+            "The sessions with P1 and P2 ran an earlier version of this task (study version 1): its title was “Find a product”, its instructions were “Find a blue kettle.”, success meant “Kettle page open” and it had no time limit.",
+            markdown, StringComparison.Ordinal);
+        Assert.Equal(1, CountOf(markdown, "ran an earlier version of this task"));
+    }
+
+    private static int CountOf(string text, string part) => (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
+
     private Task AppendAsync(SessionScript session) => _log.AppendAsync(session.Events, default);
 }

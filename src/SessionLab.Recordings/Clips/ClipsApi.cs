@@ -106,7 +106,7 @@ internal static class ClipsApi
             .ToList();
 
         // The palette's spelling names the reel; a tag since removed from the palette keeps the spelling its notes have.
-        var study = await studies.GetAsync(state.StudyId, cancellationToken);
+        var study = await studies.GetForSessionAsync(state, cancellationToken);
         var spelling = study?.FindTag(name)?.Name ?? tagged.FirstOrDefault()?.Tags.First(t => string.Equals(t, name, StringComparison.OrdinalIgnoreCase));
         if (spelling is null)
         {

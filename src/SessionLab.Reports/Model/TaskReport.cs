@@ -9,6 +9,7 @@ namespace SessionLab.Reports;
 /// <see cref="ByParticipant"/> follows <see cref="StudyReport.Participants"/>. <see cref="CompletionBenchmark"/> and
 /// <see cref="SeqBenchmark"/> hold the task against the published averages (78 % completion, SEQ 5.5).
 /// <see cref="SuccessSeconds"/> and <see cref="SeqRatings"/> are the samples behind the metrics, kept to compare rounds.
+/// <see cref="EarlierVersions"/> lists the sessions that ran an earlier version of the task (empty when all ran this one).
 /// </summary>
 public sealed record TaskReport(
     string TaskId,
@@ -26,4 +27,5 @@ public sealed record TaskReport(
     BenchmarkComparison? CompletionBenchmark,
     BenchmarkComparison? SeqBenchmark,
     [property: JsonIgnore] ImmutableArray<double> SuccessSeconds,
-    [property: JsonIgnore] ImmutableArray<double> SeqRatings);
+    [property: JsonIgnore] ImmutableArray<double> SeqRatings,
+    IReadOnlyList<TaskEarlierVersion>? EarlierVersions = null);

@@ -251,6 +251,10 @@ public static class MarkdownReportRenderer
         foreach (var task in report.Tasks)
         {
             text.Append($"\n### {task.Number}. {Markdown(task.Title)}\n\n");
+            foreach (var earlier in task.EarlierVersions ?? [])
+            {
+                text.Append(PlainWords.EarlierVersion(earlier, task)).Append("\n\n");
+            }
             text.Append(Capitalised(PlainWords.Completion(task.Completion))).Append(". ");
             if (task.Outcomes.Partial > 0)
             {

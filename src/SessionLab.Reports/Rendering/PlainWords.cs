@@ -25,6 +25,25 @@ internal static class PlainWords
         _ => string.Join(", ", items.Take(items.Count - 1)) + " and " + items[^1],
     };
 
+    /// <summary>"The sessions with P1 and P2 ran an earlier version of this task (study version 1): its title was “…”."</summary>
+    public static string EarlierVersion(TaskEarlierVersion earlier, TaskReport now)
+    {
+        var changes = new List<string>();
+        var then = earlier.Task;
+        if (then.Title != now.Title)
+        {
+            changes.Add($"its title was “{Markdown(then.Title)}”");
+        }
+        changes.Add($"its instructions were “{Markdown(then.Instructions)}”");
+        if (!string.IsNullOrEmpty(then.SuccessCriteria))
+        {
+            changes.Add($"success meant “{Markdown(then.SuccessCriteria)}”");
+        }
+        changes.Add(then.TimeLimitSeconds is { } limit ? $"its time limit was {limit} seconds" : "it had no time limit");
+        var who = earlier.Participants.Length == 1 ? "The session with " : "The sessions with ";
+        return $"{who}{Markdown(List(earlier.Participants))} ran an earlier version of this task (study version {earlier.StudyVersion}): {List(changes)}.";
+    }
+
     public static string Count(int count, string one, string many) => $"{count} {(count == 1 ? one : many)}";
 
     /// <summary>Whether x of n is too few to estimate a rate: one trial, or an interval spanning nearly everything.</summary>

@@ -81,7 +81,8 @@ internal static class ApiProblems
         SessionErrorCode.Unavailable => StatusCodes.Status503ServiceUnavailable,
         SessionErrorCode.SessionEnded or SessionErrorCode.SessionAlreadyExists or SessionErrorCode.SessionAlreadyStarted or SessionErrorCode.SessionNotLive
             or SessionErrorCode.TaskAlreadyActive or SessionErrorCode.TaskNotActive or SessionErrorCode.TaskAlreadyAttempted
-            or SessionErrorCode.QuestionnaireAlreadyAnswered or SessionErrorCode.QuestionnairePending or SessionErrorCode.NoteAlreadyExists => StatusCodes.Status409Conflict,
+            or SessionErrorCode.QuestionnaireAlreadyAnswered or SessionErrorCode.QuestionnairePending or SessionErrorCode.NoteAlreadyExists
+            or SessionErrorCode.StudyVersionStale => StatusCodes.Status409Conflict,
         _ => StatusCodes.Status400BadRequest,
     };
 

@@ -43,7 +43,7 @@ public static class SessionsApi
     }
 
     /// <summary>
-    /// The session's study, for its team: a moderator or observer whose link no longer joins (the session ended) still
+    /// The session's study as the session runs it (the version it started with), for its team: a moderator or observer whose link no longer joins (the session ended) still
     /// needs the task titles and tag palette to read the session summary. Participants are refused like everywhere here.
     /// </summary>
     internal static async Task<Results<Ok<Study>, ProblemHttpResult>> GetStudyAsync(
@@ -54,7 +54,7 @@ public static class SessionsApi
         {
             return denied;
         }
-        var study = await studies.GetAsync(granted.State!.StudyId, cancellationToken);
+        var study = await studies.GetForSessionAsync(granted.State!, cancellationToken);
         return study is null ? ApiProblems.From(SessionErrorCode.StudyNotFound, "The session's study no longer exists.") : TypedResults.Ok(study);
     }
 

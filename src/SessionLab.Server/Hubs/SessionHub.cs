@@ -157,6 +157,9 @@ public sealed partial class SessionHub(
     public Task<CommandResult> AnswerSus(AnswerSusRequest request) =>
         RunAsync(request, (grain, actor, ct) => grain.AnswerSusAsync(actor, request, ct));
 
+    public Task<CommandResult> AddPaletteTag(AddPaletteTagRequest request) =>
+        RunAsync(request, (grain, actor, ct) => grain.AddPaletteTagAsync(actor, request, ct));
+
     public override Task OnConnectedAsync()
     {
         Context.Items[MembershipKey] = new ConnectionMembership(limits.Value);

@@ -45,4 +45,5 @@ public enum SessionErrorCode
     TooManyNotes,
     InvalidCharacters,
     QuestionnairePending,
+    StudyVersionStale,
 }

@@ -19,5 +19,6 @@ namespace SessionLab.Sessions;
 [JsonDerivedType(typeof(QuestionnaireRequested), "questionnaireRequested")]
 [JsonDerivedType(typeof(SeqAnswered), "seqAnswered")]
 [JsonDerivedType(typeof(SusAnswered), "susAnswered")]
+[JsonDerivedType(typeof(TagAddedToPalette), "tagAddedToPalette")]
 [GenerateSerializer, Immutable, Alias("SessionLab.SessionEvent")]
 public abstract record SessionEvent;

@@ -43,6 +43,9 @@ public interface ISessionGrain : IGrainWithStringKey
     [Alias("AnswerSus")]
     Task<CommandResult> AnswerSusAsync(Actor actor, AnswerSusRequest request, CancellationToken cancellationToken = default);
 
+    [Alias("AddPaletteTag")]
+    Task<CommandResult> AddPaletteTagAsync(Actor actor, AddPaletteTagRequest request, CancellationToken cancellationToken = default);
+
     /// <summary>
     /// Attaches a connection held by the relay of the node it is connected to, registers that relay for the session's
     /// events, and answers the head sequence: the relay replays up to it from the log, and every later event reaches

@@ -24,8 +24,17 @@ public sealed record SessionState(
     ImmutableList<TaskAttempt> Attempts,
     string? ActiveTaskId,
     PendingQuestionnaire? Pending,
-    ImmutableArray<int>? SusResponses)
+    ImmutableArray<int>? SusResponses,
+    int? StudyVersion = null,
+    ImmutableList<TagDefinition>? AddedTags = null)
 {
+    /// <summary>
+    /// The version of its study the session ran with once started; null before it started (it starts with the latest).
+    /// Sessions started before studies could be edited have no version in their log: they ran version 1.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int? RunsStudyVersion => StartedAt is null ? null : StudyVersion ?? 1;
+
     public static SessionState? Replay(IEnumerable<SessionEventEnvelope> events)
     {
         SessionState? state = null;
@@ -58,7 +67,7 @@ public sealed record SessionState(
     {
         var next = e.Event switch
         {
-            SessionStarted => this with { Status = SessionStatus.Live, StartedAt = e.RecordedAt },
+            SessionStarted started => this with { Status = SessionStatus.Live, StartedAt = e.RecordedAt, StudyVersion = started.StudyVersion },
             SessionEnded ended => EndRunningTask(ended) with { Status = SessionStatus.Ended, EndedAt = e.RecordedAt, DurationMs = ended.ClockOffsetMs, ActiveTaskId = null, Pending = null },
             NoteAdded n => this with
             {
@@ -90,6 +99,7 @@ public sealed record SessionState(
                 SusResponses = s.Responses,
                 Pending = Pending is { Kind: QuestionnaireKind.Sus } ? null : Pending,
             },
+            TagAddedToPalette t => this with { AddedTags = (AddedTags ?? []).Add(t.Tag) },
             SessionScheduled => throw new InvalidOperationException($"Session {SessionId} was scheduled twice."),
             _ => throw new InvalidOperationException($"Unknown event {e.Event.GetType().Name}."),
         };

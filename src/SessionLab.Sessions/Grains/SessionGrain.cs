@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans;
+using SessionLab.Sessions.Studies;
 using SessionLab.Storage;
 
 namespace SessionLab.Sessions.Grains;
@@ -77,7 +78,7 @@ internal sealed partial class SessionGrain(
     }
 
     public Task<CommandResult> StartSessionAsync(Actor actor, StartSessionRequest request, CancellationToken cancellationToken) =>
-        HandleAsync(actor, request, (state, _, _) => SessionRules.StartSession(state, actor), cancellationToken);
+        HandleAsync(actor, request, (state, study, _) => SessionRules.StartSession(state, study, actor), cancellationToken);
 
     public Task<CommandResult> EndSessionAsync(Actor actor, EndSessionRequest request, CancellationToken cancellationToken) =>
         HandleAsync(actor, request, (state, _, now) => SessionRules.EndSession(state, actor, request, now), cancellationToken);
@@ -106,6 +107,27 @@ internal sealed partial class SessionGrain(
     public Task<CommandResult> AnswerSusAsync(Actor actor, AnswerSusRequest request, CancellationToken cancellationToken) =>
         HandleAsync(actor, request, (state, _, _) => SessionRules.AnswerSus(state, actor, request), cancellationToken);
 
+    /// <remarks>
+    /// The session's log takes the tag first, so this session has it whatever happens next; the study then gets it as a
+    /// new version for later sessions. A study that cannot be saved now does not undo the session's tag.
+    /// </remarks>
+    public async Task<CommandResult> AddPaletteTagAsync(Actor actor, AddPaletteTagRequest request, CancellationToken cancellationToken)
+    {
+        var result = await HandleAsync(actor, request, (state, study, _) => SessionRules.AddPaletteTag(state, study, actor, request), cancellationToken);
+        if (result.Ok && _state?.AddedTags is { Count: > 0 } added)
+        {
+            try
+            {
+                await StudyPalette.AddTagAsync(studies, _state.StudyId, added[^1], actor.Id, actor.DisplayName, time.GetUtcNow(), cancellationToken);
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                Log.PaletteNotSaved(logger, SessionId, error.GetType().Name, error.Message);
+            }
+        }
+        return result;
+    }
+
     public async Task<ConnectResult> ConnectAsync(SessionConnection connection, CancellationToken cancellationToken)
     {
         if (_state is null)
@@ -116,7 +138,7 @@ internal sealed partial class SessionGrain(
         {
             return ConnectResult.Rejected(SessionErrorCode.SessionEnded, "The session has ended; its invite links no longer open it.");
         }
-        var study = await studies.GetAsync(_state.StudyId, cancellationToken);
+        var study = await studies.GetForSessionAsync(_state, cancellationToken);
         if (study is null)
         {
             return ConnectResult.Rejected(SessionErrorCode.StudyNotFound, "The session's study no longer exists.");
@@ -183,7 +205,7 @@ internal sealed partial class SessionGrain(
         var head = _state?.Sequence ?? 0;
         ParticipantView? view = null;
         if (_state is not null && heartbeat.Members.Any(m => m.Actor.Role == SessionRole.Participant)
-            && await studies.GetAsync(_state.StudyId, cancellationToken) is { } study)
+            && await studies.GetForSessionAsync(_state, cancellationToken) is { } study)
         {
             view = ParticipantView.From(_state, study);
         }
@@ -210,7 +232,7 @@ internal sealed partial class SessionGrain(
         {
             return CommandResult.Rejected(SessionGrainLimits.RateLimited(retryAfter, "This session is taking more commands than a live session sends"));
         }
-        var study = await studies.GetAsync(_state.StudyId, cancellationToken);
+        var study = await studies.GetForSessionAsync(_state, cancellationToken);
         if (study is null)
         {
             return CommandResult.Rejected(SessionErrorCode.StudyNotFound, "The session's study no longer exists.");
@@ -362,8 +384,8 @@ internal sealed partial class SessionGrain(
             .OrderBy(p => p.Role).ThenBy(p => p.DisplayName, StringComparer.OrdinalIgnoreCase),
     ];
 
-    /// <summary>Notes and their edits never change what the participant sees, so they are never sent that way.</summary>
-    private static bool ChangesParticipantView(SessionEvent e) => e is not (NoteAdded or NoteEdited or NoteDeleted);
+    /// <summary>Notes, their edits and the team's palette never change what the participant sees, so they are never sent that way.</summary>
+    private static bool ChangesParticipantView(SessionEvent e) => e is not (NoteAdded or NoteEdited or NoteDeleted or TagAddedToPalette);
 
     private static partial class Log
     {
@@ -384,5 +406,8 @@ internal sealed partial class SessionGrain(
 
         [LoggerMessage(2006, LogLevel.Information, "Session {SessionId}: {Count} relays stopped answering; their connections left the session.")]
         public static partial void RelaysExpired(ILogger logger, string sessionId, int count);
+
+        [LoggerMessage(2007, LogLevel.Warning, "Session {SessionId}: a tag added during the session could not be saved to its study ({Error}: {Message}); the session keeps it.")]
+        public static partial void PaletteNotSaved(ILogger logger, string sessionId, string error, string message);
     }
 }

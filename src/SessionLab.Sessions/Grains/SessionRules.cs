@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using SessionLab.Sessions.Studies;
 
 namespace SessionLab.Sessions.Grains;
 
@@ -26,7 +27,8 @@ public static class SessionRules
         return new SessionScheduled(study.Id, request.ParticipantAlias.Trim(), request.ModeratorName.Trim(), request.ScheduledFor);
     }
 
-    public static Decision StartSession(SessionState state, Actor actor)
+    /// <summary>The session starts with <paramref name="study"/>'s latest version and keeps it (<see cref="SessionStarted.StudyVersion"/>).</summary>
+    public static Decision StartSession(SessionState state, Study study, Actor actor)
     {
         if (RequireModerator(actor, "start the session") is { } refused)
         {
@@ -34,10 +36,35 @@ public static class SessionRules
         }
         return state.Status switch
         {
-            SessionStatus.Scheduled => new SessionStarted(),
+            SessionStatus.Scheduled => new SessionStarted(study.Version),
             SessionStatus.Live => Refuse(SessionErrorCode.SessionAlreadyStarted, "The session is already live."),
             _ => Ended(),
         };
+    }
+
+    /// <summary>A moderator adds a tag to the palette on the spot; the session's notes may carry it at once.</summary>
+    public static Decision AddPaletteTag(SessionState state, Study study, Actor actor, AddPaletteTagRequest request)
+    {
+        if ((RequireModerator(actor, "add tags to the palette") ?? RequireLive(state)) is { } refused)
+        {
+            return refused;
+        }
+        var name = request.Name?.Trim().TrimStart('#') ?? "";
+        if (!StudyValidator.IsTagName(name))
+        {
+            return HiddenCharacters.InName(name) is { } hidden
+                ? Refuse(SessionErrorCode.InvalidCharacters, $"A tag name cannot hold {hidden}.")
+                : Refuse(SessionErrorCode.InvalidRequest, "name is required: a tag name is 1–40 letters, digits, '-' or '_', without spaces.");
+        }
+        if (study.FindTag(name) is { } existing)
+        {
+            return Refuse(SessionErrorCode.InvalidRequest, $"#{existing.Name} is already in this study's tag palette.");
+        }
+        if (study.Tags.Length >= StudyValidator.MaxTags)
+        {
+            return Refuse(SessionErrorCode.InvalidRequest, $"A palette can hold at most {StudyValidator.MaxTags} tags.");
+        }
+        return new TagAddedToPalette(new TagDefinition(name, StudyPalette.DefaultColor, null));
     }
 
     public static Decision EndSession(SessionState state, Actor actor, EndSessionRequest request, DateTimeOffset now)
@@ -295,6 +322,7 @@ public static class SessionRules
     {
         ScheduleSessionRequest => typeof(SessionScheduled),
         StartSessionRequest => typeof(SessionStarted),
+        AddPaletteTagRequest => typeof(TagAddedToPalette),
         EndSessionRequest => typeof(SessionEnded),
         AddNoteRequest => typeof(NoteAdded),
         EditNoteRequest => typeof(NoteEdited),

@@ -68,6 +68,60 @@ public static partial class StudyValidator
             : new Study(studyId, draft.Name.Trim(), draft.Goal?.Trim() ?? "", tasks.ToImmutable(), tags.ToImmutable(), draft.Questionnaires ?? QuestionnaireSettings.Default, now);
     }
 
+    /// <summary>
+    /// Turns an edit of <paramref name="current"/> into its next version, or says which fields are wrong. A task draft
+    /// with an id changes that task; one without is a new task and gets an id no version of the study has used
+    /// (<paramref name="usedTaskIds"/>), so a report never mixes up a removed task with a new one.
+    /// </summary>
+    public static Study? Revise(
+        Study current, StudyDraft? draft, IEnumerable<string> usedTaskIds, DateTimeOffset now, string changedById, string changedByName,
+        out Dictionary<string, string[]> errors)
+    {
+        var revised = Create(draft, current.Id, current.CreatedAt, out errors);
+        if (draft is null)
+        {
+            return null;
+        }
+        var taskDrafts = draft.Tasks.IsDefault ? [] : draft.Tasks;
+        var next = usedTaskIds.Concat(current.Tasks.Select(t => t.Id))
+            .Select(id => id.StartsWith('t') && int.TryParse(id.AsSpan(1), out var n) ? n : 0).DefaultIfEmpty(0).Max() + 1;
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var tasks = ImmutableArray.CreateBuilder<StudyTask>(taskDrafts.Length);
+        for (var i = 0; i < taskDrafts.Length; i++)
+        {
+            var id = taskDrafts[i]?.Id;
+            if (id is not null)
+            {
+                Check(errors, $"tasks[{i}].id", current.FindTask(id) is not null, $"Task {i + 1} names task '{id}', which this study does not have; leave the id out for a new task.");
+                Check(errors, $"tasks[{i}].id", ids.Add(id), $"Task '{id}' appears twice; each task can be listed once.");
+            }
+            if (revised is not null)
+            {
+                tasks.Add(revised.Tasks[i] with { Id = id ?? $"t{next++}" });
+            }
+        }
+        if (errors.Count > 0 || revised is null)
+        {
+            return null;
+        }
+        return revised with
+        {
+            Tasks = tasks.ToImmutable(),
+            Version = current.Version + 1,
+            ChangedAt = now,
+            ChangedById = changedById,
+            ChangedByName = changedByName,
+        };
+    }
+
+    /// <summary>Whether two versions hold the same study, apart from who made them and when.</summary>
+    public static bool SameContent(Study a, Study b) =>
+        a.Name == b.Name && a.Goal == b.Goal && a.Questionnaires == b.Questionnaires
+        && a.Tasks.SequenceEqual(b.Tasks) && a.Tags.SequenceEqual(b.Tags);
+
+    /// <summary>Whether <paramref name="name"/> (without '#') is a tag name a palette can hold.</summary>
+    public static bool IsTagName(string name) => TagName().IsMatch(name);
+
     /// <summary>A name or title: one line of visible characters (<see cref="HiddenCharacters.InName"/>).</summary>
     private static void CheckName(Dictionary<string, string[]> errors, string field, string? value, string what) =>
         Check(errors, field, HiddenCharacters.InName(value) is null, $"{what} cannot hold {HiddenCharacters.InName(value)}: a name or title is one line of visible characters.");

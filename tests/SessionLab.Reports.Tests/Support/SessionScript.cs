@@ -24,10 +24,11 @@ internal sealed class SessionScript
 
     public IReadOnlyList<SessionEventEnvelope> Events => _events;
 
-    public SessionScript Start(DateTimeOffset at)
+    /// <param name="studyVersion">The study version the session started with; none, as in logs written before studies could be edited.</param>
+    public SessionScript Start(DateTimeOffset at, int? studyVersion = null)
     {
         _clockStart = at;
-        return Append(_moderator, at, new SessionStarted());
+        return Append(_moderator, at, new SessionStarted(studyVersion));
     }
 
     public SessionScript Note(long atMs, string text, NoteKind kind = NoteKind.Observation, string? taskId = null, params string[] tags) =>

@@ -98,6 +98,13 @@ public sealed class StorageFailureTests : IDisposable
 
         public Task SaveAsync(Study study, CancellationToken cancellationToken) =>
             failing() ? throw DiskFull() : inner.SaveAsync(study, cancellationToken);
+
+        public Task<Study?> GetVersionAsync(string studyId, int version, CancellationToken cancellationToken) => inner.GetVersionAsync(studyId, version, cancellationToken);
+
+        public Task<IReadOnlyList<Study>> ListVersionsAsync(string studyId, CancellationToken cancellationToken) => inner.ListVersionsAsync(studyId, cancellationToken);
+
+        public Task<bool> SaveNextVersionAsync(Study next, CancellationToken cancellationToken) =>
+            failing() ? throw DiskFull() : inner.SaveNextVersionAsync(next, cancellationToken);
     }
 
     private sealed class FailingSeverityStore(IFindingSeverityStore inner, Func<bool> failing) : IFindingSeverityStore

@@ -56,6 +56,9 @@ public sealed class AccessMatrixTests(CorpusWorld world)
         ["POST /api/studies/"] = new("POST", "/api/studies", """{"name":""}""", [.. Writers, Caller.OtherTeam], "studyNotFound"),
         ["GET /api/studies/{studyId}"] = new("GET", "/api/studies/$studyA", null, Members, "studyNotFound"),
         ["GET /api/studies/{studyId}/sessions"] = new("GET", "/api/studies/$studyA/sessions", null, Members, "studyNotFound"),
+        ["PUT /api/studies/{studyId}"] = new("PUT", "/api/studies/$studyA", """{"name":"Checkout"}""", Writers, "studyNotFound"),
+        ["GET /api/studies/{studyId}/versions"] = new("GET", "/api/studies/$studyA/versions", null, Members, "studyNotFound"),
+        ["POST /api/studies/{studyId}/tags"] = new("POST", "/api/studies/$studyA/tags", """{"name":"two words"}""", Writers, "studyNotFound"),
         ["POST /api/studies/{studyId}/sessions"] = new("POST", "/api/studies/$studyA/sessions", """{"participantAlias":"P9","scheduledFor":"9999-01-01T00:00:00Z"}""", Writers, "studyNotFound"),
         ["GET /api/studies/{studyId}/report"] = new("GET", "/api/studies/$studyA/report?format=json", null, [.. Members, Caller.ViewOnlyLink], "studyNotFound"),
         ["GET /api/studies/{studyId}/findings/severities"] = new("GET", "/api/studies/$studyA/findings/severities", null, Members, "studyNotFound"),
@@ -146,6 +149,7 @@ public sealed class AccessMatrixTests(CorpusWorld world)
         ["AskQuestionnaire"] = new("""{"commandId":"$new","kind":"seq","taskId":"no-such-task"}""", [SessionRole.Moderator]),
         ["AnswerSeq"] = new("""{"commandId":"$new","taskId":"no-such-task","rating":5,"comment":null}""", Respondents),
         ["AnswerSus"] = new("""{"commandId":"$new","responses":[1]}""", Respondents),
+        ["AddPaletteTag"] = new("""{"commandId":"$new","name":"two words"}""", [SessionRole.Moderator]),
     };
 
     private static readonly Dictionary<Caller, SessionRole> LinkRoles = new()

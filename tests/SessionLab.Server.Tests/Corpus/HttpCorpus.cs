@@ -11,6 +11,9 @@ internal static class HttpCorpus
     [
         ("GET /api/studies/{studyId}", "GET", "/api/studies/$studyA", null, false, true),
         ("GET /api/studies/{studyId}/sessions", "GET", "/api/studies/$studyA/sessions", null, false, true),
+        ("PUT /api/studies/{studyId}", "PUT", "/api/studies/$studyA", """{"expectedVersion":1,"name":"Checkout","tasks":[{"title":"T","instructions":"I"}],"tags":[]}""", true, true),
+        ("GET /api/studies/{studyId}/versions", "GET", "/api/studies/$studyA/versions", null, false, true),
+        ("POST /api/studies/{studyId}/tags", "POST", "/api/studies/$studyA/tags", """{"name":"spotted"}""", true, true),
         ("POST /api/studies/{studyId}/sessions", "POST", "/api/studies/$studyA/sessions", """{"participantAlias":"P9"}""", true, true),
         ("GET /api/studies/{studyId}/report", "GET", "/api/studies/$studyA/report?format=json", null, false, true),
         ("GET /api/studies/{studyId}/findings/severities", "GET", "/api/studies/$studyA/findings/severities", null, false, true),
@@ -46,7 +49,7 @@ internal static class HttpCorpus
     private static readonly (string Code, string What)[] Invisible =
         [("200B", "U+200B (zero-width space)"), ("200E", "U+200E (LRM)"), ("200F", "U+200F (RLM)"), ("061C", "U+061C (Arabic letter mark)"), ("FEFF", "U+FEFF (BOM)")];
 
-    public static IReadOnlyList<HttpCase> All { get; } = [.. TokenCases(), .. Studies(), .. Sessions(), .. Access(), .. Recordings(), .. Chunks(), .. Clips(), .. Playback(), .. Reports(), .. Shares(), .. Accounts(), .. Workspaces(), .. WorkspaceStorage(), .. Unrouted()];
+    public static IReadOnlyList<HttpCase> All { get; } = [.. TokenCases(), .. Studies(), .. StudyEdits(), .. Sessions(), .. Access(), .. Recordings(), .. Chunks(), .. Clips(), .. Playback(), .. Reports(), .. Shares(), .. Accounts(), .. Workspaces(), .. WorkspaceStorage(), .. Unrouted()];
 
     /// <summary>
     /// Token tampering and misplaced links, on every guarded route: a missing, truncated, altered, re-encoded, forged or
@@ -218,6 +221,42 @@ internal static class HttpCorpus
         yield return Bad("multipart content type", Study(), 415, "unsupportedMediaType") with { ContentType = "multipart/form-data; boundary=x" };
         yield return Bad("JSON in an unknown charset", Study(), 415, "unsupportedMediaType") with { ContentType = "application/json; charset=klingon" };
         yield return Bad("XML", "<study/>", 415, "unsupportedMediaType") with { ContentType = "application/xml" };
+    }
+
+    /// <summary>Edits of a study and additions to its palette that must change nothing: the world's study A stays at version 1.</summary>
+    private static IEnumerable<HttpCase> StudyEdits()
+    {
+        const string Edit = "PUT /api/studies/{studyId}";
+        const string AddTag = "POST /api/studies/{studyId}/tags";
+        HttpCase BadEdit(string name, string body, int status = 400, string code = "invalidRequest") =>
+            new($"{Edit}: {name}", "PUT", "/api/studies/$studyA", "$owner:A", status, code) { Route = Edit, Body = body };
+        HttpCase BadTag(string name, string body, int status = 400, string code = "invalidRequest") =>
+            new($"{AddTag}: {name}", "POST", "/api/studies/$studyA/tags", "$owner:A", status, code) { Route = AddTag, Body = body };
+        static string Study(string version = "1", string tasks = """[{"title":"T","instructions":"Do it."}]""", string name = "\"Checkout\"") =>
+            $$"""{"expectedVersion":{{version}},"name":{{name}},"goal":"g","tasks":{{tasks}},"tags":[]}""";
+
+        yield return BadEdit("no expected version", """{"name":"Checkout","tasks":[{"title":"T","instructions":"Do it."}],"tags":[]}""");
+        yield return BadEdit("expected version in quotes", Study(version: "\"1\""));
+        yield return BadEdit("expected version with a fraction", Study(version: "1.5"));
+        yield return BadEdit("an edit of a version that is no longer the latest", Study(version: "0"), 409, "studyVersionStale");
+        yield return BadEdit("an edit of a version not yet made", Study(version: "99"), 409, "studyVersionStale");
+        yield return BadEdit("empty body", "");
+        yield return BadEdit("JSON null", "null");
+        yield return BadEdit("name is empty", Study(name: "\"\""));
+        yield return BadEdit("no tasks", Study(tasks: "[]"));
+        yield return BadEdit("a task id the study does not have", Study(tasks: """[{"id":"t99","title":"T","instructions":"Do it."}]"""));
+        yield return BadEdit("the same task id twice", Study(tasks: """[{"id":"$task1","title":"T","instructions":"Do it."},{"id":"$task1","title":"U","instructions":"Do it."}]"""));
+        yield return BadEdit("a task id that is a number", Study(tasks: """[{"id":1,"title":"T","instructions":"Do it."}]"""));
+        yield return BadEdit("text/plain", Study(), 415, "unsupportedMediaType") with { ContentType = "text/plain" };
+        yield return new HttpCase($"{Edit}: study that does not exist, its own owner token", "PUT", "/api/studies/st_doesnotexist", "$owner:nosuchstudy", 404, "studyNotFound") { Route = Edit, Body = Study() };
+        yield return new HttpCase("GET /api/studies/{studyId}/versions: another team's study", "GET", "/api/studies/$studyB/versions", "$owner:A", 404, "studyNotFound") { Route = "GET /api/studies/{studyId}/versions" };
+        yield return BadTag("JSON null", "null");
+        yield return BadTag("no name", """{"color":"#b45309"}""");
+        yield return BadTag("a name with a space", """{"name":"two words"}""");
+        yield return BadTag("a name with U+202E", """{"name":"conf\u202Eusion"}""");
+        yield return BadTag("a colour that is a word", """{"name":"spotted","color":"red"}""");
+        yield return BadTag("hotkey 10", """{"name":"spotted","hotkey":10}""");
+        yield return BadTag("hotkey in quotes", """{"name":"spotted","hotkey":"1"}""");
     }
 
     private static IEnumerable<HttpCase> Sessions()
@@ -827,7 +866,7 @@ internal static class HttpCorpus
         yield return new HttpCase("API path with dot-dot", "GET", "/api/sessions/..%2F..%2Fetc%2Fpasswd", "$owner:A", 404, "sessionNotFound");
         yield return new HttpCase("API path with encoded dot-dot", "GET", "/api/%2e%2e/%2e%2e/sessionlab.db", "$owner:A", 404, "notFound");
         yield return new HttpCase("DELETE a session", "DELETE", "/api/sessions/$live", "$owner:A", 405, "methodNotAllowed") { Route = "GET /api/sessions/{sessionId}" };
-        yield return new HttpCase("PUT a study", "PUT", "/api/studies/$studyA", "$owner:A", 405, "methodNotAllowed") { Route = "GET /api/studies/{studyId}", Body = "{}" };
+        yield return new HttpCase("PATCH a study (edits are a PUT of the whole study)", "PATCH", "/api/studies/$studyA", "$owner:A", 405, "methodNotAllowed") { Route = "GET /api/studies/{studyId}", Body = "{}" };
         yield return new HttpCase("DELETE a study's sessions", "DELETE", "/api/studies/$studyA/sessions", "$owner:A", 405, "methodNotAllowed") { Route = "GET /api/studies/{studyId}/sessions" };
         yield return new HttpCase("GET on the studies collection", "GET", "/api/studies", null, 405, "methodNotAllowed") { Route = "POST /api/studies/" };
         yield return new HttpCase("DELETE a recording", "DELETE", "/api/sessions/$live/recordings/$recComplete", "$owner:A", 405, "methodNotAllowed") { Route = "GET /api/sessions/{sessionId}/recordings/{recordingId}" };

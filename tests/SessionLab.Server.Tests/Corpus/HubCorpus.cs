@@ -8,9 +8,9 @@ namespace SessionLab.Server.Tests.Corpus;
 internal static class HubCorpus
 {
     private static readonly string[] Commands =
-        ["StartSession", "EndSession", "AddNote", "EditNote", "DeleteNote", "StartTask", "EndTask", "AskQuestionnaire", "AnswerSeq", "AnswerSus"];
+        ["StartSession", "EndSession", "AddNote", "EditNote", "DeleteNote", "StartTask", "EndTask", "AskQuestionnaire", "AnswerSeq", "AnswerSus", "AddPaletteTag"];
 
-    public static IReadOnlyList<HubCase> All { get; } = [.. Shapes(), .. Joins(), .. Notes(), .. Tasks(), .. Questionnaires(), .. OutOfOrder(), .. Repeats(), .. CrossRole(), .. CrossSession(), .. Reuse()];
+    public static IReadOnlyList<HubCase> All { get; } = [.. Shapes(), .. Joins(), .. Notes(), .. Tasks(), .. Questionnaires(), .. OutOfOrder(), .. Repeats(), .. CrossRole(), .. CrossSession(), .. Reuse(), .. PaletteTags()];
 
     private static string Id() => Guid.NewGuid().ToString();
 
@@ -27,6 +27,22 @@ internal static class HubCorpus
         $$"""{"commandId":"{{Id()}}","taskId":"{{task}}","rating":{{rating}},"comment":{{comment}}}""";
 
     private static string Sus(string responses) => $$"""{"commandId":"{{Id()}}","responses":{{responses}}}""";
+
+    private static string Tag(string name) => $$"""{"commandId":"{{Id()}}","name":{{name}}}""";
+
+    /// <summary>Adding a tag to the palette from a live session: none of these may add one, so study A's palette stays as it is.</summary>
+    private static IEnumerable<HubCase> PaletteTags()
+    {
+        yield return new HubCase("AddPaletteTag: by an observer", "obs@live", "AddPaletteTag", Tag("\"spotted\""), "forbidden");
+        yield return new HubCase("AddPaletteTag: by the participant", "part@live", "AddPaletteTag", Tag("\"spotted\""), "forbidden");
+        yield return new HubCase("AddPaletteTag: before the session started", "mod@scheduled", "AddPaletteTag", Tag("\"spotted\""), "sessionNotLive");
+        yield return new HubCase("AddPaletteTag: without a name", "mod@live", "AddPaletteTag", $$"""{"commandId":"{{Id()}}"}""", "invalidRequest") { Mentions = "name is required" };
+        yield return new HubCase("AddPaletteTag: a name that is a number", "mod@live", "AddPaletteTag", Tag("5"), "invalidRequest") { Mentions = "'name'" };
+        yield return new HubCase("AddPaletteTag: a name with a space", "mod@live", "AddPaletteTag", Tag("\"two words\""), "invalidRequest");
+        yield return new HubCase("AddPaletteTag: a name of 41 characters", "mod@live", "AddPaletteTag", Tag(Long(41)), "invalidRequest");
+        yield return new HubCase("AddPaletteTag: a name with U+202E", "mod@live", "AddPaletteTag", Tag("\"conf\\u202Eusion\""), "invalidCharacters");
+        yield return new HubCase("AddPaletteTag: a tag the palette has, in another case", "mod@live", "AddPaletteTag", Tag("\"#CONFUSION\""), "invalidRequest") { Mentions = "already in this study's tag palette" };
+    }
 
     private static string Join(string? name = "\"Olu\"", string lastSeen = "0", string identity = "null") =>
         $$"""{"displayName":{{name ?? "null"}},"identityToken":{{identity}},"lastSeenSequence":{{lastSeen}}}""";

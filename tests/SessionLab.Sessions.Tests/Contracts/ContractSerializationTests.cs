@@ -18,7 +18,7 @@ public sealed class ContractSerializationTests
         "st_1", "Checkout", "Can people pay?",
         [new StudyTask("t1", "Find a jacket", "Under €150.", "Opens a jacket page.", 120)],
         [new TagDefinition("confusion", "#b45309", 1)],
-        new QuestionnaireSettings(), When);
+        new QuestionnaireSettings(), When, Version: 3, ChangedAt: When, ChangedById: "m_1", ChangedByName: "Ada");
 
     private static readonly ParticipantView View = new("se_1", "Checkout", SessionStatus.Live, 1, new ParticipantTask("t1", 1, "Find a jacket", "Under €150."), new QuestionnairePrompt(QuestionnaireKind.Seq, "t1", "Find a jacket"), 7);
 
@@ -33,13 +33,14 @@ public sealed class ContractSerializationTests
         new TagDefinition("quote", "#1d4ed8", null),
         new QuestionnaireSettings(SeqAfterEachTask: false, SusAtEnd: true),
         new StudyDraft("Checkout", "Goal", [new StudyTaskDraft("T", "I", null, 60)], [new TagDefinition("bug", "#b91c1c", 2)], new QuestionnaireSettings()),
-        new StudyTaskDraft("T", "I", "C", null),
+        new StudyTaskDraft("T", "I", "C", null, "t1"),
         Envelope,
         new SessionScheduled("st_1", "P1", "Morgan", When),
-        new SessionStarted(),
+        new SessionStarted(StudyVersion: 2),
         new SessionEnded(60_000),
         new SessionEnded(90_000, new RunningTaskEnded("t1", TaskOutcome.Abandoned)),
         new RunningTaskEnded("t1", TaskOutcome.Success),
+        new TagAddedToPalette(new TagDefinition("pricing", "#4b5563", null)),
         new NoteAdded(Guid.NewGuid(), 2_000, "Said \"where is it?\"", [], NoteKind.Observation, null),
         new NoteEdited(Guid.NewGuid(), "edited", ["confusion"], NoteKind.Issue),
         new NoteDeleted(Guid.NewGuid()),
@@ -60,6 +61,7 @@ public sealed class ContractSerializationTests
         new AskQuestionnaireRequest(Guid.NewGuid(), QuestionnaireKind.Seq, "t1"),
         new AnswerSeqRequest(Guid.NewGuid(), "t1", 6, "ok"),
         new AnswerSusRequest(Guid.NewGuid(), [3, 3, 3, 3, 3, 3, 3, 3, 3, 3]),
+        new AddPaletteTagRequest(Guid.NewGuid(), "pricing"),
         CommandResult.Accepted(9),
         CommandResult.Rejected(SessionErrorCode.NoteTooLong, "Notes are at most 2,000 characters."),
         new SessionError(SessionErrorCode.Forbidden, "No."),

@@ -21,9 +21,11 @@ export interface Actor { id: string; displayName: string; role: Role }
 export interface StudyTask { id: string; title: string; instructions: string; successCriteria: string; timeLimitSeconds: number | null }
 export interface TagDefinition { name: string; color: string; hotkey: number | null }
 export interface QuestionnaireSettings { seqAfterEachTask: boolean; susAtEnd: boolean }
+/** One version of a study; an edit makes the next (`changedAt`/`changedByName` say when and by whom; null for version 1). */
 export interface Study {
   id: string; name: string; goal: string; tasks: StudyTask[]; tags: TagDefinition[];
   questionnaires: QuestionnaireSettings; createdAt: string;
+  version: number; changedAt: string | null; changedById: string | null; changedByName: string | null;
 }
 
 export interface ParticipantTask { taskId: string; number: number; title: string; instructions: string }
@@ -42,7 +44,7 @@ export interface PresenceEntry { actorId: string; displayName: string; role: Rol
 
 export type SessionEvent =
   | { type: 'sessionScheduled'; studyId: string; participantAlias: string; moderatorName: string; scheduledFor: string | null }
-  | { type: 'sessionStarted' }
+  | { type: 'sessionStarted'; studyVersion?: number | null }
   | { type: 'sessionEnded'; clockOffsetMs: number; runningTask?: { taskId: string; outcome: TaskOutcome } | null }
   | { type: 'noteAdded'; noteId: string; clockOffsetMs: number; text: string; tags: string[]; kind: NoteKind; taskId: string | null }
   | { type: 'noteEdited'; noteId: string; text: string; tags: string[]; kind: NoteKind }
@@ -51,7 +53,8 @@ export type SessionEvent =
   | { type: 'taskEnded'; taskId: string; clockOffsetMs: number; outcome: TaskOutcome; errors: number; assists: number; comment: string | null }
   | { type: 'questionnaireRequested'; kind: QuestionnaireKind; taskId: string | null }
   | { type: 'seqAnswered'; taskId: string; rating: number; comment: string | null }
-  | { type: 'susAnswered'; responses: number[] };
+  | { type: 'susAnswered'; responses: number[] }
+  | { type: 'tagAddedToPalette'; tag: TagDefinition };
 
 export interface EventEnvelope {
   sessionId: string; sequence: number; commandId: string; recordedAt: string; actor: Actor; event: SessionEvent;

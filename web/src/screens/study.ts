@@ -8,6 +8,7 @@ import { canCreateStudies, currentMember, roleForStudy } from '../lib/account';
 import type { Invite, Role, SessionSummary, Study } from '../lib/protocol';
 import { shortcutsDialog } from '../ui/dialog';
 import { singleKeyShortcutsOn } from '../ui/single-key-shortcuts';
+import { StudyEditPanel } from './study-edit';
 import { FindingsPanel } from './study-findings';
 import { ReportPanel } from './study-report';
 import { announcer, errorPanel, loading, renderShell, showMember } from '../ui/shell';
@@ -60,12 +61,21 @@ class StudyPage {
 
   constructor(
     private readonly main: HTMLElement,
-    private readonly study: Study,
+    private study: Study,
     private sessions: SessionSummary[],
     private readonly canRun: boolean,
   ) {}
 
-  render(): void {
+  private keysBound = false;
+
+  /** After an edit the page shows the new version; the edit panel says it was saved and takes focus. */
+  private saved(study: Study): void {
+    this.study = study;
+    this.render(true);
+    this.main.querySelector<HTMLElement>('#version-title')?.focus();
+  }
+
+  render(justSaved = false): void {
     document.title = `Study · ${this.study.name} · SessionLab`;
     this.alias.value = this.nextAlias();
     const findings = new FindingsPanel(this.study.id, this.study.tags);
@@ -88,6 +98,7 @@ class StudyPage {
           : h('p', { class: 'muted' }, 'Your role in this study’s workspace is viewer: you can read the study, its sessions and report; scheduling sessions and making links is for researchers and owners.')),
       new ReportPanel(this.study.id).element,
       findings.element,
+      new StudyEditPanel(this.study, this.canRun, (study) => this.saved(study), () => void showStudy(this.study.id), justSaved).element,
       h('section', { class: 'panel', 'aria-labelledby': 'tasks-title' },
         h('h2', { id: 'tasks-title' }, `Tasks (${this.study.tasks.length})`),
         h('ol', { class: 'task-script' }, this.study.tasks.map((t) => h('li', null,
@@ -108,6 +119,8 @@ class StudyPage {
       this.live.element);
     this.renderSessions();
     void findings.refresh();
+    if (this.keysBound) return;
+    this.keysBound = true;
     document.addEventListener('keydown', (e) => {
       if (isTextEntry(e.target) || e.altKey || e.ctrlKey || e.metaKey || document.querySelector('dialog[open]')) return;
       if (e.key === '?') { e.preventDefault(); this.help(); }

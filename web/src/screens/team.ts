@@ -331,6 +331,10 @@ class TeamPage implements TeamContext {
       return;
     }
     if (session) {
+      // A tag a moderator added on the spot joins this page's palette, so notes may carry it at once.
+      for (const tag of this.state.addedTags) {
+        if (!this.study.tags.some((t) => t.name.toLowerCase() === tag.name.toLowerCase())) this.study.tags.push(tag);
+      }
       this.moderatorPanel?.render();
       this.taskPanel?.render();
       this.composer.updateStatus();

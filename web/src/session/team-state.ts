@@ -1,4 +1,4 @@
-import type { Actor, EventEnvelope, NoteKind, QuestionnaireKind, SessionStatus, TaskOutcome } from '../lib/protocol';
+import type { Actor, EventEnvelope, NoteKind, QuestionnaireKind, SessionStatus, TagDefinition, TaskOutcome } from '../lib/protocol';
 
 export interface NoteView {
   id: string; author: Actor; clockOffsetMs: number; text: string; tags: string[]; kind: NoteKind;
@@ -29,6 +29,8 @@ export class TeamState {
   activeTaskId: string | null = null;
   pending: { kind: QuestionnaireKind; taskId: string | null } | null = null;
   susResponses: number[] | null = null;
+  /** Tags a moderator added to the palette during the session; its notes may carry them. */
+  readonly addedTags: TagDefinition[] = [];
   sequence = 0;
   private readonly listeners = new Set<(change: StateChange) => void>();
 
@@ -126,6 +128,10 @@ export class TeamState {
       case 'susAnswered':
         this.susResponses = e.responses;
         if (this.pending?.kind === 'sus') this.pending = null;
+        change.session = true;
+        break;
+      case 'tagAddedToPalette':
+        this.addedTags.push(e.tag);
         change.session = true;
         break;
     }
