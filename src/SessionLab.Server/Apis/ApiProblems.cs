@@ -81,7 +81,8 @@ internal static class ApiProblems
         SessionErrorCode.Unavailable => StatusCodes.Status503ServiceUnavailable,
         SessionErrorCode.SessionEnded or SessionErrorCode.SessionAlreadyExists or SessionErrorCode.SessionAlreadyStarted or SessionErrorCode.SessionNotLive
             or SessionErrorCode.TaskAlreadyActive or SessionErrorCode.TaskNotActive or SessionErrorCode.TaskAlreadyAttempted
-            or SessionErrorCode.QuestionnaireAlreadyAnswered or SessionErrorCode.QuestionnairePending or SessionErrorCode.NoteAlreadyExists => StatusCodes.Status409Conflict,
+            or SessionErrorCode.QuestionnaireAlreadyAnswered or SessionErrorCode.QuestionnairePending or SessionErrorCode.NoteAlreadyExists
+            or SessionErrorCode.SessionCancelled or SessionErrorCode.SessionLive or SessionErrorCode.StudyArchived => StatusCodes.Status409Conflict,
         _ => StatusCodes.Status400BadRequest,
     };
 
@@ -93,6 +94,9 @@ internal static class ApiProblems
         SessionErrorCode.SessionNotFound => "Session not found",
         SessionErrorCode.StudyNotFound => "Study not found",
         SessionErrorCode.SessionEnded => "Session ended",
+        SessionErrorCode.SessionCancelled => "Session called off",
+        SessionErrorCode.SessionLive => "Session is live",
+        SessionErrorCode.StudyArchived => "Study archived",
         SessionErrorCode.Unavailable => "Temporarily unavailable",
         _ => "Request refused",
     };

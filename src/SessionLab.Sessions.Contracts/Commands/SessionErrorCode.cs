@@ -45,4 +45,7 @@ public enum SessionErrorCode
     TooManyNotes,
     InvalidCharacters,
     QuestionnairePending,
+    SessionCancelled,
+    SessionLive,
+    StudyArchived,
 }

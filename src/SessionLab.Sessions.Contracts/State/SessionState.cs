@@ -60,6 +60,7 @@ public sealed record SessionState(
         {
             SessionStarted => this with { Status = SessionStatus.Live, StartedAt = e.RecordedAt },
             SessionEnded ended => this with { Status = SessionStatus.Ended, EndedAt = e.RecordedAt, DurationMs = ended.ClockOffsetMs, ActiveTaskId = null, Pending = null },
+            SessionCancelled c => this with { Status = c.NoShow ? SessionStatus.NoShow : SessionStatus.Cancelled },
             NoteAdded n => this with
             {
                 Notes = Notes.Add(new Note(n.NoteId, e.Actor, n.ClockOffsetMs, n.Text, n.Tags, n.Kind, n.TaskId, e.Sequence, e.RecordedAt, null)),

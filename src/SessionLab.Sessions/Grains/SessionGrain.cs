@@ -82,6 +82,33 @@ internal sealed partial class SessionGrain(
     public Task<CommandResult> EndSessionAsync(Actor actor, EndSessionRequest request, CancellationToken cancellationToken) =>
         HandleAsync(actor, request, (state, _, now) => SessionRules.EndSession(state, actor, now), cancellationToken);
 
+    public Task<CommandResult> CancelSessionAsync(Actor actor, CancelSessionRequest request, CancellationToken cancellationToken) =>
+        HandleAsync(actor, request, (state, _, _) => SessionRules.CancelSession(state, actor, request), cancellationToken);
+
+    public async Task<CommandResult> DeleteAsync(Actor actor, DeleteSessionRequest request, CancellationToken cancellationToken)
+    {
+        if (_state is null)
+        {
+            return CommandResult.Rejected(SessionErrorCode.SessionNotFound, "This session does not exist.");
+        }
+        if (actor.Role != SessionRole.Moderator)
+        {
+            return CommandResult.Rejected(SessionErrorCode.Forbidden, "Only the study's team can delete a session.");
+        }
+        if (_state.Status == SessionStatus.Live)
+        {
+            return CommandResult.Rejected(SessionErrorCode.SessionLive, "The session is live; end it before deleting it.");
+        }
+        var head = _state.Sequence;
+        // Forgotten before the log is touched: if the delete fails half-way, the next call reloads what is left.
+        _state = null;
+        _acknowledged.Clear();
+        DeactivateOnIdle();
+        await store.DeleteSessionAsync(SessionId, cancellationToken);
+        Log.Deleted(logger, SessionId, head);
+        return CommandResult.Accepted(head);
+    }
+
     public Task<CommandResult> AddNoteAsync(Actor actor, AddNoteRequest request, CancellationToken cancellationToken) =>
         HandleAsync(actor, request, (state, study, now) => SessionRules.AddNote(state, study, actor, request, now), cancellationToken);
 
@@ -115,6 +142,10 @@ internal sealed partial class SessionGrain(
         if (_state.Status == SessionStatus.Ended)
         {
             return ConnectResult.Rejected(SessionErrorCode.SessionEnded, "The session has ended; its invite links no longer open it.");
+        }
+        if (_state.Status is SessionStatus.Cancelled or SessionStatus.NoShow)
+        {
+            return ConnectResult.Rejected(SessionErrorCode.SessionCancelled, "The session was called off; its invite links no longer open it.");
         }
         var study = await studies.GetAsync(_state.StudyId, cancellationToken);
         if (study is null)
@@ -384,5 +415,8 @@ internal sealed partial class SessionGrain(
 
         [LoggerMessage(2006, LogLevel.Information, "Session {SessionId}: {Count} relays stopped answering; their connections left the session.")]
         public static partial void RelaysExpired(ILogger logger, string sessionId, int count);
+
+        [LoggerMessage(2007, LogLevel.Information, "Session {SessionId}: deleted with its {Count} logged events.")]
+        public static partial void Deleted(ILogger logger, string sessionId, long count);
     }
 }

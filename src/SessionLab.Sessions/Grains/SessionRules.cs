@@ -36,7 +36,24 @@ public static class SessionRules
         {
             SessionStatus.Scheduled => new SessionStarted(),
             SessionStatus.Live => Refuse(SessionErrorCode.SessionAlreadyStarted, "The session is already live."),
+            SessionStatus.Cancelled or SessionStatus.NoShow => NotRunning(state),
             _ => Ended(),
+        };
+    }
+
+    /// <summary>Only a session that has not started can be called off; one that ran keeps its record.</summary>
+    public static Decision CancelSession(SessionState state, Actor actor, CancelSessionRequest request)
+    {
+        if (RequireModerator(actor, "cancel the session") is { } refused)
+        {
+            return refused;
+        }
+        return state.Status switch
+        {
+            SessionStatus.Scheduled => new SessionCancelled(request.NoShow),
+            SessionStatus.Live => Refuse(SessionErrorCode.SessionAlreadyStarted, "The session is live; end it instead of cancelling it."),
+            SessionStatus.Cancelled or SessionStatus.NoShow => NotRunning(state),
+            _ => Refuse(SessionErrorCode.SessionEnded, "The session has ended; a session that ran cannot be cancelled."),
         };
     }
 
@@ -46,7 +63,12 @@ public static class SessionRules
         {
             return refused;
         }
-        return state.Status == SessionStatus.Ended ? Ended() : new SessionEnded(state.ClockAt(now));
+        return state.Status switch
+        {
+            SessionStatus.Ended => Ended(),
+            SessionStatus.Cancelled or SessionStatus.NoShow => NotRunning(state),
+            _ => new SessionEnded(state.ClockAt(now)),
+        };
     }
 
     public static Decision AddNote(SessionState state, Study study, Actor actor, AddNoteRequest request, DateTimeOffset now)
@@ -285,6 +307,7 @@ public static class SessionRules
         ScheduleSessionRequest => typeof(SessionScheduled),
         StartSessionRequest => typeof(SessionStarted),
         EndSessionRequest => typeof(SessionEnded),
+        CancelSessionRequest => typeof(SessionCancelled),
         AddNoteRequest => typeof(NoteAdded),
         EditNoteRequest => typeof(NoteEdited),
         DeleteNoteRequest => typeof(NoteDeleted),
@@ -420,8 +443,13 @@ public static class SessionRules
     {
         SessionStatus.Live => null,
         SessionStatus.Scheduled => Refuse(SessionErrorCode.SessionNotLive, "The session has not started yet."),
+        SessionStatus.Cancelled or SessionStatus.NoShow => NotRunning(state),
         _ => Ended(),
     };
+
+    private static SessionError NotRunning(SessionState state) => Refuse(SessionErrorCode.SessionCancelled, state.Status == SessionStatus.NoShow
+        ? "The session was marked as a no-show; it does not run."
+        : "The session was cancelled; it does not run.");
 
     private static SessionError NotAsked() => Refuse(SessionErrorCode.QuestionnaireNotRequested, "The moderator has not asked this question.");
 
