@@ -27,7 +27,7 @@ public sealed class DataRemoval(
     }
 
     public async Task<DeletionPreview> PreviewRecordingAsync(SessionState session, Recording recording, CancellationToken cancellationToken) =>
-        new("recording", $"Recording of {SessionName(session)}", 0, 0, 1, recording.Bytes ?? 0,
+        new("recording", $"the recording of {SessionName(session)}", 0, 0, 1, recording.Bytes ?? 0,
             await CountBlobsAsync(ClipPrefix(session.StudyId, session.SessionId) + recording.Id + "-", cancellationToken), 0,
             RecordingRefusal(session, recording));
 
@@ -41,9 +41,9 @@ public sealed class DataRemoval(
         }
         var links = (await shares.ListAsync(study.Id, cancellationToken)).Count(l => l.RevokedAt is null);
         var live = sessions.FirstOrDefault(s => s.Status == SessionStatus.Live);
-        return new DeletionPreview("study", study.Name, sessions.Count, sessions.Sum(s => s.Notes.Count), recordings.Count,
+        return new DeletionPreview("study", $"the study “{study.Name}”", sessions.Count, sessions.Sum(s => s.Notes.Count), recordings.Count,
             recordings.Sum(r => r.Bytes ?? 0), await CountBlobsAsync($"studies/{study.Id}/", "/clips/", cancellationToken), links,
-            live is null ? null : $"{SessionName(live)} is live; end it before deleting the study.");
+            live is null ? null : $"{Capitalized(SessionName(live))} is live; end it before deleting the study.");
     }
 
     /// <summary>Deletes the session unless it is live; null when done, else why it was refused (nothing removed).</summary>
@@ -82,7 +82,7 @@ public sealed class DataRemoval(
         var sessions = await SessionsOfAsync(study.Id, cancellationToken);
         if (sessions.FirstOrDefault(s => s.Status == SessionStatus.Live) is { } live)
         {
-            return new SessionError(SessionErrorCode.SessionLive, $"{SessionName(live)} is live; end it before deleting the study.");
+            return new SessionError(SessionErrorCode.SessionLive, $"{Capitalized(SessionName(live))} is live; end it before deleting the study.");
         }
         foreach (var session in sessions)
         {
@@ -124,8 +124,11 @@ public sealed class DataRemoval(
         return "Removed " + string.Join(", ", parts) + ".";
     }
 
+    /// <summary>A session as a sentence names it mid-way: "the session with P7".</summary>
     public static string SessionName(SessionState s) =>
-        string.IsNullOrWhiteSpace(s.ParticipantAlias) ? $"Session {s.SessionId}" : $"The session with {s.ParticipantAlias}";
+        string.IsNullOrWhiteSpace(s.ParticipantAlias) ? $"session {s.SessionId}" : $"the session with {s.ParticipantAlias}";
+
+    private static string Capitalized(string text) => char.ToUpperInvariant(text[0]) + text[1..];
 
     private static string Count(int n, string one) => $"{n} {(n == 1 ? one : one + "s")}";
 

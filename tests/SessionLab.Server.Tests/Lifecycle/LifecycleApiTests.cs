@@ -150,7 +150,7 @@ public sealed class LifecycleApiTests(SessionLabFactory factory) : IClassFixture
         var listed = await scenario.Owner.GetFromJsonAsync<List<SessionSummary>>($"/api/studies/{scenario.Study.Study.Id}/sessions", Json);
         var report = await scenario.Owner.GetAsync($"/api/studies/{scenario.Study.Study.Id}/report?format=markdown");
 
-        Assert.Equal(new DeletionPreview("session", "The session with P7", 1, 1, 1, 100_000, 1, 0, null), preview);
+        Assert.Equal(new DeletionPreview("session", "the session with P7", 1, 1, 1, 100_000, 1, 0, null), preview);
         Assert.NotEmpty(filesBefore);
         Assert.Equal(HttpStatusCode.OK, deleted.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, afterwards.StatusCode);
@@ -211,7 +211,7 @@ public sealed class LifecycleApiTests(SessionLabFactory factory) : IClassFixture
         var noteClip = await scenario.Owner.GetAsync($"{scenario.SessionPath}/notes/{noteId}/clip");
         var report = await scenario.Owner.GetAsync($"/api/studies/{scenario.Study.Study.Id}/report");
 
-        Assert.Equal(new DeletionPreview("recording", "Recording of The session with P7", 0, 0, 1, 50_000, 1, 0, null), preview);
+        Assert.Equal(new DeletionPreview("recording", "the recording of the session with P7", 0, 0, 1, 50_000, 1, 0, null), preview);
         Assert.Equal(HttpStatusCode.OK, deleted.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
         await Assert.ThrowsAsync<BlobNotFoundException>(() => Blobs(factory).GetPropertiesAsync(blobName, CancellationToken.None));
@@ -238,7 +238,7 @@ public sealed class LifecycleApiTests(SessionLabFactory factory) : IClassFixture
         var sharedReport = await viewer.GetAsync($"/api/studies/{id}/report");
         var audit = await scenario.Owner.GetStringAsync($"/api/workspaces/{scenario.Study.WorkspaceId}/audit");
 
-        Assert.Equal(new DeletionPreview("study", "Onboarding", 2, 1, 1, 20_000, 1, 1, null), preview);
+        Assert.Equal(new DeletionPreview("study", "the study “Onboarding”", 2, 1, 1, 20_000, 1, 1, null), preview);
         Assert.Equal(HttpStatusCode.OK, deleted.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, study.StatusCode);
         Assert.DoesNotContain(listed!, s => s.Id == id);
