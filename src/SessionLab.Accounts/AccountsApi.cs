@@ -218,14 +218,14 @@ public static class AccountsApi
         return TypedResults.Created($"/api/workspaces/{workspace.Id}", workspace);
     }
 
-    internal static async Task<Ok<List<WorkspaceStudy>>> ListStudiesAsync(string workspaceId, WorkspaceDirectory workspaces, IStudyStore studies, CancellationToken cancellationToken)
+    internal static async Task<Ok<List<WorkspaceStudy>>> ListStudiesAsync(string workspaceId, WorkspaceDirectory workspaces, IStudyStore studies, IStudyLifecycleStore lifecycle, CancellationToken cancellationToken)
     {
         var list = new List<WorkspaceStudy>();
         foreach (var id in await workspaces.StudyIdsAsync(workspaceId, cancellationToken))
         {
             if (await studies.GetAsync(id, cancellationToken) is { } study)
             {
-                list.Add(new WorkspaceStudy(study.Id, study.Name, study.Goal, study.CreatedAt));
+                list.Add(new WorkspaceStudy(study.Id, study.Name, study.Goal, study.CreatedAt, await lifecycle.ArchivedAtAsync(study.Id, cancellationToken)));
             }
         }
         return TypedResults.Ok(list.OrderByDescending(s => s.CreatedAt).ToList());

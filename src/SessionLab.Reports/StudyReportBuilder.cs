@@ -118,6 +118,8 @@ public static class StudyReportBuilder
             sessions.Count(s => s.Status == SessionStatus.Ended),
             sessions.Count(s => s.Status == SessionStatus.Live),
             sessions.Count(s => s.Status == SessionStatus.Scheduled),
+            sessions.Count(s => s.Status == SessionStatus.Cancelled),
+            sessions.Count(s => s.Status == SessionStatus.NoShow),
             participants.Select(p => p.Alias).Distinct(StringComparer.Ordinal).Count(),
             participants.Min(p => p.StartedAt),
             participants.Max(p => p.EndedAt ?? p.StartedAt),

@@ -4,6 +4,7 @@ using SessionLab.Server.Apis;
 using SessionLab.Server.Cluster;
 using SessionLab.Server.Cli;
 using SessionLab.Server.Hubs;
+using SessionLab.Server.Lifecycle;
 using SessionLab.Recordings;
 using SessionLab.Server.Reports;
 using SessionLab.Server.Sharing;
@@ -49,6 +50,7 @@ app.MapAccessApi();
 app.MapRecordingsApi();
 app.MapReportsApi();
 app.MapShareLinksApi();
+app.MapLifecycleApi();
 app.MapSessionHub();
 app.MapGet("/healthz", () => TypedResults.Ok("ok"));
 // Unknown API paths are API errors, not pages: only app routes fall back to the browser app.

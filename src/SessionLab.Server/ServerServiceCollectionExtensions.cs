@@ -38,6 +38,7 @@ public static class ServerServiceCollectionExtensions
         services.AddSingleton<WorkspaceStorage>();
         services.AddSingleton<IStorageQuota>(sp => sp.GetRequiredService<WorkspaceStorage>());
         services.AddSingleton<AuditTrail>();
+        services.AddSingleton<Lifecycle.DataRemoval>();
         services.AddSingleton<IActivityLog>(sp => sp.GetRequiredService<AuditTrail>());
         services.AddSingleton<IAppAddress, AppAddress>();
         services.AddSingleton<SessionRelay>();

@@ -14,6 +14,12 @@ public interface ISessionEventStore
 
     Task<IReadOnlyList<SessionEventEnvelope>> ReadAsync(string sessionId, long afterSequence, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Removes the session and every event of it. Only the session's grain calls this, so no append races it; an append
+    /// that follows anyway finds an empty log and is refused as a gap.
+    /// </summary>
+    Task DeleteSessionAsync(string sessionId, CancellationToken cancellationToken);
+
     /// <summary>The sessions of a study, oldest first.</summary>
     Task<IReadOnlyList<string>> ListSessionIdsAsync(string studyId, CancellationToken cancellationToken);
 }

@@ -61,6 +61,10 @@ public sealed class PostgresDatabase : IAsyncDisposable
                 revoked_at  timestamptz
             );
             CREATE INDEX IF NOT EXISTS share_links_by_study ON share_links (study_id, created_at);
+            CREATE TABLE IF NOT EXISTS study_archive (
+                study_id    text        PRIMARY KEY,
+                archived_at timestamptz NOT NULL
+            );
             """);
         command.ExecuteNonQuery();
     }

@@ -81,6 +81,23 @@ public sealed class PostgresSessionEventStore(PostgresDatabase database) : ISess
         return events;
     }
 
+    public async Task DeleteSessionAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var events = new NpgsqlCommand("DELETE FROM session_events WHERE session_id = $1", connection, transaction))
+        {
+            events.Parameters.Add(new NpgsqlParameter { Value = sessionId });
+            await events.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await using (var session = new NpgsqlCommand("DELETE FROM sessions WHERE id = $1", connection, transaction))
+        {
+            session.Parameters.Add(new NpgsqlParameter { Value = sessionId });
+            await session.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyList<string>> ListSessionIdsAsync(string studyId, CancellationToken cancellationToken)
     {
         await using var command = database.DataSource.CreateCommand("SELECT id FROM sessions WHERE study_id = $1 ORDER BY created_at, id");

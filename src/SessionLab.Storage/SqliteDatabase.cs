@@ -94,6 +94,10 @@ public sealed class SqliteDatabase
                 revoked_at  TEXT
             );
             CREATE INDEX IF NOT EXISTS share_links_by_study ON share_links (study_id, created_at);
+            CREATE TABLE IF NOT EXISTS study_archive (
+                study_id    TEXT PRIMARY KEY,
+                archived_at TEXT NOT NULL
+            );
             """;
         command.ExecuteNonQuery();
     }

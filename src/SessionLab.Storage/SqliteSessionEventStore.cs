@@ -20,7 +20,7 @@ public sealed partial class SqliteSessionEventStore : ISessionEventStore, IAsync
     private readonly SqliteDatabase _database;
     private readonly ILogger<SqliteSessionEventStore> _logger;
     private readonly BlockingCollection<PendingAppend> _queue = [];
-    private readonly Dictionary<string, long> _lastSequence = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _lastSequence = new(StringComparer.Ordinal);
     private readonly Thread _writer;
     private int _disposed;
 
@@ -69,6 +69,20 @@ public sealed partial class SqliteSessionEventStore : ISessionEventStore, IAsync
             events.Add(JsonSerializer.Deserialize<SessionEventEnvelope>(reader.GetFieldValue<byte[]>(0), SessionJson.Options)!);
         }
         return events;
+    }
+
+    public async Task DeleteSessionAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        await using var connection = _database.Open();
+        await using var transaction = connection.BeginTransaction();
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "DELETE FROM session_events WHERE session_id = $id; DELETE FROM sessions WHERE id = $id";
+        command.Parameters.AddWithValue("$id", sessionId);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        // The writer would otherwise take a late append as following the deleted events.
+        _lastSequence.TryRemove(sessionId, out _);
     }
 
     public async Task<IReadOnlyList<string>> ListSessionIdsAsync(string studyId, CancellationToken cancellationToken)

@@ -40,6 +40,9 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IStudyStore>(sp => new CachedStudyStore(UsesPostgres(sp)
             ? new PostgresStudyStore(sp.GetRequiredService<PostgresDatabase>())
             : new SqliteStudyStore(sp.GetRequiredService<SqliteDatabase>())));
+        services.AddSingleton<IStudyLifecycleStore>(sp => UsesPostgres(sp)
+            ? new PostgresStudyLifecycleStore(sp.GetRequiredService<PostgresDatabase>())
+            : new SqliteStudyLifecycleStore(sp.GetRequiredService<SqliteDatabase>()));
         services.AddSingleton<IShareLinkStore>(sp => UsesPostgres(sp)
             ? new PostgresShareLinkStore(sp.GetRequiredService<PostgresDatabase>())
             : new SqliteShareLinkStore(sp.GetRequiredService<SqliteDatabase>()));

@@ -71,6 +71,13 @@ public sealed class WorkspaceDirectory(IDbContextFactory<AccountsDbContext> cont
         }
     }
 
+    /// <summary>Takes a deleted study out of its workspace: from then on no member reaches it.</summary>
+    public async Task RemoveStudyAsync(string studyId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.StudyPlacements.Where(p => p.StudyId == studyId).ExecuteDeleteAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlySet<string>> PlacedStudyIdsAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

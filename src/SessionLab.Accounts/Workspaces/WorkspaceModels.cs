@@ -8,7 +8,8 @@ public sealed record Me(string Id, string Email, string DisplayName, IReadOnlyLi
 
 public sealed record WorkspaceMember(string Id, string Email, string DisplayName, WorkspaceRole Role, DateTimeOffset JoinedAt);
 
-public sealed record WorkspaceStudy(string Id, string Name, string Goal, DateTimeOffset CreatedAt);
+/// <summary>A study in the workspace's list; an archived one (<see cref="ArchivedAt"/> set) is listed apart, under "Archived".</summary>
+public sealed record WorkspaceStudy(string Id, string Name, string Goal, DateTimeOffset CreatedAt, DateTimeOffset? ArchivedAt);
 
 public sealed record WorkspaceInvitation(string Id, WorkspaceRole Role, string? Email, string Url, string Token, DateTimeOffset ExpiresAt);
 

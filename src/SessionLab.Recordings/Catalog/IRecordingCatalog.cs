@@ -34,6 +34,12 @@ public interface IRecordingCatalog
     /// <summary>The clip windows set for notes of the session; notes without one use <see cref="ClipWindow.Default"/>.</summary>
     Task<IReadOnlyDictionary<Guid, ClipWindow>> GetClipWindowsAsync(string sessionId, CancellationToken cancellationToken);
 
+    /// <summary>Removes the recording's row; its bytes are the blob store's to remove.</summary>
+    Task DeleteAsync(string recordingId, CancellationToken cancellationToken);
+
+    /// <summary>Removes every recording row and clip window of the session.</summary>
+    Task DeleteSessionAsync(string sessionId, CancellationToken cancellationToken);
+
     /// <summary>Sets or replaces the clip window of one note.</summary>
     Task SetClipWindowAsync(string sessionId, Guid noteId, ClipWindow window, CancellationToken cancellationToken);
 }

@@ -171,6 +171,25 @@ public sealed class PostgresRecordingCatalog(PostgresDatabase database) : IRecor
         return windows;
     }
 
+    public async Task DeleteAsync(string recordingId, CancellationToken cancellationToken)
+    {
+        await using var command = database.DataSource.CreateCommand("DELETE FROM recordings WHERE id = $1");
+        Add(command, recordingId);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task DeleteSessionAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        await using var batch = database.DataSource.CreateBatch();
+        foreach (var sql in (string[])["DELETE FROM recordings WHERE session_id = $1", "DELETE FROM recording_clip_windows WHERE session_id = $1"])
+        {
+            var command = new NpgsqlBatchCommand(sql);
+            command.Parameters.Add(new NpgsqlParameter { Value = sessionId });
+            batch.BatchCommands.Add(command);
+        }
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public async Task SetClipWindowAsync(string sessionId, Guid noteId, ClipWindow window, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(window);

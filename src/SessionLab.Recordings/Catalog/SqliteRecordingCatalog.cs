@@ -156,6 +156,24 @@ public sealed class SqliteRecordingCatalog(SqliteDatabase database) : IRecording
         return windows;
     }
 
+    public async Task DeleteAsync(string recordingId, CancellationToken cancellationToken)
+    {
+        await using var connection = database.Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM recordings WHERE id = $id";
+        command.Parameters.AddWithValue("$id", recordingId);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task DeleteSessionAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        await using var connection = database.Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM recordings WHERE session_id = $session; DELETE FROM recording_clip_windows WHERE session_id = $session";
+        command.Parameters.AddWithValue("$session", sessionId);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public async Task SetClipWindowAsync(string sessionId, Guid noteId, ClipWindow window, CancellationToken cancellationToken)
     {
         await using var connection = database.Open();

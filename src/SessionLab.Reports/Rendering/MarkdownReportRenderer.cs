@@ -478,9 +478,9 @@ public static class MarkdownReportRenderer
         var participants = report.Participants;
         if (participants.IsEmpty)
         {
-            return o.ScheduledSessionCount > 0
+            return (o.ScheduledSessionCount > 0
                 ? $"nobody yet; {PlainWords.Count(o.ScheduledSessionCount, "session is", "sessions are")} scheduled."
-                : "nobody yet.";
+                : "nobody yet.") + CalledOff(o);
         }
         var text = new StringBuilder();
         text.Append(PlainWords.Count(participants.Length, "participant", "participants"));
@@ -506,7 +506,28 @@ public static class MarkdownReportRenderer
         {
             text.Append($" {PlainWords.Count(o.ScheduledSessionCount, "more session is", "more sessions are")} scheduled.");
         }
+        text.Append(CalledOff(o));
         return text.ToString();
+    }
+
+    /// <summary>Sessions that never ran, said plainly so the number who took part is not read as the number planned.</summary>
+    private static string CalledOff(ReportOverview o)
+    {
+        var parts = new List<string>();
+        if (o.NoShowSessionCount > 0)
+        {
+            parts.Add($"{PlainWords.Count(o.NoShowSessionCount, "participant", "participants")} did not show up");
+        }
+        if (o.CancelledSessionCount > 0)
+        {
+            parts.Add($"{PlainWords.Count(o.CancelledSessionCount, "session was", "sessions were")} cancelled");
+        }
+        if (parts.Count == 0)
+        {
+            return string.Empty;
+        }
+        var ran = o.EndedSessionCount + o.LiveSessionCount;
+        return $" {(ran == 0 ? "No session" : PlainWords.Count(ran, "session", "sessions"))} ran; {PlainWords.List([.. parts])}.";
     }
 
     private static string SusInWords(SusReport sus)

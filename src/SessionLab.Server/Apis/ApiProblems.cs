@@ -82,7 +82,7 @@ internal static class ApiProblems
         SessionErrorCode.SessionEnded or SessionErrorCode.SessionAlreadyExists or SessionErrorCode.SessionAlreadyStarted or SessionErrorCode.SessionNotLive
             or SessionErrorCode.TaskAlreadyActive or SessionErrorCode.TaskNotActive or SessionErrorCode.TaskAlreadyAttempted
             or SessionErrorCode.QuestionnaireAlreadyAnswered or SessionErrorCode.QuestionnairePending or SessionErrorCode.NoteAlreadyExists
-            or SessionErrorCode.StudyVersionStale => StatusCodes.Status409Conflict,
+            or SessionErrorCode.StudyVersionStale or SessionErrorCode.SessionCancelled or SessionErrorCode.SessionLive or SessionErrorCode.StudyArchived => StatusCodes.Status409Conflict,
         _ => StatusCodes.Status400BadRequest,
     };
 
@@ -94,6 +94,9 @@ internal static class ApiProblems
         SessionErrorCode.SessionNotFound => "Session not found",
         SessionErrorCode.StudyNotFound => "Study not found",
         SessionErrorCode.SessionEnded => "Session ended",
+        SessionErrorCode.SessionCancelled => "Session called off",
+        SessionErrorCode.SessionLive => "Session is live",
+        SessionErrorCode.StudyArchived => "Study archived",
         SessionErrorCode.Unavailable => "Temporarily unavailable",
         _ => "Request refused",
     };

@@ -176,11 +176,15 @@ public static class StudiesApi
     }
 
     internal static async Task<Results<Created<SessionSummary>, ProblemHttpResult>> CreateSessionAsync(
-        string studyId, CreateSessionRequest? request, ApiAccess access, IStudyStore studies, IGrainFactory grains, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
+        string studyId, CreateSessionRequest? request, ApiAccess access, IStudyStore studies, IStudyLifecycleStore lifecycle, IGrainFactory grains, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
     {
         if (await access.RequireStudyAsync(http, studyId, WorkspaceRole.Researcher, cancellationToken) is { } denied)
         {
             return denied;
+        }
+        if (await lifecycle.ArchivedAtAsync(studyId, cancellationToken) is not null)
+        {
+            return ApiProblems.From(SessionErrorCode.StudyArchived, "The study is archived; restore it to schedule new sessions.");
         }
         if (request is null)
         {

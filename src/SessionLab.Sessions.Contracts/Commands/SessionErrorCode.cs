@@ -46,4 +46,7 @@ public enum SessionErrorCode
     InvalidCharacters,
     QuestionnairePending,
     StudyVersionStale,
+    SessionCancelled,
+    SessionLive,
+    StudyArchived,
 }

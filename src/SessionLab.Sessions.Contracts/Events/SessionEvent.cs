@@ -11,6 +11,7 @@ namespace SessionLab.Sessions;
 [JsonDerivedType(typeof(SessionScheduled), "sessionScheduled")]
 [JsonDerivedType(typeof(SessionStarted), "sessionStarted")]
 [JsonDerivedType(typeof(SessionEnded), "sessionEnded")]
+[JsonDerivedType(typeof(SessionCancelled), "sessionCancelled")]
 [JsonDerivedType(typeof(NoteAdded), "noteAdded")]
 [JsonDerivedType(typeof(NoteEdited), "noteEdited")]
 [JsonDerivedType(typeof(NoteDeleted), "noteDeleted")]

@@ -19,6 +19,16 @@ public interface ISessionGrain : IGrainWithStringKey
     [Alias("EndSession")]
     Task<CommandResult> EndSessionAsync(Actor actor, EndSessionRequest request, CancellationToken cancellationToken = default);
 
+    [Alias("CancelSession")]
+    Task<CommandResult> CancelSessionAsync(Actor actor, CancelSessionRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Removes the session's log for good, unless it is live. The activation then refuses every call and goes away, so no
+    /// node keeps serving, or writes back, a session that was deleted.
+    /// </summary>
+    [Alias("Delete")]
+    Task<CommandResult> DeleteAsync(Actor actor, DeleteSessionRequest request, CancellationToken cancellationToken = default);
+
     [Alias("AddNote")]
     Task<CommandResult> AddNoteAsync(Actor actor, AddNoteRequest request, CancellationToken cancellationToken = default);
 

@@ -69,6 +69,7 @@ public sealed record SessionState(
         {
             SessionStarted started => this with { Status = SessionStatus.Live, StartedAt = e.RecordedAt, StudyVersion = started.StudyVersion },
             SessionEnded ended => EndRunningTask(ended) with { Status = SessionStatus.Ended, EndedAt = e.RecordedAt, DurationMs = ended.ClockOffsetMs, ActiveTaskId = null, Pending = null },
+            SessionCancelled c => this with { Status = c.NoShow ? SessionStatus.NoShow : SessionStatus.Cancelled },
             NoteAdded n => this with
             {
                 Notes = Notes.Add(new Note(n.NoteId, e.Actor, n.ClockOffsetMs, n.Text, n.Tags, n.Kind, n.TaskId, e.Sequence, e.RecordedAt, null)),

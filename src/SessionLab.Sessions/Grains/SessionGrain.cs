@@ -83,6 +83,33 @@ internal sealed partial class SessionGrain(
     public Task<CommandResult> EndSessionAsync(Actor actor, EndSessionRequest request, CancellationToken cancellationToken) =>
         HandleAsync(actor, request, (state, _, now) => SessionRules.EndSession(state, actor, request, now), cancellationToken);
 
+    public Task<CommandResult> CancelSessionAsync(Actor actor, CancelSessionRequest request, CancellationToken cancellationToken) =>
+        HandleAsync(actor, request, (state, _, _) => SessionRules.CancelSession(state, actor, request), cancellationToken);
+
+    public async Task<CommandResult> DeleteAsync(Actor actor, DeleteSessionRequest request, CancellationToken cancellationToken)
+    {
+        if (_state is null)
+        {
+            return CommandResult.Rejected(SessionErrorCode.SessionNotFound, "This session does not exist.");
+        }
+        if (actor.Role != SessionRole.Moderator)
+        {
+            return CommandResult.Rejected(SessionErrorCode.Forbidden, "Only the study's team can delete a session.");
+        }
+        if (_state.Status == SessionStatus.Live)
+        {
+            return CommandResult.Rejected(SessionErrorCode.SessionLive, "The session is live; end it before deleting it.");
+        }
+        var head = _state.Sequence;
+        // Forgotten before the log is touched: if the delete fails half-way, the next call reloads what is left.
+        _state = null;
+        _acknowledged.Clear();
+        DeactivateOnIdle();
+        await store.DeleteSessionAsync(SessionId, cancellationToken);
+        Log.Deleted(logger, SessionId, head);
+        return CommandResult.Accepted(head);
+    }
+
     public Task<CommandResult> AddNoteAsync(Actor actor, AddNoteRequest request, CancellationToken cancellationToken) =>
         HandleAsync(actor, request, (state, study, now) => SessionRules.AddNote(state, study, actor, request, now), cancellationToken);
 
@@ -137,6 +164,10 @@ internal sealed partial class SessionGrain(
         if (_state.Status == SessionStatus.Ended)
         {
             return ConnectResult.Rejected(SessionErrorCode.SessionEnded, "The session has ended; its invite links no longer open it.");
+        }
+        if (_state.Status is SessionStatus.Cancelled or SessionStatus.NoShow)
+        {
+            return ConnectResult.Rejected(SessionErrorCode.SessionCancelled, "The session was called off; its invite links no longer open it.");
         }
         var study = await studies.GetForSessionAsync(_state, cancellationToken);
         if (study is null)
@@ -409,5 +440,7 @@ internal sealed partial class SessionGrain(
 
         [LoggerMessage(2007, LogLevel.Warning, "Session {SessionId}: a tag added during the session could not be saved to its study ({Error}: {Message}); the session keeps it.")]
         public static partial void PaletteNotSaved(ILogger logger, string sessionId, string error, string message);
+        [LoggerMessage(2008, LogLevel.Information, "Session {SessionId}: deleted with its {Count} logged events.")]
+        public static partial void Deleted(ILogger logger, string sessionId, long count);
     }
 }

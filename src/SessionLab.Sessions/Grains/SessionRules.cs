@@ -38,6 +38,7 @@ public static class SessionRules
         {
             SessionStatus.Scheduled => new SessionStarted(study.Version),
             SessionStatus.Live => Refuse(SessionErrorCode.SessionAlreadyStarted, "The session is already live."),
+            SessionStatus.Cancelled or SessionStatus.NoShow => NotRunning(state),
             _ => Ended(),
         };
     }
@@ -67,11 +68,31 @@ public static class SessionRules
         return new TagAddedToPalette(new TagDefinition(name, StudyPalette.DefaultColor, null));
     }
 
+    /// <summary>Only a session that has not started can be called off; one that ran keeps its record.</summary>
+    public static Decision CancelSession(SessionState state, Actor actor, CancelSessionRequest request)
+    {
+        if (RequireModerator(actor, "cancel the session") is { } refused)
+        {
+            return refused;
+        }
+        return state.Status switch
+        {
+            SessionStatus.Scheduled => new SessionCancelled(request.NoShow),
+            SessionStatus.Live => Refuse(SessionErrorCode.SessionAlreadyStarted, "The session is live; end it instead of cancelling it."),
+            SessionStatus.Cancelled or SessionStatus.NoShow => NotRunning(state),
+            _ => Refuse(SessionErrorCode.SessionEnded, "The session has ended; a session that ran cannot be cancelled."),
+        };
+    }
+
     public static Decision EndSession(SessionState state, Actor actor, EndSessionRequest request, DateTimeOffset now)
     {
         if (RequireModerator(actor, "end the session") is { } refused)
         {
             return refused;
+        }
+        if (state.Status is SessionStatus.Cancelled or SessionStatus.NoShow)
+        {
+            return NotRunning(state);
         }
         if (state.Status == SessionStatus.Ended)
         {
@@ -324,6 +345,7 @@ public static class SessionRules
         StartSessionRequest => typeof(SessionStarted),
         AddPaletteTagRequest => typeof(TagAddedToPalette),
         EndSessionRequest => typeof(SessionEnded),
+        CancelSessionRequest => typeof(SessionCancelled),
         AddNoteRequest => typeof(NoteAdded),
         EditNoteRequest => typeof(NoteEdited),
         DeleteNoteRequest => typeof(NoteDeleted),
@@ -459,8 +481,13 @@ public static class SessionRules
     {
         SessionStatus.Live => null,
         SessionStatus.Scheduled => Refuse(SessionErrorCode.SessionNotLive, "The session has not started yet."),
+        SessionStatus.Cancelled or SessionStatus.NoShow => NotRunning(state),
         _ => Ended(),
     };
+
+    private static SessionError NotRunning(SessionState state) => Refuse(SessionErrorCode.SessionCancelled, state.Status == SessionStatus.NoShow
+        ? "The session was marked as a no-show; it does not run."
+        : "The session was cancelled; it does not run.");
 
     private static SessionError NotAsked() => Refuse(SessionErrorCode.QuestionnaireNotRequested, "The moderator has not asked this question.");
 

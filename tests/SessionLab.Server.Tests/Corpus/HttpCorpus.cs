@@ -865,11 +865,29 @@ internal static class HttpCorpus
         // (to /etc/passwd, a page of the browser app). Escaped slashes keep the dot-dot inside the session id.
         yield return new HttpCase("API path with dot-dot", "GET", "/api/sessions/..%2F..%2Fetc%2Fpasswd", "$owner:A", 404, "sessionNotFound");
         yield return new HttpCase("API path with encoded dot-dot", "GET", "/api/%2e%2e/%2e%2e/sessionlab.db", "$owner:A", 404, "notFound");
-        yield return new HttpCase("DELETE a session", "DELETE", "/api/sessions/$live", "$owner:A", 405, "methodNotAllowed") { Route = "GET /api/sessions/{sessionId}" };
         yield return new HttpCase("PATCH a study (edits are a PUT of the whole study)", "PATCH", "/api/studies/$studyA", "$owner:A", 405, "methodNotAllowed") { Route = "GET /api/studies/{studyId}", Body = "{}" };
+        yield return new HttpCase("PATCH a session", "PATCH", "/api/sessions/$live", "$owner:A", 405, "methodNotAllowed") { Route = "GET /api/sessions/{sessionId}", Body = "{}" };
+        // Lifecycle: what a session, recording or study cannot be made to do, and bodies that say nothing.
+        yield return new HttpCase("cancel: no reason given", "POST", "/api/sessions/$scheduled/cancel", "$owner:A", 400, "invalidRequest") { Route = "POST /api/sessions/{sessionId}/cancel", Body = "{}" };
+        yield return new HttpCase("cancel: no body", "POST", "/api/sessions/$scheduled/cancel", "$researcher:A", 400, "invalidRequest") { Route = "POST /api/sessions/{sessionId}/cancel", ContentType = null };
+        yield return new HttpCase("cancel: noShow is text", "POST", "/api/sessions/$scheduled/cancel", "$owner:A", 400, "invalidRequest") { Route = "POST /api/sessions/{sessionId}/cancel", Body = """{"noShow":"yes"}""" };
+        yield return new HttpCase("cancel: a live session", "POST", "/api/sessions/$live/cancel", "$owner:A", 409, "sessionAlreadyStarted") { Route = "POST /api/sessions/{sessionId}/cancel", Body = """{"noShow":true}""" };
+        yield return new HttpCase("cancel: an ended session", "POST", "/api/sessions/$ended/cancel", "$owner:A", 409, "sessionEnded") { Route = "POST /api/sessions/{sessionId}/cancel", Body = """{"noShow":false}""" };
+        yield return new HttpCase("cancel: as a viewer", "POST", "/api/sessions/$scheduled/cancel", "$viewer:A", 403, "forbidden") { Route = "POST /api/sessions/{sessionId}/cancel", Body = """{"noShow":true}""" };
+        yield return new HttpCase("preview deleting a session with the moderator's link", "GET", "/api/sessions/$live/deletion", "$inv:mod:live", 403, "forbidden") { Route = "GET /api/sessions/{sessionId}/deletion" };
+        yield return new HttpCase("DELETE a live session", "DELETE", "/api/sessions/$live", "$owner:A", 409, "sessionLive") { Route = "DELETE /api/sessions/{sessionId}/" };
+        yield return new HttpCase("DELETE an unknown session", "DELETE", "/api/sessions/se_nosuchsession", "$owner:A", 404, "sessionNotFound") { Route = "DELETE /api/sessions/{sessionId}/" };
+        yield return new HttpCase("DELETE a recording still being made in a live session", "DELETE", "/api/sessions/$live/recordings/$recUploading", "$owner:A", 409, "sessionLive") { Route = "DELETE /api/sessions/{sessionId}/recordings/{recordingId}" };
+        yield return new HttpCase("DELETE an unknown recording", "DELETE", "/api/sessions/$live/recordings/rec_nosuch", "$owner:A", 404, "recordingNotFound") { Route = "DELETE /api/sessions/{sessionId}/recordings/{recordingId}" };
+        yield return new HttpCase("preview deleting an unknown recording", "GET", "/api/sessions/$live/recordings/rec_nosuch/deletion", "$researcher:A", 404, "recordingNotFound") { Route = "GET /api/sessions/{sessionId}/recordings/{recordingId}/deletion" };
+        yield return new HttpCase("DELETE a study with a live session", "DELETE", "/api/studies/$studyA", "$owner:A", 409, "sessionLive") { Route = "DELETE /api/studies/{studyId}/" };
+        yield return new HttpCase("DELETE a study as a researcher", "DELETE", "/api/studies/$studyA", "$researcher:A", 403, "forbidden") { Route = "DELETE /api/studies/{studyId}/" };
+        yield return new HttpCase("preview deleting a study as a researcher", "GET", "/api/studies/$studyA/deletion", "$researcher:A", 403, "forbidden") { Route = "GET /api/studies/{studyId}/deletion" };
+        yield return new HttpCase("archive an unknown study", "POST", "/api/studies/st_nosuchstudy/archive", "$owner:A", 404, "studyNotFound") { Route = "POST /api/studies/{studyId}/archive" };
+        yield return new HttpCase("restore as a viewer", "POST", "/api/studies/$studyA/restore", "$viewer:A", 403, "forbidden") { Route = "POST /api/studies/{studyId}/restore" };
         yield return new HttpCase("DELETE a study's sessions", "DELETE", "/api/studies/$studyA/sessions", "$owner:A", 405, "methodNotAllowed") { Route = "GET /api/studies/{studyId}/sessions" };
         yield return new HttpCase("GET on the studies collection", "GET", "/api/studies", null, 405, "methodNotAllowed") { Route = "POST /api/studies/" };
-        yield return new HttpCase("DELETE a recording", "DELETE", "/api/sessions/$live/recordings/$recComplete", "$owner:A", 405, "methodNotAllowed") { Route = "GET /api/sessions/{sessionId}/recordings/{recordingId}" };
+        yield return new HttpCase("PUT a recording", "PUT", "/api/sessions/$live/recordings/$recComplete", "$owner:A", 405, "methodNotAllowed") { Route = "GET /api/sessions/{sessionId}/recordings/{recordingId}", Body = "{}" };
         yield return new HttpCase("PUT the session's events", "PUT", "/api/sessions/$live/events", "$owner:A", 405, "methodNotAllowed") { Route = "GET /api/sessions/{sessionId}/events", Body = "[]" };
         yield return new HttpCase("GET the invites", "GET", "/api/sessions/$live/invites", "$owner:A", 405, "methodNotAllowed") { Route = "POST /api/sessions/{sessionId}/invites" };
         yield return new HttpCase("GET a completion", "GET", "/api/sessions/$live/recordings/$recUploading/complete", "$owner:A", 405, "methodNotAllowed") { Route = "POST /api/sessions/{sessionId}/recordings/{recordingId}/complete" };

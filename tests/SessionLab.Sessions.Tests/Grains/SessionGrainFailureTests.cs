@@ -105,6 +105,9 @@ public sealed class SessionGrainFailureTests
             return inner.ReadAsync(sessionId, afterSequence, cancellationToken);
         }
 
+        public Task DeleteSessionAsync(string sessionId, CancellationToken cancellationToken) =>
+            inner.DeleteSessionAsync(sessionId, cancellationToken);
+
         public Task<IReadOnlyList<string>> ListSessionIdsAsync(string studyId, CancellationToken cancellationToken) =>
             inner.ListSessionIdsAsync(studyId, cancellationToken);
     }

@@ -5,7 +5,7 @@ import { ApiError, api } from './api';
 export type WorkspaceRole = 'owner' | 'researcher' | 'viewer';
 export interface WorkspaceMembership { id: string; name: string; role: WorkspaceRole }
 export interface Me { id: string; email: string; displayName: string; workspaces: WorkspaceMembership[] }
-export interface WorkspaceStudy { id: string; name: string; goal: string; createdAt: string }
+export interface WorkspaceStudy { id: string; name: string; goal: string; createdAt: string; archivedAt: string | null }
 export interface Member { id: string; email: string; displayName: string; role: WorkspaceRole; joinedAt: string }
 export interface InvitationCreated { id: string; role: WorkspaceRole; email: string | null; url: string; token: string; expiresAt: string }
 export interface InvitationPreview { workspaceName: string; role: WorkspaceRole; email: string | null; expiresAt: string }
@@ -50,9 +50,15 @@ export function safeNext(raw: string | null): string {
  * asked in turn until one lists it. Null when none does (the study is not theirs, or nobody is signed in).
  */
 export async function roleForStudy(me: Me, studyId: string): Promise<WorkspaceRole | null> {
+  return (await placeOfStudy(me, studyId))?.role ?? null;
+}
+
+/** The member's role in the study's workspace, and the study as that workspace lists it (archived or not). */
+export async function placeOfStudy(me: Me, studyId: string): Promise<{ role: WorkspaceRole; study: WorkspaceStudy } | null> {
   for (const w of me.workspaces) {
     const studies = await api<WorkspaceStudy[]>('GET', `/api/workspaces/${encodeURIComponent(w.id)}/studies`, null, undefined, { noSignInRedirect: true }).catch(() => []);
-    if (studies.some((s) => s.id === studyId)) return w.role;
+    const study = studies.find((s) => s.id === studyId);
+    if (study) return { role: w.role, study };
   }
   return null;
 }

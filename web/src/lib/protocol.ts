@@ -1,7 +1,7 @@
 // The wire contract (docs/protocol.md) as TypeScript types. The server is the authority; these only describe it.
 
 export type Role = 'moderator' | 'observer' | 'participant';
-export type SessionStatus = 'scheduled' | 'live' | 'ended';
+export type SessionStatus = 'scheduled' | 'live' | 'ended' | 'cancelled' | 'noShow';
 export type NoteKind = 'observation' | 'quote' | 'issue' | 'positive' | 'idea';
 export type TaskOutcome = 'success' | 'partial' | 'fail' | 'skipped' | 'abandoned';
 export type QuestionnaireKind = 'seq' | 'sus';

@@ -55,10 +55,20 @@ async function workspaceSection(w: WorkspaceMembership): Promise<HTMLElement> {
       w.role === 'owner' ? h('a', { class: 'button button-secondary', href: `/workspace/${encodeURIComponent(w.id)}` }, 'Members and invitations') : null),
     h('h3', null, 'Studies'),
     problem ? h('p', { class: 'field-error' }, problem)
-      : studies!.length === 0 ? h('p', { class: 'muted' }, 'No studies yet.')
-      : h('ul', { class: 'link-list' }, studies!.map((s) => h('li', null,
-          h('a', { href: `/study/${encodeURIComponent(s.id)}` }, s.name),
-          h('span', { class: 'muted small' }, ` · created ${dateTime(s.createdAt)}`))))));
+      : studies!.every((s) => s.archivedAt) ? h('p', { class: 'muted' }, 'No studies yet.')
+      : studyList(studies!.filter((s) => !s.archivedAt)),
+    // Archived studies stay reachable, folded away under their own heading.
+    studies?.some((s) => s.archivedAt)
+      ? h('details', { class: 'archived-studies' },
+          h('summary', null, `Archived (${studies.filter((s) => s.archivedAt).length})`),
+          studyList(studies.filter((s) => s.archivedAt)))
+      : null));
+}
+
+function studyList(studies: WorkspaceStudy[]): HTMLElement {
+  return h('ul', { class: 'link-list' }, studies.map((s) => h('li', null,
+    h('a', { href: `/study/${encodeURIComponent(s.id)}` }, s.name),
+    h('span', { class: 'muted small' }, s.archivedAt ? ` · archived ${dateTime(s.archivedAt)}` : ` · created ${dateTime(s.createdAt)}`))));
 }
 
 function showSetupPending(main: HTMLElement): void {

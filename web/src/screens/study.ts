@@ -4,13 +4,14 @@ import { ApiError, api } from '../lib/api';
 import { h, isTextEntry, replaceContent } from '../lib/dom';
 import { describeError } from '../lib/errors';
 import { capitalize, dateTime, duration, plural } from '../lib/format';
-import { canCreateStudies, currentMember, roleForStudy } from '../lib/account';
+import { canCreateStudies, currentMember, placeOfStudy } from '../lib/account';
 import type { Invite, Role, SessionSummary, Study } from '../lib/protocol';
 import { shortcutsDialog } from '../ui/dialog';
 import { singleKeyShortcutsOn } from '../ui/single-key-shortcuts';
 import { StudyEditPanel } from './study-edit';
 import { FindingsPanel } from './study-findings';
 import { ReportPanel } from './study-report';
+import { StudyLifecyclePanel, deleteWithPreview, sessionStatusLabel } from './study-lifecycle';
 import { announcer, errorPanel, loading, renderShell, showMember } from '../ui/shell';
 import { tagChip } from '../ui/tags';
 
@@ -43,8 +44,9 @@ export async function showStudy(studyId: string): Promise<void> {
   const me = await currentMember().catch(() => null);
   if (me) showMember(me);
   // A viewer reads the study; scheduling sessions and making links is for researchers and owners.
-  const role = me ? await roleForStudy(me, study.id) : null;
-  new StudyPage(main, study, sessions, role === null || canCreateStudies(role)).render();
+  const place = me ? await placeOfStudy(me, study.id) : null;
+  const role = place?.role ?? null;
+  new StudyPage(main, study, sessions, role === null || canCreateStudies(role), role === 'owner', place?.study.archivedAt ?? null).render();
 }
 
 class StudyPage {
@@ -64,6 +66,8 @@ class StudyPage {
     private study: Study,
     private sessions: SessionSummary[],
     private readonly canRun: boolean,
+    private readonly isOwner: boolean,
+    private archivedAt: string | null,
   ) {}
 
   private keysBound = false;
@@ -94,7 +98,8 @@ class StudyPage {
       h('section', { class: 'panel', 'aria-labelledby': 'sessions-title' },
         h('h2', { id: 'sessions-title' }, 'Sessions'),
         this.sessionList,
-        this.canRun ? [h('h3', null, 'Schedule a session'), form]
+        this.canRun && this.archivedAt ? h('p', { class: 'muted' }, 'This study is archived, so it takes no new sessions. Restore it to schedule more.')
+          : this.canRun ? [h('h3', null, 'Schedule a session'), form]
           : h('p', { class: 'muted' }, 'Your role in this study’s workspace is viewer: you can read the study, its sessions and report; scheduling sessions and making links is for researchers and owners.')),
       new ReportPanel(this.study.id).element,
       findings.element,
@@ -116,6 +121,7 @@ class StudyPage {
           ' ',
           this.study.questionnaires.susAtEnd ? 'SUS at the end.' : 'No SUS.',
         ])),
+      this.canRun ? new StudyLifecyclePanel(this.study, this.archivedAt, this.isOwner, (archivedAt) => { this.archivedAt = archivedAt; this.render(); }).element : null,
       this.live.element);
     this.renderSessions();
     void findings.refresh();
@@ -149,25 +155,63 @@ class StudyPage {
       return h('li', { class: 'card', 'aria-labelledby': headingId },
         h('div', { class: 'card-head' },
           h('h3', { id: headingId }, `Participant ${s.participantAlias}`),
-          h('span', { class: `badge badge-${s.status}` }, capitalize(s.status))),
+          h('span', { class: `badge badge-${s.status}` }, sessionStatusLabel(s.status))),
         h('p', { class: 'muted' },
           `Moderator: ${s.moderatorName} · `,
-          s.status === 'scheduled' ? `Scheduled ${s.scheduledFor ? dateTime(s.scheduledFor) : 'any time'}` : `Started ${dateTime(s.startedAt)}`,
+          s.status === 'scheduled' ? `Scheduled ${s.scheduledFor ? dateTime(s.scheduledFor) : 'any time'}`
+            : s.status === 'cancelled' ? 'Cancelled; it did not run'
+            : s.status === 'noShow' ? 'The participant did not show up; it did not run'
+            : `Started ${dateTime(s.startedAt)}`,
           ` · ${plural(s.noteCount, 'note')} · ${plural(s.tasksAttempted, 'task')} attempted`),
         h('div', { class: 'card-actions' },
           s.status === 'ended'
             ? h('a', { class: 'button', href: `/summary/${encodeURIComponent(s.id)}`, 'data-focus': `summary-${s.id}` }, 'Session summary')
-            : !this.canRun ? null
+            : !this.canRun || s.status === 'cancelled' || s.status === 'noShow' ? null
             : h('button', { type: 'button', class: 'button button-secondary', 'data-focus': `invites-${s.id}`, 'aria-expanded': String(!!invites),
                 onclick: () => void this.toggleInvites(s.id) }, invites ? 'Hide invite links' : 'Invite links'),
           // A file's offset is to the session clock, which starts with the session.
-          s.status !== 'scheduled' && this.canRun
+          (s.status === 'live' || s.status === 'ended') && this.canRun
             ? h('button', { type: 'button', class: 'button button-secondary', 'data-focus': `upload-${s.id}`, 'aria-expanded': String(this.uploads.has(s.id)),
                 onclick: () => this.toggleUpload(s) }, this.uploads.has(s.id) ? 'Hide recording upload' : 'Upload a recording')
+            : null,
+          s.status === 'scheduled' && this.canRun ? [
+            h('button', { type: 'button', class: 'button button-secondary', 'data-focus': `noshow-${s.id}`,
+              onclick: () => void this.callOff(s, true) }, 'Mark no-show'),
+            h('button', { type: 'button', class: 'button button-secondary', 'data-focus': `cancel-${s.id}`,
+              onclick: () => void this.callOff(s, false) }, 'Cancel session'),
+          ] : null,
+          s.status !== 'live' && this.canRun
+            ? h('button', { type: 'button', class: 'button button-secondary button-danger-text', 'data-focus': `delete-${s.id}`,
+                onclick: () => void this.deleteSession(s) }, 'Delete session…')
             : null),
         invites ? h('ul', { class: 'invites', 'aria-label': `Invite links for ${s.participantAlias}` }, invites.map((invite) => this.inviteRow(s, invite))) : null,
         this.uploads.get(s.id)?.element);
     })));
+  }
+
+  /** Marks a session that will not run: the participant did not come (no-show) or it was called off. */
+  private async callOff(session: SessionSummary, noShow: boolean): Promise<void> {
+    try {
+      const updated = await api<SessionSummary>('POST', `/api/sessions/${encodeURIComponent(session.id)}/cancel`, null, { noShow });
+      this.sessions = this.sessions.map((s) => (s.id === updated.id ? updated : s));
+      this.invites.delete(session.id);
+      this.renderSessions();
+      this.sessionList.querySelector<HTMLElement>(`[data-focus="delete-${CSS.escape(session.id)}"]`)?.focus();
+      this.live.say(noShow ? `Participant ${session.participantAlias} is marked as a no-show.` : `The session with ${session.participantAlias} is cancelled.`);
+    } catch (error) {
+      this.live.say(error instanceof ApiError ? describeError(error) : String(error));
+    }
+  }
+
+  private async deleteSession(session: SessionSummary): Promise<void> {
+    const path = `/api/sessions/${encodeURIComponent(session.id)}`;
+    if (!await deleteWithPreview(`Delete the session with ${session.participantAlias}?`, `${path}/deletion`, path, 'Delete session')) return;
+    this.sessions = this.sessions.filter((s) => s.id !== session.id);
+    this.invites.delete(session.id);
+    this.uploads.delete(session.id);
+    this.renderSessions();
+    this.sessionList.querySelector<HTMLElement>('button, a')?.focus();
+    this.live.say(`The session with ${session.participantAlias} is deleted.`);
   }
 
   private toggleUpload(session: SessionSummary): void {
