@@ -140,6 +140,22 @@ class TeamPage implements TeamContext {
     this.clips = new ClipLibrary(joined.sessionId, inviteToken, joined.you.role === 'moderator' ? 'moderator' : 'observer');
     this.timeline = new Timeline(this);
     this.composer = new Composer(this, () => this.timeline.editLast(), () => this.timeline.focusNewest());
+    if (joined.you.role === 'moderator') {
+      // A moderator can make an unknown #word a tag on the spot; the study's palette gets it as a new version.
+      this.composer.unknownTagActions = (names) => names.map((name) => [' ', h('button', {
+        type: 'button', class: 'button-link', onclick: async (event: Event) => {
+          const button = event.currentTarget as HTMLButtonElement;
+          button.disabled = true;
+          // Once the tag is in the palette the hint goes by itself; the announcement says why.
+          if (await this.command('AddPaletteTag', { commandId: crypto.randomUUID(), name }, `add #${name} to the palette`)) {
+            this.announcer.say(`#${name} is now one of this study’s tags.`);
+            this.composer.focus();
+          } else {
+            button.disabled = false;
+          }
+        },
+      }, `Add #${name} to the palette`)]);
+    }
     this.moderatorPanel = joined.you.role === 'moderator' ? new ModeratorPanel(this) : null;
     this.recordingPanel = joined.you.role === 'moderator' ? new RecordingPanel(this, this.clips) : null;
     this.taskPanel = joined.you.role === 'moderator' ? null : new TaskPanel(this);

@@ -264,3 +264,38 @@ test('on a touch phone an observer’s note box comes first and tag chips show n
     await closeAll(onPhone, atDesk);
   }
 });
+
+test('a moderator adds an unknown #word to the study’s tags on the spot, and the next note carries it as a tag', { timeout: 150_000 }, async () => {
+  const links = await createSession(env.server.url);
+  let moderator: Person | undefined;
+  try {
+    await moderateSession(env.server.url, links.moderator, []);
+    moderator = await joinTeam(env.tb, links.moderator, 'moderator');
+    const page = moderator.page;
+    const box = page.getByTestId('note-input');
+    await box.focus();
+    await box.pressSequentially('Asks what shipping costs #pricing ', { delay: 2 });
+    const add = page.getByRole('button', { name: 'Add #pricing to the palette' });
+    await add.waitFor();
+    await accessibleAtBothSizes(page, 'the console offering to add a tag');
+    await add.press('Enter');
+    await eventually(async () => (await page.evaluate(() => (window as unknown as { announced?: string[] }).announced ?? [])).some((line) => line.includes('#pricing is now one of this study’s tags.')),
+      'the page to announce the new tag');
+    await eventually(async () => !(await page.getByTestId('unknown-tags').innerText()).includes('#pricing'), 'the hint about #pricing to go');
+
+    // The study has it for good, as a new version, and the note being typed now carries it.
+    const study = await ownerCall<{ tags: { name: string }[] }>(env.server.url, 'GET', `/api/studies/${links.studyId}`);
+    assert.ok(study.tags.some((t) => t.name === 'pricing'), JSON.stringify(study.tags));
+    await box.press('Enter');
+    let tags: unknown = null;
+    await eventually(async () => {
+      const note = (await sessionEvents(env.server.url, links)).find((e) => e.event.type === 'noteAdded' && String(e.event.text).startsWith('Asks what shipping costs'));
+      tags = (note?.event as { tags?: string[] } | undefined)?.tags ?? null;
+      return tags !== null;
+    }, 'the note to be saved');
+    assert.deepEqual(tags, ['pricing']);
+    assert.deepEqual(moderator.errors, []);
+  } finally {
+    await closeAll(moderator);
+  }
+});
